@@ -1,0 +1,106 @@
+// srdi: the command-line shell over core/. Exit 0 on success, 2 on bad input (errors on stderr,
+// nothing on stdout), 1 on an internal failure.
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/engine.hpp"
+#include "core/metrics.hpp"
+#include "core/text_report.hpp"
+
+namespace {
+
+const char* kUsage =
+    "用法 / usage:\n"
+    "  srdi evaluate --profile FILE [--as-of YYYY-MM-DD] [--criteria VERSION|auto] [--format json|text]\n"
+    "  srdi policies      list the bundled policy files\n"
+    "  srdi metrics       list the metric catalogue (JSON)\n"
+    "  srdi --version\n";
+
+int fail(const std::vector<srdi::Error>& errors, bool text) {
+  srdi::json body = srdi::errors_json(errors);
+  std::cerr << (text ? srdi::render_text_errors(body) : body.dump(2, ' ', false) + "\n");
+  return 2;
+}
+
+int usage_error(const std::string& message) {
+  std::cerr << "错误：" << message << "\n" << kUsage;
+  return 2;
+}
+
+int evaluate(const std::vector<std::string>& args) {
+  std::string profile_path, as_of, criteria, format = "json";
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](std::string& into) {
+      if (i + 1 >= args.size()) return false;
+      into = args[++i];
+      return true;
+    };
+    bool ok = true;
+    if (a == "--profile") ok = value(profile_path);
+    else if (a == "--as-of") ok = value(as_of);
+    else if (a == "--criteria") ok = value(criteria);
+    else if (a == "--format") ok = value(format);
+    else return usage_error("未知参数 " + a);
+    if (!ok) return usage_error(a + " 缺少取值");
+  }
+  if (format != "json" && format != "text") return usage_error("--format 只能是 json 或 text");
+  bool text = format == "text";
+  if (profile_path.empty()) return usage_error("缺少 --profile FILE");
+  std::ifstream in(profile_path, std::ios::binary);
+  if (!in) return fail({{"cli.cannot_read", "", "无法读取文件 " + profile_path, "profile"}}, text);
+  std::stringstream buf;
+  buf << in.rdbuf();
+
+  srdi::Options options{srdi::today_local(), ""};
+  if (!as_of.empty()) {
+    auto d = srdi::parse_date(as_of);
+    if (!d) return fail({{"options.bad_date", "/as_of", "评估日期应为 YYYY-MM-DD 格式的有效日期", "options"}}, text);
+    options.as_of = *d;
+  }
+  options.criteria = criteria == "auto" ? "" : criteria;
+  srdi::Response r = srdi::evaluate_request(buf.str(), options);
+  if (!r.ok) {
+    const auto& first = r.body["errors"][0]["code"].get_ref<const std::string&>();
+    std::cerr << (text ? srdi::render_text_errors(r.body) : r.body.dump(2, ' ', false) + "\n");
+    return first.rfind("engine.", 0) == 0 ? 1 : 2;
+  }
+  std::cout << (text ? srdi::render_text_report(r.body) : r.body.dump(2, ' ', false) + "\n");
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) return usage_error("缺少命令");
+  std::string cmd = args.front();
+  args.erase(args.begin());
+  if (cmd == "evaluate") return evaluate(args);
+  if (cmd == "--version") {
+    std::cout << "srdi " << srdi::engine_version() << "\n";
+    return 0;
+  }
+  try {
+    if (cmd == "policies") {
+      std::cout << srdi::policies_json(srdi::bundled_policies()).dump(2, ' ', false) << "\n";
+      return 0;
+    }
+    if (cmd == "metrics") {
+      srdi::json list = srdi::json::array();
+      const char* units[] = {"yuan", "count", "ratio", "score"};
+      for (const auto& m : srdi::metric_catalogue()) {
+        list.push_back({{"name", m.name}, {"label", m.label}, {"unit", units[static_cast<int>(m.unit)]},
+                        {"inputs", m.inputs}, {"formula", m.formula}});
+      }
+      std::cout << list.dump(2, ' ', false) << "\n";
+      return 0;
+    }
+  } catch (const srdi::LoadFailure& f) {
+    return fail(f.errors, false);
+  }
+  return usage_error("未知命令 " + cmd);
+}

@@ -1,0 +1,43 @@
+// The engine's front door, shared by the CLI and the wasm bindings: strings in, JSON out, and
+// never an exception out (errors come back as the structured error list).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.hpp"
+#include "core/error.hpp"
+#include "core/policy.hpp"
+#include "core/profile.hpp"
+
+namespace srdi {
+
+const char* engine_version();
+
+struct Options {
+  Date as_of;
+  std::string criteria;  // "" = chosen by the evaluation date; else a version named by the tier policies
+};
+
+// {"as_of": "YYYY-MM-DD", "criteria": "..."}; both optional (as_of defaults to `today`).
+// Throws LoadFailure (source "options").
+Options parse_options(std::string_view text, Date today, const PolicySet& policies);
+// Checks a criteria version name against the policies; throws LoadFailure if unknown.
+void check_criteria(const std::string& criteria, const PolicySet& policies, const std::string& path);
+
+json evaluate(const Profile& profile, const Options& options, const PolicySet& policies);
+
+struct Response {
+  bool ok = false;
+  json body;  // the result, or {"errors": [...]}
+};
+// Loads the bundled policies and the profile, evaluates; catches everything.
+Response evaluate_request(std::string_view profile_text, const Options& options);
+Response evaluate_request(std::string_view profile_text, std::string_view options_text);
+
+json errors_json(const std::vector<Error>& errors);
+// The policies compiled in, as a list of their metadata (id, title, doc_no, status, validity).
+json policies_json(const PolicySet& policies);
+
+}  // namespace srdi

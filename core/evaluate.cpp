@@ -1,0 +1,311 @@
+#include "core/evaluate.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace srdi {
+
+const char* tri_name(Tri t) {
+  switch (t) {
+    case Tri::Met:
+      return "met";
+    case Tri::NotMet:
+      return "not_met";
+    case Tri::Undetermined:
+      return "undetermined";
+  }
+  return "?";
+}
+
+json citation_json(const Citation& c) {
+  return json{{"doc", c.doc}, {"clause", c.clause}, {"excerpt", c.excerpt}, {"excerpt_kind", c.excerpt_kind}};
+}
+
+void merge_missing(json& into, const json& fields) {
+  std::set<std::string> all;
+  if (into.is_array()) {
+    for (const auto& f : into) all.insert(f.get<std::string>());
+  }
+  for (const auto& f : fields) all.insert(f.get<std::string>());
+  into = json::array();
+  for (const auto& f : all) into.push_back(f);
+}
+
+namespace {
+
+json base_trace(const Criterion& c, const char* kind) {
+  json t{{"id", c.id}, {"title", c.title}, {"kind", kind}, {"citation", citation_json(c.citation)}};
+  if (!c.interpretation.empty()) t["interpretation"] = c.interpretation;
+  return t;
+}
+
+void finish(Outcome& o, Tri r) {
+  o.result = r;
+  o.trace["result"] = tri_name(r);
+  if (r != Tri::Undetermined) o.trace.erase("missing");
+  else if (!o.trace.contains("missing")) o.trace["missing"] = json::array();
+}
+
+std::string fact_display(const std::string& field, const Fact& f) {
+  switch (f.kind) {
+    case Fact::Kind::Number: {
+      const FieldSpec* spec = find_field(field);
+      bool money = spec && (spec->kind == FieldKind::Money || spec->kind == FieldKind::SignedMoney);
+      return money ? format_yuan(f.number) : format_decimal(f.number, 4);
+    }
+    case Fact::Kind::Bool:
+      return f.flag ? "true" : "false";
+    case Fact::Kind::Text:
+      return f.text;
+    case Fact::Kind::None:
+      return "none";
+  }
+  return "";
+}
+
+
+}  // namespace
+
+FactLookup Evaluator::lookup() const {
+  return [this](std::string_view name) { return profile_.fact(name); };
+}
+
+Outcome Evaluator::criterion(const Criterion& c, const std::map<std::string, ScoreResult>& scores) {
+  switch (c.kind) {
+    case Criterion::Kind::Compare:
+      return compare(c);
+    case Criterion::Kind::Fact:
+      return fact(c);
+    case Criterion::Kind::Score:
+      return score_node(c, scores);
+    case Criterion::Kind::Not: {
+      Outcome inner = criterion(c.children.front(), scores);
+      Outcome o{Tri::Undetermined, base_trace(c, "not")};
+      o.trace["children"] = json::array({inner.trace});
+      Tri r = inner.result == Tri::Met ? Tri::NotMet : (inner.result == Tri::NotMet ? Tri::Met : Tri::Undetermined);
+      if (r == Tri::Undetermined) o.trace["missing"] = inner.trace["missing"];
+      finish(o, r);
+      return o;
+    }
+    case Criterion::Kind::All:
+    case Criterion::Kind::Any: {
+      bool any = c.kind == Criterion::Kind::Any;
+      Outcome o{Tri::Undetermined, base_trace(c, any ? "any" : "all")};
+      if (c.routes) o.trace["routes"] = true;
+      json children = json::array();
+      json missing = json::array();
+      int met = 0, not_met = 0;
+      std::string first_met;
+      json failed = json::array();
+      for (const auto& child : c.children) {
+        Outcome co = criterion(child, scores);
+        if (co.result == Tri::Met) {
+          ++met;
+          if (first_met.empty()) first_met = child.id;
+        } else if (co.result == Tri::NotMet) {
+          ++not_met;
+          failed.push_back(child.id);
+        } else {
+          merge_missing(missing, co.trace["missing"]);
+        }
+        children.push_back(std::move(co.trace));
+      }
+      o.trace["children"] = std::move(children);
+      int n = static_cast<int>(c.children.size());
+      Tri r;
+      if (any) {
+        r = met > 0 ? Tri::Met : (not_met == n ? Tri::NotMet : Tri::Undetermined);
+        if (r == Tri::Met) o.trace["decided_by"] = first_met;
+      } else {
+        r = not_met > 0 ? Tri::NotMet : (met == n ? Tri::Met : Tri::Undetermined);
+        if (r == Tri::NotMet) o.trace["failed"] = failed;
+      }
+      o.trace["missing"] = missing;
+      finish(o, r);
+      return o;
+    }
+  }
+  return {};
+}
+
+Outcome Evaluator::compare(const Criterion& c) {
+  Outcome o{Tri::Undetermined, base_trace(c, "compare")};
+  const MetricDef& def = *find_metric(c.metric);
+  MetricValue v = compute_metric(def, lookup());
+  json inputs = json::array();
+  for (const auto& in : v.inputs) {
+    const FieldSpec* spec = find_field(in.field);
+    json item{{"field", in.field}, {"label", spec ? spec->label : in.field}};
+    item["value"] = in.fact ? json(fact_display(in.field, *in.fact)) : json(nullptr);
+    inputs.push_back(item);
+  }
+  o.trace["metric"] = def.name;
+  o.trace["metric_label"] = def.label;
+  static const char* kUnits[] = {"yuan", "count", "ratio", "score"};
+  o.trace["unit"] = kUnits[static_cast<int>(def.unit)];
+  o.trace["op"] = op_symbol(c.op);
+  o.trace["threshold"] = format_threshold(def.unit, c.threshold);
+  o.trace["inputs"] = inputs;
+  if (v.state != MetricValue::State::Unknown) o.trace["value"] = format_metric_value(def, v);
+  auto r = compare_metric(v, c.op, c.threshold);
+  if (!r) {
+    o.trace["missing"] = v.missing;
+    finish(o, Tri::Undetermined);
+    return o;
+  }
+  if (!*r && with_gaps_) {
+    if (auto gap = metric_gap(def, lookup(), c.op, c.threshold)) {
+      const FieldSpec* spec = find_field(gap->field);
+      bool money = spec->kind == FieldKind::Money || spec->kind == FieldKind::SignedMoney;
+      auto show = [&](const Rational& x) { return money ? format_yuan(x) : format_decimal(x, 6); };
+      o.trace["gap"] = json{{"field", gap->field}, {"label", gap->label}, {"from", show(gap->from)},
+                            {"to", show(gap->to)},  {"change", show(gap->change)}, {"unit", gap->unit},
+                            {"text", gap->text}};
+    }
+  }
+  finish(o, *r ? Tri::Met : Tri::NotMet);
+  return o;
+}
+
+Outcome Evaluator::fact(const Criterion& c) {
+  Outcome o{Tri::Undetermined, base_trace(c, "fact")};
+  const FieldSpec* spec = find_field(c.fact);
+  o.trace["fact"] = c.fact;
+  o.trace["label"] = spec ? spec->label : c.fact;
+  o.trace["expected"] = c.expected;
+  const Fact* f = profile_.fact(c.fact);
+  if (!f) {
+    o.trace["value"] = nullptr;
+    o.trace["missing"] = json::array({c.fact});
+    finish(o, Tri::Undetermined);
+    return o;
+  }
+  std::string value = fact_display(c.fact, *f);
+  o.trace["value"] = value;
+  bool ok = std::find(c.expected.begin(), c.expected.end(), value) != c.expected.end();
+  finish(o, ok ? Tri::Met : Tri::NotMet);
+  return o;
+}
+
+Outcome Evaluator::score_node(const Criterion& c, const std::map<std::string, ScoreResult>& scores) {
+  Outcome o{Tri::Undetermined, base_trace(c, "score")};
+  const ScoreResult& s = scores.at(c.score);
+  Interval iv = c.category.empty() ? s.total : s.categories.at(c.category);
+  o.trace["score"] = c.score;
+  if (!c.category.empty()) o.trace["category"] = c.category;
+  o.trace["op"] = op_symbol(c.op);
+  o.trace["threshold"] = format_decimal(c.threshold, 2);
+  o.trace["value"] = json{{"min", iv.min}, {"max", iv.max}};
+  auto lo = compare_metric(MetricValue{MetricValue::State::Known, Rational(iv.min), false, {}, {}}, c.op, c.threshold);
+  auto hi = compare_metric(MetricValue{MetricValue::State::Known, Rational(iv.max), false, {}, {}}, c.op, c.threshold);
+  Tri r = (*lo && *hi) ? Tri::Met : (!*lo && !*hi ? Tri::NotMet : Tri::Undetermined);
+  if (r == Tri::Undetermined) {
+    o.trace["missing"] = c.category.empty() ? json(s.missing) : json(s.category_missing.at(c.category));
+  }
+  if (r == Tri::NotMet && (c.op == Op::Ge || c.op == Op::Gt)) {
+    Rational need = c.threshold - Rational(iv.max);
+    if (c.op == Op::Gt) need = floor_to(c.threshold, Rational(1)) + Rational(1) - Rational(iv.max);
+    o.trace["gap"] = json{{"unit", "points"}, {"change", format_decimal(ceil_to(need, Rational(1)), 0)},
+                          {"text", "得分还差 " + format_decimal(ceil_to(need, Rational(1)), 0) + " 分"}};
+  }
+  finish(o, r);
+  return o;
+}
+
+ScoreResult Evaluator::score(const ScoreTable& table) {
+  ScoreResult res;
+  json indicators = json::array();
+  std::set<std::string> missing_all;
+  std::map<std::string, std::set<std::string>> missing_by_cat;
+  for (const auto& cat : table.categories) res.categories[cat.id] = Interval{};
+  for (const auto& ind : table.indicators) {
+    json it{{"id", ind.id},     {"title", ind.title}, {"category", ind.category},
+            {"max", ind.max},   {"citation", citation_json(ind.citation)}};
+    if (!ind.interpretation.empty()) it["interpretation"] = ind.interpretation;
+    Interval pts;
+    json missing = json::array();
+    if (ind.mode == Indicator::Mode::Value) {
+      const MetricDef& def = *find_metric(ind.metric);
+      MetricValue v = compute_metric(def, lookup());
+      it["metric"] = ind.metric;
+      if (v.state == MetricValue::State::Known) {
+        Rational clamped = std::min(std::max(v.value, Rational(0)), Rational(ind.max));
+        int p = static_cast<int>(floor_div(clamped.num(), clamped.den()));
+        pts = Interval{p, p};
+        it["value"] = format_metric_value(def, v);
+      } else {
+        pts = Interval{0, ind.max};
+        merge_missing(missing, v.missing);
+      }
+    } else {
+      json bands = json::array();
+      bool decided = false;
+      int sure = 0, possible = 0;
+      std::vector<int> candidates;
+      for (const auto& band : ind.bands) {
+        json b{{"points", band.points}};
+        if (!band.label.empty()) b["label"] = band.label;
+        Tri r = Tri::Met;
+        if (band.when) {
+          Outcome o = criterion(*band.when);
+          r = o.result;
+          b["criterion"] = o.trace;
+          if (r == Tri::Undetermined) merge_missing(missing, o.trace["missing"]);
+        }
+        b["result"] = tri_name(r);
+        bands.push_back(b);
+        if (ind.mode == Indicator::Mode::Sum) {
+          if (r == Tri::Met) sure += band.points;
+          if (r != Tri::NotMet) possible += band.points;
+          continue;
+        }
+        if (decided) continue;
+        if (r != Tri::NotMet) candidates.push_back(band.points);
+        if (r == Tri::Met) {
+          decided = true;
+          if (candidates.size() == 1) it["band"] = static_cast<int>(bands.size()) - 1;
+        }
+      }
+      if (ind.mode == Indicator::Mode::Sum) {
+        pts = Interval{std::min(sure, ind.max), std::min(possible, ind.max)};
+      } else {
+        if (!decided) candidates.push_back(0);  // no band met: nothing scored
+        pts = Interval{*std::min_element(candidates.begin(), candidates.end()),
+                       *std::max_element(candidates.begin(), candidates.end())};
+      }
+      it["bands"] = bands;
+    }
+    it["points"] = json{{"min", pts.min}, {"max", pts.max}};
+    if (pts.min != pts.max) {
+      it["missing"] = missing;
+      for (const auto& m : missing) {
+        missing_all.insert(m.get<std::string>());
+        missing_by_cat[ind.category].insert(m.get<std::string>());
+      }
+    }
+    res.total.min += pts.min;
+    res.total.max += pts.max;
+    res.categories[ind.category].min += pts.min;
+    res.categories[ind.category].max += pts.max;
+    indicators.push_back(std::move(it));
+  }
+  res.missing.assign(missing_all.begin(), missing_all.end());
+  json cats = json::array();
+  for (const auto& cat : table.categories) {
+    const Interval& iv = res.categories[cat.id];
+    const auto& m = missing_by_cat[cat.id];
+    res.category_missing[cat.id].assign(m.begin(), m.end());
+    cats.push_back(json{{"id", cat.id}, {"title", cat.title}, {"max", cat.max}, {"min_points", iv.min}, {"max_points", iv.max}});
+  }
+  res.trace = json{{"id", table.id},
+                   {"title", table.title},
+                   {"citation", citation_json(table.citation)},
+                   {"min", res.total.min},
+                   {"max", res.total.max},
+                   {"categories", cats},
+                   {"indicators", indicators},
+                   {"missing", res.missing}};
+  return res;
+}
+
+}  // namespace srdi

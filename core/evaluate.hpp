@@ -1,0 +1,60 @@
+// Three-valued evaluation of criteria trees and score tables. The explanation is built while
+// evaluating: every node returns its result together with its trace (JSON), which the CLI's
+// JSON output, the text report and the page all render. docs/output-format.md describes it.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/policy.hpp"
+#include "core/profile.hpp"
+
+namespace srdi {
+
+enum class Tri { Met, NotMet, Undetermined };
+const char* tri_name(Tri t);  // "met" / "not_met" / "undetermined"
+
+struct Interval {
+  int min = 0;
+  int max = 0;
+};
+
+struct ScoreResult {
+  Interval total;
+  std::map<std::string, Interval> categories;
+  std::map<std::string, std::vector<std::string>> category_missing;  // fields that would narrow it
+  std::vector<std::string> missing;
+  json trace;
+};
+
+struct Outcome {
+  Tri result = Tri::Undetermined;
+  json trace;
+};
+
+class Evaluator {
+ public:
+  // `with_gaps`: compute the smallest change for unmet comparisons (off for 划型, where reaching
+  // another class is not a goal).
+  explicit Evaluator(const Profile& profile, bool with_gaps = true) : profile_(profile), with_gaps_(with_gaps) {}
+
+  ScoreResult score(const ScoreTable& table);
+  // `scores`: results of the score tables that Score nodes may refer to.
+  Outcome criterion(const Criterion& c, const std::map<std::string, ScoreResult>& scores = {});
+
+ private:
+  Outcome compare(const Criterion& c);
+  Outcome fact(const Criterion& c);
+  Outcome score_node(const Criterion& c, const std::map<std::string, ScoreResult>& scores);
+  FactLookup lookup() const;
+
+  const Profile& profile_;
+  bool with_gaps_;
+};
+
+json citation_json(const Citation& c);
+// Adds `fields` to the sorted, duplicate-free JSON array `into`.
+void merge_missing(json& into, const json& fields);
+
+}  // namespace srdi

@@ -1,0 +1,534 @@
+#include "core/policy.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "core/bundled_policies.hpp"
+
+namespace srdi {
+
+namespace {
+
+const std::vector<std::string> kIndustries = {
+    "agriculture", "industry", "construction", "wholesale", "retail", "transport", "warehousing", "postal",
+    "accommodation", "catering", "information_transmission", "software_it", "real_estate_development",
+    "property_management", "leasing_business_services", "other"};
+
+class PolicyLoader {
+ public:
+  PolicyLoader(const StrictDocument& doc, std::string file) : doc_(doc), file_(std::move(file)) {}
+
+  Policy run() {
+    Policy p;
+    p.file = file_;
+    const json& root = doc_.value;
+    if (!root.is_object()) {
+      fail("policy.wrong_type", "", "政策文件应为一个 JSON 对象");
+      throw LoadFailure(errors_);
+    }
+    Obj o(*this, root, "");
+    p.id = o.str("id");
+    p.kind = o.str("kind");
+    p.title = o.str("title");
+    p.issuer = o.str("issuer");
+    p.doc_no = o.str("doc_no");
+    p.status = o.str("status");
+    if (!p.status.empty() && p.status != "published" && p.status != "draft") {
+      fail("policy.bad_enum", "/status", "status 只能是 published 或 draft");
+    }
+    p.valid_from = o.date("valid_from", true).value_or(Date{});
+    p.valid_to = o.date("valid_to", false);
+    o.opt_str("description");
+    if (p.kind == "size_standard") {
+      read_industries(o, p);
+    } else if (p.kind == "tiers") {
+      p.version = o.str("version");
+      read_tiers(o, p);
+    } else if (!p.kind.empty()) {
+      fail("policy.bad_enum", "/kind", "kind 只能是 size_standard 或 tiers");
+    }
+    o.finish();
+    if (!errors_.empty()) throw LoadFailure(errors_);
+    return p;
+  }
+
+ private:
+  void fail(std::string code, std::string path, std::string msg) {
+    errors_.push_back(Error{std::move(code), std::move(path), std::move(msg), file_});
+  }
+
+  // Reads one JSON object, remembering which keys were used so the rest are refused.
+  struct Obj {
+    PolicyLoader& l;
+    const json& j;
+    std::string path;
+    std::set<std::string> used;
+
+    Obj(PolicyLoader& loader, const json& value, std::string p) : l(loader), j(value), path(std::move(p)) {}
+
+    bool has(const std::string& k) const { return j.contains(k); }
+    const json* get(const std::string& k) {
+      used.insert(k);
+      auto it = j.find(k);
+      return it == j.end() ? nullptr : &*it;
+    }
+    std::string at(const std::string& k) const { return path + "/" + pointer_token(k); }
+
+    std::string str(const std::string& k, bool required = true) {
+      const json* v = get(k);
+      if (!v) {
+        if (required) l.fail("policy.missing_key", at(k), "缺少必填字段“" + k + "”");
+        return "";
+      }
+      if (!v->is_string() || v->get_ref<const std::string&>().empty()) {
+        l.fail("policy.wrong_type", at(k), "“" + k + "”应为非空文字");
+        return "";
+      }
+      return v->get<std::string>();
+    }
+    std::string opt_str(const std::string& k) { return has(k) ? str(k) : std::string(); }
+
+    std::optional<Date> date(const std::string& k, bool required) {
+      const json* v = get(k);
+      if (!v || v->is_null()) {
+        if (required) l.fail("policy.missing_key", at(k), "缺少必填字段“" + k + "”");
+        return std::nullopt;
+      }
+      auto d = v->is_string() ? parse_date(v->get<std::string>()) : std::nullopt;
+      if (!d) l.fail("policy.bad_date", at(k), "“" + k + "”应为 YYYY-MM-DD 格式的有效日期");
+      return d;
+    }
+
+    std::optional<int> integer(const std::string& k, bool required = true) {
+      const json* v = get(k);
+      if (!v) {
+        if (required) l.fail("policy.missing_key", at(k), "缺少必填字段“" + k + "”");
+        return std::nullopt;
+      }
+      if (!v->is_number_integer() || v->get<std::int64_t>() < 0 || v->get<std::int64_t>() > 1000) {
+        l.fail("policy.wrong_type", at(k), "“" + k + "”应为 0 到 1000 之间的整数");
+        return std::nullopt;
+      }
+      return static_cast<int>(v->get<std::int64_t>());
+    }
+
+    const json* array(const std::string& k, bool required = true) {
+      const json* v = get(k);
+      if (!v) {
+        if (required) l.fail("policy.missing_key", at(k), "缺少必填字段“" + k + "”");
+        return nullptr;
+      }
+      if (!v->is_array()) {
+        l.fail("policy.wrong_type", at(k), "“" + k + "”应为列表");
+        return nullptr;
+      }
+      return v;
+    }
+
+    void finish() {
+      for (const auto& [k, v] : j.items()) {
+        if (!used.count(k)) l.fail("policy.unknown_key", at(k), "未知字段“" + k + "”");
+      }
+    }
+  };
+
+  std::optional<Citation> citation(Obj& o, bool required) {
+    const json* v = o.get("citation");
+    if (!v) {
+      if (required) fail("policy.missing_citation", o.at("citation"), "每条规则都必须注明出处（citation）");
+      return std::nullopt;
+    }
+    if (!v->is_object()) {
+      fail("policy.wrong_type", o.at("citation"), "citation 应为对象");
+      return std::nullopt;
+    }
+    Obj c(*this, *v, o.at("citation"));
+    Citation out;
+    out.doc = c.str("doc");
+    out.clause = c.str("clause");
+    out.excerpt = c.str("excerpt");
+    out.excerpt_kind = c.str("excerpt_kind");
+    if (!out.excerpt_kind.empty() && out.excerpt_kind != "quote" && out.excerpt_kind != "paraphrase") {
+      fail("policy.bad_enum", c.at("excerpt_kind"), "excerpt_kind 只能是 quote（原文）或 paraphrase（转述）");
+    }
+    c.finish();
+    return out;
+  }
+
+  void check_id(const std::string& id, const std::string& path) {
+    if (id.empty()) return;
+    if (!ids_.insert(id).second) fail("policy.duplicate_id", path, "编号“" + id + "”重复");
+  }
+
+  // `inherited`: the citation of the enclosing rule, if any. `scores`: tables a Score node may use.
+  Criterion criterion(const json& j, const std::string& path, const Citation* inherited,
+                      const std::vector<ScoreTable>* scores, bool anonymous_ok = false) {
+    Criterion c;
+    if (!j.is_object()) {
+      fail("policy.wrong_type", path, "规则应为对象");
+      return c;
+    }
+    Obj o(*this, j, path);
+    bool need_names = !(anonymous_ok && !o.has("id"));
+    c.id = need_names ? o.str("id") : "";
+    c.title = o.has("title") || need_names ? o.str("title") : "";
+    check_id(c.id, o.at("id"));
+    auto cit = citation(o, inherited == nullptr);
+    if (cit) {
+      c.citation = *cit;
+      c.own_citation = true;
+    } else if (inherited) {
+      c.citation = *inherited;
+    }
+    c.interpretation = o.opt_str("interpretation");
+    int forms = 0;
+    for (const char* k : {"all", "any", "not", "metric", "fact", "score"}) forms += o.has(k) ? 1 : 0;
+    if (forms != 1) {
+      fail("policy.bad_criterion", path, "规则必须且只能使用 all、any、not、metric、fact、score 中的一种");
+      o.finish();
+      return c;
+    }
+    if (o.has("all") || o.has("any")) {
+      bool any = o.has("any");
+      c.kind = any ? Criterion::Kind::Any : Criterion::Kind::All;
+      const json* list = o.array(any ? "any" : "all");
+      if (list) {
+        if (list->empty()) fail("policy.bad_criterion", o.at(any ? "any" : "all"), "条件列表不能为空");
+        for (std::size_t i = 0; i < list->size(); ++i) {
+          c.children.push_back(criterion((*list)[i], o.at(any ? "any" : "all") + "/" + std::to_string(i),
+                                         &c.citation, scores));
+        }
+      }
+      if (o.has("routes")) {
+        const json* r = o.get("routes");
+        if (!any || !r->is_boolean()) fail("policy.wrong_type", o.at("routes"), "routes 只能用于 any，且应为 true/false");
+        else c.routes = r->get<bool>();
+      }
+    } else if (o.has("not")) {
+      c.kind = Criterion::Kind::Not;
+      c.children.push_back(criterion(*o.get("not"), o.at("not"), &c.citation, scores));
+    } else if (o.has("metric")) {
+      c.kind = Criterion::Kind::Compare;
+      c.metric = o.str("metric");
+      const MetricDef* def = find_metric(c.metric);
+      if (!c.metric.empty() && !def) fail("policy.unknown_metric", o.at("metric"), "未知指标“" + c.metric + "”（见 docs/metrics.md）");
+      comparison(o, c, def ? def->unit : Unit::Count);
+    } else if (o.has("score")) {
+      c.kind = Criterion::Kind::Score;
+      c.score = o.str("score");
+      c.category = o.opt_str("category");
+      const ScoreTable* table = nullptr;
+      if (scores) {
+        for (const auto& t : *scores) {
+          if (t.id == c.score) table = &t;
+        }
+      }
+      if (!table) {
+        fail("policy.unknown_score", o.at("score"), "未知评分表“" + c.score + "”");
+      } else if (!c.category.empty() &&
+                 std::none_of(table->categories.begin(), table->categories.end(),
+                              [&](const ScoreCategory& cat) { return cat.id == c.category; })) {
+        fail("policy.unknown_category", o.at("category"), "评分表中没有类别“" + c.category + "”");
+      }
+      comparison(o, c, Unit::Score);
+    } else {
+      c.kind = Criterion::Kind::Fact;
+      c.fact = o.str("fact");
+      const FieldSpec* spec = find_field(c.fact);
+      if (!c.fact.empty() && (!spec || (spec->kind != FieldKind::Bool && spec->kind != FieldKind::Enum))) {
+        fail("policy.unknown_fact", o.at("fact"), "“" + c.fact + "”不是可判断的是/否或枚举字段");
+        spec = nullptr;
+      }
+      if (o.has("equals") == o.has("in")) {
+        fail("policy.bad_criterion", path, "fact 规则需要 equals 或 in 之一");
+      } else if (o.has("equals")) {
+        const json* e = o.get("equals");
+        if (spec && spec->kind == FieldKind::Bool && e->is_boolean()) {
+          c.expected.push_back(e->get<bool>() ? "true" : "false");
+        } else if (spec && spec->kind == FieldKind::Enum && e->is_string()) {
+          c.expected.push_back(e->get<std::string>());
+        } else {
+          fail("policy.wrong_type", o.at("equals"), "equals 的类型与字段不符");
+        }
+      } else {
+        const json* in = o.array("in");
+        if (in) {
+          for (const auto& e : *in) {
+            if (e.is_string()) c.expected.push_back(e.get<std::string>());
+            else fail("policy.wrong_type", o.at("in"), "in 应为文字列表");
+          }
+        }
+      }
+      if (spec && spec->kind == FieldKind::Enum) {
+        for (const auto& e : c.expected) {
+          if (std::find(spec->values.begin(), spec->values.end(), e) == spec->values.end()) {
+            fail("policy.bad_enum", o.at(o.has("in") ? "in" : "equals"), "“" + e + "”不是该字段的可选值");
+          }
+        }
+      }
+    }
+    o.finish();
+    return c;
+  }
+
+  void comparison(Obj& o, Criterion& c, Unit unit) {
+    std::string op = o.str("op");
+    auto parsed_op = parse_op(op);
+    if (!op.empty() && !parsed_op) fail("policy.bad_enum", o.at("op"), "op 只能是 >=、>、<=、<、==");
+    c.op = parsed_op.value_or(Op::Ge);
+    const json* v = o.get("value");
+    if (!v) {
+      fail("policy.missing_key", o.at("value"), "缺少必填字段“value”");
+      return;
+    }
+    std::string text = v->is_string() ? v->get<std::string>() : (v->is_number_integer() ? v->dump() : "");
+    bool percent_ok = unit == Unit::Ratio;
+    auto parsed = parse_decimal(text, unit == Unit::Yuan ? 2 : -1, percent_ok);
+    if (!parsed.value) {
+      fail("policy.bad_threshold", o.at("value"),
+           percent_ok ? "比例阈值应写成 \"3%\" 或 \"0.03\"" : "阈值应为整数或十进制字符串（金额单位为元，最多两位小数）");
+      return;
+    }
+    c.threshold = *parsed.value;
+    c.threshold_text = text;
+  }
+
+
+  void read_industries(Obj& o, Policy& p) {
+    const json* list = o.array("industries");
+    if (!list) return;
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      std::string ip = o.at("industries") + "/" + std::to_string(i);
+      if (!(*list)[i].is_object()) {
+        fail("policy.wrong_type", ip, "行业应为对象");
+        continue;
+      }
+      Obj io(*this, (*list)[i], ip);
+      SizeIndustry ind;
+      ind.industry = io.str("industry");
+      if (!ind.industry.empty() && std::find(kIndustries.begin(), kIndustries.end(), ind.industry) == kIndustries.end()) {
+        fail("policy.bad_enum", io.at("industry"), "未知行业“" + ind.industry + "”");
+      }
+      if (!seen.insert(ind.industry).second) fail("policy.duplicate_id", io.at("industry"), "行业重复");
+      ind.label = io.str("label");
+      auto cit = citation(io, true);
+      const json* rules = io.array("rules");
+      static const std::vector<std::string> order = {"large", "medium", "small"};
+      if (rules && rules->size() != order.size()) {
+        fail("policy.bad_size_rules", io.at("rules"), "每个行业须依次给出 large、medium、small 三条规则（其余为微型）");
+      }
+      for (std::size_t r = 0; rules && r < rules->size(); ++r) {
+        std::string rp = io.at("rules") + "/" + std::to_string(r);
+        if (!(*rules)[r].is_object()) {
+          fail("policy.wrong_type", rp, "规则应为对象");
+          continue;
+        }
+        Obj ro(*this, (*rules)[r], rp);
+        SizeRule rule;
+        rule.size_class = ro.str("class");
+        if (r < order.size() && rule.size_class != order[r]) {
+          fail("policy.bad_size_rules", ro.at("class"), "第 " + std::to_string(r + 1) + " 条规则应为 " + order[r]);
+        }
+        const json* crit = ro.get("criterion");
+        if (!crit) {
+          fail("policy.missing_key", ro.at("criterion"), "缺少必填字段“criterion”");
+        } else {
+          rule.criterion = criterion(*crit, ro.at("criterion"), cit ? &*cit : nullptr, nullptr);
+        }
+        ro.finish();
+        ind.rules.push_back(std::move(rule));
+      }
+      io.finish();
+      p.industries.push_back(std::move(ind));
+    }
+  }
+
+  ScoreTable score_table(const json& j, const std::string& path) {
+    ScoreTable t;
+    if (!j.is_object()) {
+      fail("policy.wrong_type", path, "评分表应为对象");
+      return t;
+    }
+    Obj o(*this, j, path);
+    t.id = o.str("id");
+    check_id(t.id, o.at("id"));
+    t.title = o.str("title");
+    auto cit = citation(o, true);
+    if (cit) t.citation = *cit;
+    if (const json* cats = o.array("categories")) {
+      for (std::size_t i = 0; i < cats->size(); ++i) {
+        std::string cp = o.at("categories") + "/" + std::to_string(i);
+        if (!(*cats)[i].is_object()) {
+          fail("policy.wrong_type", cp, "类别应为对象");
+          continue;
+        }
+        Obj co(*this, (*cats)[i], cp);
+        ScoreCategory cat{co.str("id"), co.str("title"), co.integer("max").value_or(0)};
+        check_id(cat.id, co.at("id"));
+        co.finish();
+        t.categories.push_back(cat);
+      }
+    }
+    if (const json* inds = o.array("indicators")) {
+      for (std::size_t i = 0; i < inds->size(); ++i) {
+        t.indicators.push_back(indicator((*inds)[i], o.at("indicators") + "/" + std::to_string(i), t));
+      }
+    }
+    for (const auto& cat : t.categories) {
+      int sum = 0;
+      for (const auto& ind : t.indicators) sum += ind.category == cat.id ? ind.max : 0;
+      if (sum != cat.max) {
+        fail("policy.bad_score_table", path, "类别“" + cat.id + "”的满分 " + std::to_string(cat.max) +
+                                                 " 与其指标满分之和 " + std::to_string(sum) + " 不一致");
+      }
+    }
+    o.finish();
+    return t;
+  }
+
+  Indicator indicator(const json& j, const std::string& path, const ScoreTable& table) {
+    Indicator ind;
+    if (!j.is_object()) {
+      fail("policy.wrong_type", path, "指标应为对象");
+      return ind;
+    }
+    Obj o(*this, j, path);
+    ind.id = o.str("id");
+    check_id(ind.id, o.at("id"));
+    ind.title = o.str("title");
+    ind.category = o.str("category");
+    if (std::none_of(table.categories.begin(), table.categories.end(),
+                     [&](const ScoreCategory& c) { return c.id == ind.category; })) {
+      fail("policy.unknown_category", o.at("category"), "评分表中没有类别“" + ind.category + "”");
+    }
+    ind.max = o.integer("max").value_or(0);
+    auto cit = citation(o, false);
+    ind.citation = cit ? *cit : table.citation;
+    ind.interpretation = o.opt_str("interpretation");
+    std::string mode = o.has("mode") ? o.str("mode") : "first_match";
+    if (mode == "first_match") {
+      ind.mode = Indicator::Mode::FirstMatch;
+    } else if (mode == "sum") {
+      ind.mode = Indicator::Mode::Sum;
+    } else if (mode == "value") {
+      ind.mode = Indicator::Mode::Value;
+    } else {
+      fail("policy.bad_enum", o.at("mode"), "mode 只能是 first_match、sum 或 value");
+    }
+    if (ind.mode == Indicator::Mode::Value) {
+      ind.metric = o.str("metric");
+      if (!ind.metric.empty() && !find_metric(ind.metric)) fail("policy.unknown_metric", o.at("metric"), "未知指标“" + ind.metric + "”");
+    } else if (const json* bands = o.array("bands")) {
+      for (std::size_t i = 0; i < bands->size(); ++i) {
+        std::string bp = o.at("bands") + "/" + std::to_string(i);
+        if (!(*bands)[i].is_object()) {
+          fail("policy.wrong_type", bp, "分档应为对象");
+          continue;
+        }
+        Obj bo(*this, (*bands)[i], bp);
+        Band b;
+        b.points = bo.integer("points").value_or(0);
+        if (b.points > ind.max && ind.mode == Indicator::Mode::FirstMatch) {
+          fail("policy.bad_score_table", bo.at("points"), "分档得分超过指标满分");
+        }
+        b.label = bo.opt_str("label");
+        if (const json* w = bo.get("when")) {
+          b.when = criterion(*w, bo.at("when"), &ind.citation, nullptr, true);
+          if (b.when->id.empty()) b.when->id = ind.id + ".band" + std::to_string(i + 1);
+          if (b.when->title.empty()) b.when->title = b.label.empty() ? ind.title : b.label;
+        } else if (i + 1 != bands->size() || ind.mode != Indicator::Mode::FirstMatch) {
+          fail("policy.bad_score_table", bp, "只有最后一档可以省略 when（表示“其他情况”）");
+        }
+        bo.finish();
+        ind.bands.push_back(std::move(b));
+      }
+    }
+    o.finish();
+    return ind;
+  }
+
+  void read_tiers(Obj& o, Policy& p) {
+    const json* list = o.array("tiers");
+    if (!list) return;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      std::string tp = o.at("tiers") + "/" + std::to_string(i);
+      if (!(*list)[i].is_object()) {
+        fail("policy.wrong_type", tp, "梯度应为对象");
+        continue;
+      }
+      Obj to(*this, (*list)[i], tp);
+      Tier t;
+      t.id = to.str("id");
+      check_id(t.id, to.at("id"));
+      t.tier = to.str("tier");
+      t.title = to.str("title");
+      if (const json* scores = to.array("scores", false)) {
+        for (std::size_t s = 0; s < scores->size(); ++s) {
+          t.scores.push_back(score_table((*scores)[s], to.at("scores") + "/" + std::to_string(s)));
+        }
+      }
+      if (const json* crit = to.get("criterion")) {
+        t.criterion = criterion(*crit, to.at("criterion"), nullptr, &t.scores);
+      } else {
+        fail("policy.missing_key", to.at("criterion"), "缺少必填字段“criterion”");
+      }
+      to.finish();
+      p.tiers.push_back(std::move(t));
+    }
+  }
+
+  const StrictDocument& doc_;
+  std::string file_;
+  std::vector<Error> errors_;
+  std::set<std::string> ids_;
+};
+
+}  // namespace
+
+Policy load_policy(std::string_view text, const std::string& file) {
+  StrictDocument doc = parse_strict_json(text, file);
+  return PolicyLoader(doc, file).run();
+}
+
+const Policy* PolicySet::size_standard() const {
+  for (const auto& p : policies) {
+    if (p.kind == "size_standard") return &p;
+  }
+  return nullptr;
+}
+
+PolicySet load_policy_set(const std::vector<std::pair<std::string, std::string>>& files) {
+  PolicySet set;
+  std::vector<Error> errors;
+  std::set<std::string> ids;
+  for (const auto& [path, text] : files) {
+    try {
+      Policy p = load_policy(text, path);
+      if (!ids.insert(p.id).second) {
+        errors.push_back(Error{"policy.duplicate_id", "/id", "政策编号“" + p.id + "”与另一文件重复", path});
+      }
+      set.policies.push_back(std::move(p));
+    } catch (const LoadFailure& f) {
+      errors.insert(errors.end(), f.errors.begin(), f.errors.end());
+    }
+  }
+  int size_standards = 0;
+  for (const auto& p : set.policies) size_standards += p.kind == "size_standard" ? 1 : 0;
+  if (errors.empty() && size_standards != 1) {
+    errors.push_back(Error{"policy.size_standard_count", "", "政策集中应有且只有一个划型标准（size_standard）", ""});
+  }
+  if (!errors.empty()) throw LoadFailure(errors);
+  return set;
+}
+
+const PolicySet& bundled_policies() {
+  static const PolicySet set = [] {
+    std::vector<std::pair<std::string, std::string>> files;
+    for (const auto& f : bundled_policy_files()) files.emplace_back(f.path, f.text);
+    return load_policy_set(files);
+  }();
+  return set;
+}
+
+}  // namespace srdi

@@ -1,0 +1,128 @@
+// The policy model and its strict loader. A policy file is law as data: a document's metadata
+// (id, title, issuer, doc_no, status, validity) and its rules, each cited. See docs/policy-format.md.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.hpp"
+#include "core/exact.hpp"
+#include "core/metrics.hpp"
+#include "core/strict_json.hpp"
+
+namespace srdi {
+
+struct Citation {
+  std::string doc;      // document, e.g. "工信部联企业〔2011〕300号"
+  std::string clause;   // e.g. "第四条 （二）"
+  std::string excerpt;  // the text the rule rests on
+  std::string excerpt_kind;  // "quote" (verbatim) or "paraphrase" (转述)
+};
+
+// A named test; the tree of all / any / not over comparisons is the whole rule vocabulary.
+struct Criterion {
+  enum class Kind { All, Any, Not, Compare, Fact, Score };
+  std::string id;
+  std::string title;
+  Kind kind = Kind::All;
+  Citation citation;  // own, or inherited from the nearest ancestor that has one
+  bool own_citation = false;
+  std::string interpretation;
+  std::vector<Criterion> children;  // All / Any / Not (exactly one)
+  bool routes = false;              // Any: shown as alternative routes ("满足任一路径")
+  // Compare: metric op threshold
+  std::string metric;
+  Op op = Op::Ge;
+  Rational threshold;
+  std::string threshold_text;  // as written in the policy ("3%", "10000000")
+  // Fact: a boolean or enum fact equal to one of `expected` ("true" / "false" / enum names)
+  std::string fact;
+  std::vector<std::string> expected;
+  // Score: a score table's total (or one category) compared with the threshold
+  std::string score;
+  std::string category;
+};
+
+struct Band {
+  std::optional<Criterion> when;  // absent: "otherwise"
+  int points = 0;
+  std::string label;
+};
+
+struct Indicator {
+  enum class Mode { FirstMatch, Sum, Value };
+  std::string id;
+  std::string title;
+  std::string category;
+  int max = 0;
+  Mode mode = Mode::FirstMatch;
+  std::vector<Band> bands;  // FirstMatch: the first band met counts; Sum: all bands met add up
+  std::string metric;       // Value: the points are this metric's value (e.g. a self-assessed score)
+  Citation citation;
+  std::string interpretation;
+};
+
+struct ScoreCategory {
+  std::string id;
+  std::string title;
+  int max = 0;
+};
+
+struct ScoreTable {
+  std::string id;
+  std::string title;
+  Citation citation;
+  std::vector<ScoreCategory> categories;
+  std::vector<Indicator> indicators;
+};
+
+struct Tier {
+  std::string id;     // e.g. "miit2022.innovative"
+  std::string tier;   // which rung: innovative / srdi / little_giant (names of the ladder)
+  std::string title;
+  std::vector<ScoreTable> scores;
+  Criterion criterion;  // the whole test; `routes` nodes name the alternatives
+};
+
+struct SizeRule {
+  std::string size_class;  // large / medium / small; micro is what is left
+  Criterion criterion;
+};
+
+struct SizeIndustry {
+  std::string industry;
+  std::string label;
+  std::vector<SizeRule> rules;  // in order: large, medium, small
+};
+
+struct Policy {
+  std::string file;  // path under policies/
+  std::string id;
+  std::string kind;  // "size_standard" or "tiers"
+  std::string title;
+  std::string issuer;
+  std::string doc_no;
+  std::string status;  // "published" or "draft"
+  Date valid_from;
+  std::optional<Date> valid_to;
+  std::string version;  // tiers: the criteria version they belong to, e.g. "miit-2022"
+  std::vector<SizeIndustry> industries;
+  std::vector<Tier> tiers;
+};
+
+// Throws LoadFailure (source = file) with every error found.
+Policy load_policy(std::string_view text, const std::string& file);
+
+struct PolicySet {
+  std::vector<Policy> policies;
+  const Policy* size_standard() const;
+};
+
+// The policies compiled into this build (policies/*.json), loaded and checked once. Throws
+// LoadFailure if a bundled policy is broken (the tests make sure none is).
+const PolicySet& bundled_policies();
+PolicySet load_policy_set(const std::vector<std::pair<std::string, std::string>>& files);
+
+}  // namespace srdi

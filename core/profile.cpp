@@ -1,0 +1,411 @@
+#include "core/profile.hpp"
+
+#include <algorithm>
+
+namespace srdi {
+
+namespace {
+
+// 10万亿元: above any enterprise's figure, and small enough that every ratio, growth rate and
+// average of the metric catalogue stays far inside 128-bit intermediates.
+const Rational kMaxMoney = Rational(10'000'000'000'000);
+constexpr std::int64_t kMaxCount = 1'000'000'000;
+
+std::vector<FieldSpec> make_fields() {
+  std::vector<FieldSpec> f;
+  auto add = [&](std::string name, FieldKind kind, std::string label) {
+    f.push_back(FieldSpec{std::move(name), kind, std::move(label)});
+  };
+  auto years3 = [&](const std::string& base, FieldKind kind, const std::string& label) {
+    add(base + ".last", kind, label + "（上年度）");
+    add(base + ".prev", kind, label + "（上上年度）");
+    add(base + ".prev2", kind, label + "（前三年度）");
+  };
+  add("name", FieldKind::Text, "企业名称");
+  add("city", FieldKind::Text, "所在城市");
+  f.push_back(FieldSpec{"industry", FieldKind::Enum, "所属行业（划型）",
+                        {"agriculture", "industry", "construction", "wholesale", "retail", "transport",
+                         "warehousing", "postal", "accommodation", "catering", "information_transmission",
+                         "software_it", "real_estate_development", "property_management",
+                         "leasing_business_services", "other"}});
+  add("employees", FieldKind::Count, "从业人员");
+  years3("revenue", FieldKind::Money, "营业收入");
+  years3("main_business_revenue", FieldKind::Money, "主营业务收入");
+  add("total_assets", FieldKind::Money, "资产总额");
+  add("total_liabilities", FieldKind::Money, "负债总额");
+  add("net_profit", FieldKind::SignedMoney, "净利润（上年度）");
+  add("rd_expense.last", FieldKind::Money, "研发费用（上年度）");
+  add("rd_expense.prev", FieldKind::Money, "研发费用（上上年度）");
+  add("rd_staff", FieldKind::Count, "研发人员");
+  add("niche_years", FieldKind::Count, "从事特定细分市场年限");
+  years3("equity_financing", FieldKind::Money, "新增股权融资（合格机构投资者实缴）");
+  add("ip.class1_high_value", FieldKind::Count, "Ⅰ类高价值知识产权");
+  add("ip.class1_self_developed", FieldKind::Count, "自主研发的Ⅰ类知识产权");
+  add("ip.class1", FieldKind::Count, "Ⅰ类知识产权");
+  add("ip.class1_applied", FieldKind::Count, "已应用并产生效益的Ⅰ类知识产权");
+  add("ip.class2", FieldKind::Count, "Ⅱ类知识产权");
+  f.push_back(FieldSpec{"rd_institution", FieldKind::Enum, "自建研发机构级别",
+                        {"none", "below_city", "city", "provincial", "national"}});
+  add("provincial_rd_institution", FieldKind::Bool, "拥有省部级以上研发机构");
+  f.push_back(FieldSpec{"digital_level", FieldKind::IntRange, "数字化水平等级", {}, 1, 4});
+  add("quality.provincial_award", FieldKind::Bool, "获得省级以上质量奖");
+  add("quality.iso9001", FieldKind::Bool, "通过ISO9001等质量管理体系认证");
+  add("quality.standards", FieldKind::Bool, "参与制修订标准");
+  add("info_system_core_business", FieldKind::Bool, "核心业务采用信息系统支撑");
+  add("management_certified", FieldKind::Bool, "取得管理体系认证或发达国家产品认证");
+  add("strategic_emerging", FieldKind::Bool, "主导产品属于战略性新兴产业");
+  f.push_back(FieldSpec{"product_field", FieldKind::Enum, "主导产品所属领域",
+                        {"key_breakthrough", "six_basics_or_chain", "none"}});
+  add("key_field_little_giant", FieldKind::Bool, "主导产品属于小巨人重点领域且位于产业链关键环节");
+  add("market_share_domestic", FieldKind::Percent, "国内细分市场占有率");
+  add("market_rank_domestic", FieldKind::Rank, "国内细分市场排名");
+  add("own_brand", FieldKind::Bool, "拥有自主品牌");
+  add("market_leading", FieldKind::Bool, "主导产品细分市场占有率较为靠前");
+  add("sci_award.national_rank", FieldKind::Rank, "国家级科技奖励排名");
+  add("sci_award.provincial_rank", FieldKind::Rank, "省级科技奖励排名");
+  f.push_back(FieldSpec{"sci_award.year", FieldKind::IntRange, "科技奖励获奖年份", {}, 1949, 2100});
+  f.push_back(FieldSpec{"maker_china", FieldKind::Enum, "创客中国全国赛成绩", {"top50", "top500", "none"}});
+  for (const char* h : {"high_tech_enterprise", "tech_innovation_demo", "ip_advantage", "ip_demo"}) {
+    add(std::string("honors.") + h, FieldKind::Bool, "");
+  }
+  f.push_back(FieldSpec{"distinctive_score", FieldKind::IntRange, "特色化指标得分（自评）", {}, 0, 15});
+  add("platform_score.this_year", FieldKind::Score, "专精特新发展评价得分（本年度）");
+  add("platform_score.last_year", FieldKind::Score, "专精特新发展评价得分（上年度）");
+  add("compliance.registered_in_china", FieldKind::Bool, "境内注册、具有独立法人资格");
+  add("compliance.not_abnormal", FieldKind::Bool, "未列入经营异常名录或严重失信名单");
+  add("compliance.no_major_incident", FieldKind::Bool, "近三年未发生重大事故或违法行为");
+  add("compliance.product_allowed", FieldKind::Bool, "产品不属于禁止、限制或淘汰类");
+  // Labels of the honours, set here so the loop above stays short.
+  for (auto& s : f) {
+    if (s.name == "honors.high_tech_enterprise") s.label = "高新技术企业";
+    if (s.name == "honors.tech_innovation_demo") s.label = "国家级技术创新示范企业";
+    if (s.name == "honors.ip_advantage") s.label = "知识产权优势企业";
+    if (s.name == "honors.ip_demo") s.label = "知识产权示范企业";
+  }
+  return f;
+}
+
+const std::vector<std::string> kLevels = {"national", "provincial", "city"};
+
+class Loader {
+ public:
+  explicit Loader(const StrictDocument& doc) : doc_(doc) {}
+
+  Profile run() {
+    const json& root = doc_.value;
+    if (!root.is_object()) {
+      fail("profile.wrong_type", "", "企业信息应为一个 JSON 对象");
+    } else {
+      walk_object(root, "", "");
+    }
+    if (!errors_.empty()) throw LoadFailure(errors_);
+    return std::move(profile_);
+  }
+
+ private:
+  void fail(std::string code, std::string path, std::string message) {
+    errors_.push_back(Error{std::move(code), std::move(path), std::move(message), "profile"});
+  }
+
+  static bool is_group(const std::string& prefix) {
+    const auto& fields = profile_fields();
+    return std::any_of(fields.begin(), fields.end(),
+                       [&](const FieldSpec& s) { return s.name.rfind(prefix + ".", 0) == 0; });
+  }
+
+  void walk_object(const json& obj, const std::string& prefix, const std::string& path) {
+    for (const auto& [key, value] : obj.items()) {
+      std::string name = prefix.empty() ? key : prefix + "." + key;
+      std::string p = path + "/" + pointer_token(key);
+      if (prefix.empty() && key == "holds") {
+        read_holds(value, p);
+      } else if (prefix.empty() && key == "honors") {
+        read_honors(value, p);
+      } else if (prefix.empty() && key == "events") {
+        read_events(value, p);
+      } else if (prefix.empty() && key == "sci_award" && value.is_string()) {
+        if (value.get<std::string>() != "none") {
+          fail("profile.bad_enum", p, "科技奖励只能填 \"none\"（没有）或一个包含排名和年份的对象");
+        } else {
+          set_none("sci_award.national_rank");
+          set_none("sci_award.provincial_rank");
+        }
+      } else if (const FieldSpec* spec = find_field(name)) {
+        read_leaf(*spec, value, p);
+      } else if (is_group(name)) {
+        if (value.is_null()) continue;
+        if (!value.is_object()) {
+          fail("profile.wrong_type", p, "“" + key + "”应为一个对象");
+          continue;
+        }
+        walk_object(value, name, p);
+        if (name == "sci_award") {
+          // Inside a given award object, a missing rank means no award at that level.
+          for (const char* k : {"sci_award.national_rank", "sci_award.provincial_rank"}) {
+            if (!value.contains(std::string(k).substr(10))) set_none(k);
+          }
+        }
+      } else {
+        fail("profile.unknown_key", p, "未知字段“" + key + "”（请检查拼写，字段名见文档 docs/profile.md）");
+      }
+    }
+  }
+
+  void set_none(const std::string& name) { profile_.facts[name] = Fact{Fact::Kind::None, {}, false, {}}; }
+
+  // Money or a decimal: a JSON integer, a JSON number (read from its text), or a decimal string.
+  std::optional<DecimalParse> read_decimal_text(const json& v, const std::string& path, int max_decimals) {
+    std::string text;
+    if (v.is_number_integer()) {
+      text = v.dump();
+    } else if (v.is_number_float()) {
+      auto it = doc_.number_text.find(path);
+      text = it != doc_.number_text.end() ? it->second : v.dump();
+    } else if (v.is_string()) {
+      text = v.get<std::string>();
+    } else {
+      return std::nullopt;
+    }
+    return parse_decimal(text, max_decimals);
+  }
+
+  void read_leaf(const FieldSpec& spec, const json& v, const std::string& p) {
+    if (v.is_null()) return;  // null is the same as absent: unknown
+    Fact fact;
+    switch (spec.kind) {
+      case FieldKind::Money:
+      case FieldKind::SignedMoney:
+      case FieldKind::Percent:
+      case FieldKind::Score: {
+        int places = spec.kind == FieldKind::Percent ? 4 : 2;
+        auto parsed = read_decimal_text(v, p, places);
+        if (!parsed) {
+          fail("profile.wrong_type", p, spec.label + "应为数字或数字字符串");
+          return;
+        }
+        if (parsed->too_many_decimals) {
+          fail(spec.kind == FieldKind::Money || spec.kind == FieldKind::SignedMoney ? "profile.money_precision"
+                                                                                      : "profile.precision",
+               p, spec.label + "最多保留 " + std::to_string(places) + " 位小数");
+          return;
+        }
+        if (!parsed->value) {
+          fail("profile.bad_number", p, spec.label + "不是有效的数字（只能含数字、小数点和负号，不能用科学计数法）");
+          return;
+        }
+        Rational x = *parsed->value;
+        if (spec.kind != FieldKind::SignedMoney && x.sign() < 0) {
+          fail("profile.negative", p, spec.label + "不能为负数");
+          return;
+        }
+        Rational bound = (spec.kind == FieldKind::Percent || spec.kind == FieldKind::Score) ? Rational(100) : kMaxMoney;
+        if (x > bound || (spec.kind == FieldKind::SignedMoney && x < Rational(0) - kMaxMoney)) {
+          fail("profile.out_of_range", p, spec.label + "超出允许范围");
+          return;
+        }
+        fact.kind = Fact::Kind::Number;
+        fact.number = x;
+        break;
+      }
+      case FieldKind::Count:
+      case FieldKind::Rank:
+      case FieldKind::IntRange: {
+        if (!v.is_number_integer()) {
+          fail("profile.wrong_type", p, spec.label + "应为整数");
+          return;
+        }
+        bool neg = v.is_number_unsigned() ? false : v.get<std::int64_t>() < 0;
+        if (neg && spec.kind == FieldKind::Count) {
+          fail("profile.negative", p, spec.label + "不能为负数");
+          return;
+        }
+        std::int64_t n = neg ? v.get<std::int64_t>()
+                             : static_cast<std::int64_t>(std::min<json::number_unsigned_t>(
+                                   v.get<json::number_unsigned_t>(), kMaxCount + 1));
+        std::int64_t lo = spec.kind == FieldKind::IntRange ? spec.min : (spec.kind == FieldKind::Rank ? 1 : 0);
+        std::int64_t hi = spec.kind == FieldKind::IntRange ? spec.max : kMaxCount;
+        if (n < lo || n > hi) {
+          fail("profile.out_of_range", p,
+               spec.label + "应在 " + std::to_string(lo) + " 到 " + std::to_string(hi) + " 之间");
+          return;
+        }
+        fact.kind = Fact::Kind::Number;
+        fact.number = Rational(n);
+        break;
+      }
+      case FieldKind::Bool:
+        if (!v.is_boolean()) {
+          fail("profile.wrong_type", p, spec.label + "应为 true 或 false");
+          return;
+        }
+        fact.kind = Fact::Kind::Bool;
+        fact.flag = v.get<bool>();
+        break;
+      case FieldKind::Enum:
+      case FieldKind::Text:
+        if (!v.is_string()) {
+          fail("profile.wrong_type", p, spec.label + "应为文字");
+          return;
+        }
+        fact.kind = Fact::Kind::Text;
+        fact.text = v.get<std::string>();
+        if (spec.kind == FieldKind::Enum &&
+            std::find(spec.values.begin(), spec.values.end(), fact.text) == spec.values.end()) {
+          std::string allowed;
+          for (const auto& a : spec.values) allowed += (allowed.empty() ? "" : "、") + a;
+          fail("profile.bad_enum", p, spec.label + "的取值“" + fact.text + "”无效，可选：" + allowed);
+          return;
+        }
+        break;
+    }
+    profile_.facts[spec.name] = std::move(fact);
+  }
+
+  void read_honors(const json& v, const std::string& p) {
+    if (v.is_null()) return;
+    if (!v.is_array()) {
+      fail("profile.wrong_type", p, "荣誉应为列表");
+      return;
+    }
+    std::vector<std::string> given;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      std::string ip = p + "/" + std::to_string(i);
+      if (!v[i].is_string() || !find_field("honors." + v[i].get_ref<const std::string&>())) {
+        if (v[i].is_string()) {
+          fail("profile.bad_enum", ip, "荣誉“" + v[i].get<std::string>() +
+                                           "”无效，可选：high_tech_enterprise、tech_innovation_demo、ip_advantage、ip_demo");
+        } else {
+          fail("profile.wrong_type", ip, "荣誉应为文字");
+        }
+        continue;
+      }
+      given.push_back(v[i].get<std::string>());
+    }
+    // A list given is complete: every honour not in it is known not to be held.
+    for (const auto& spec : profile_fields()) {
+      if (spec.name.rfind("honors.", 0) != 0) continue;
+      Fact f;
+      f.kind = Fact::Kind::Bool;
+      f.flag = std::find(given.begin(), given.end(), spec.name.substr(7)) != given.end();
+      profile_.facts[spec.name] = f;
+    }
+  }
+
+  void read_holds(const json& v, const std::string& p) {
+    if (v.is_null()) return;
+    if (!v.is_array()) {
+      fail("profile.wrong_type", p, "已获称号应为列表");
+      return;
+    }
+    std::vector<Holding> out;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      std::string ip = p + "/" + std::to_string(i);
+      const json& item = v[i];
+      if (!item.is_object()) {
+        fail("profile.wrong_type", ip, "每个已获称号应为一个对象（title、level、since）");
+        continue;
+      }
+      Holding h;
+      bool ok = true;
+      for (const auto& [key, value] : item.items()) {
+        std::string kp = ip + "/" + pointer_token(key);
+        if (key == "title") {
+          const auto& titles = holding_titles();
+          if (!value.is_string()) {
+            fail("profile.wrong_type", kp, "称号应为文字");
+            ok = false;
+          } else if (std::find(titles.begin(), titles.end(), value.get<std::string>()) == titles.end()) {
+            fail("profile.bad_enum", kp, "称号“" + value.get<std::string>() + "”无效");
+            ok = false;
+          } else {
+            h.title = value.get<std::string>();
+          }
+        } else if (key == "level") {
+          if (value.is_null()) continue;
+          if (!value.is_string() || std::find(kLevels.begin(), kLevels.end(), value.get<std::string>()) == kLevels.end()) {
+            fail("profile.bad_enum", kp, "级别应为 national、provincial 或 city");
+            ok = false;
+          } else {
+            h.level = value.get<std::string>();
+          }
+        } else if (key == "since") {
+          if (value.is_null()) continue;
+          auto d = value.is_string() ? parse_date(value.get<std::string>()) : std::nullopt;
+          if (!d) {
+            fail("profile.bad_date", kp, "认定日期应为 YYYY-MM-DD 格式的有效日期");
+            ok = false;
+          } else {
+            h.since = d;
+          }
+        } else {
+          fail("profile.unknown_key", kp, "未知字段“" + key + "”（已获称号只有 title、level、since）");
+          ok = false;
+        }
+      }
+      if (ok && h.title.empty()) {
+        fail("profile.missing_key", ip + "/title", "已获称号缺少 title");
+        ok = false;
+      }
+      if (ok) out.push_back(std::move(h));
+    }
+    profile_.holds = std::move(out);
+  }
+
+  void read_events(const json& v, const std::string& p) {
+    if (v.is_null()) return;
+    if (!v.is_array()) {
+      fail("profile.wrong_type", p, "本年度事项应为列表");
+      return;
+    }
+    // The event vocabulary comes with the local award policies; until then no type is known.
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      fail("profile.bad_enum", p + "/" + std::to_string(i), "本年度事项的类型无效（尚无可用的事项类型）");
+    }
+    profile_.events = v;
+  }
+
+  const StrictDocument& doc_;
+  Profile profile_;
+  std::vector<Error> errors_;
+};
+
+}  // namespace
+
+const std::vector<FieldSpec>& profile_fields() {
+  static const std::vector<FieldSpec> fields = make_fields();
+  return fields;
+}
+
+const FieldSpec* find_field(std::string_view name) {
+  for (const auto& f : profile_fields()) {
+    if (f.name == name) return &f;
+  }
+  return nullptr;
+}
+
+const std::vector<std::string>& holding_titles() {
+  static const std::vector<std::string> titles = {
+      "innovative_sme", "tech_sme", "srdi_sme", "little_giant", "gazelle", "single_champion_enterprise",
+      "single_champion_product", "high_tech_enterprise"};
+  return titles;
+}
+
+const Fact* Profile::fact(std::string_view name) const {
+  auto it = facts.find(name);
+  return it == facts.end() ? nullptr : &it->second;
+}
+
+std::optional<std::string> Profile::text(std::string_view name) const {
+  const Fact* f = fact(name);
+  if (!f || f->kind != Fact::Kind::Text) return std::nullopt;
+  return f->text;
+}
+
+Profile load_profile(const StrictDocument& doc) { return Loader(doc).run(); }
+
+Profile load_profile(std::string_view text) {
+  StrictDocument doc = parse_strict_json(text, "profile");
+  return load_profile(doc);
+}
+
+}  // namespace srdi

@@ -1,0 +1,74 @@
+// The enterprise profile (../shared/spec/profile.md, docs/profile.md): its schema and the strict
+// loader. A field that is absent (or null) is unknown; every value that is present is checked
+// and kept exactly. All problems found are reported together, each with its JSON pointer.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.hpp"
+#include "core/exact.hpp"
+#include "core/strict_json.hpp"
+
+namespace srdi {
+
+enum class FieldKind {
+  Money,        // yuan, >= 0, at most 2 decimals
+  SignedMoney,  // yuan, may be negative (net profit)
+  Count,        // integer >= 0 (people, items, years)
+  Rank,         // integer >= 1
+  IntRange,     // integer within [min, max]
+  Percent,      // percent as a decimal ("10.5" means 10.5%), 0..100
+  Score,        // platform score, 0..100, at most 2 decimals
+  Bool,
+  Enum,
+  Text,
+};
+
+struct FieldSpec {
+  std::string name;   // dotted fact name, e.g. "revenue.last", "ip.class1"
+  FieldKind kind;
+  std::string label;  // Chinese label used in explanations
+  std::vector<std::string> values = {};  // Enum: allowed values
+  int min = 0;
+  int max = 0;
+};
+
+// Every fact the profile format defines, in document order.
+const std::vector<FieldSpec>& profile_fields();
+const FieldSpec* find_field(std::string_view name);
+
+struct Fact {
+  enum class Kind { Number, Bool, Text, None };  // None: known not to exist (e.g. no award)
+  Kind kind = Kind::None;
+  Rational number;  // for Number: yuan for money, a plain number otherwise (percent: 10.5)
+  bool flag = false;
+  std::string text;
+};
+
+struct Holding {
+  std::string title;                 // innovative_sme, srdi_sme, little_giant, ...
+  std::optional<std::string> level;  // national / provincial / city
+  std::optional<Date> since;
+};
+
+struct Profile {
+  std::map<std::string, Fact, std::less<>> facts;  // known facts only
+  std::optional<std::vector<Holding>> holds;       // absent: unknown; [] = holds nothing
+  json events = json::array();
+
+  const Fact* fact(std::string_view name) const;
+  std::optional<std::string> text(std::string_view name) const;
+};
+
+// The title / level vocabularies of `holds`.
+const std::vector<std::string>& holding_titles();
+
+// Throws LoadFailure listing every error found (source "profile").
+Profile load_profile(std::string_view text);
+Profile load_profile(const StrictDocument& doc);
+
+}  // namespace srdi

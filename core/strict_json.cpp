@@ -1,0 +1,145 @@
+#include "core/strict_json.hpp"
+
+#include <optional>
+#include <set>
+#include <vector>
+
+namespace srdi {
+
+std::string pointer_token(const std::string& key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+class StrictSax {
+ public:
+  explicit StrictSax(StrictDocument& doc, std::string source) : doc_(doc), source_(std::move(source)) {}
+
+  bool null() { return put(json(nullptr)); }
+  bool boolean(bool v) { return put(json(v)); }
+  bool number_integer(json::number_integer_t v) { return put(json(v)); }
+  bool number_unsigned(json::number_unsigned_t v) { return put(json(v)); }
+  bool number_float(json::number_float_t v, const std::string& text) {
+    std::string path = child_path();
+    doc_.number_text[path] = text;
+    return put(json(v));
+  }
+  bool string(std::string& v) { return put(json(v)); }
+  bool binary(json::binary_t&) { return put(json(nullptr)); }
+
+  bool start_object(std::size_t) {
+    json* node = put_container(json::object());
+    stack_.push_back(Frame{node, {}, {}, 0});
+    return true;
+  }
+  bool key(std::string& k) {
+    Frame& f = stack_.back();
+    if (!f.keys.insert(k).second) {
+      error_ = Error{"json.duplicate_key", path_of(stack_.size()) + "/" + pointer_token(k),
+                     "字段“" + k + "”重复出现；每个字段只能填写一次", source_};
+      return false;
+    }
+    f.key = k;
+    return true;
+  }
+  bool end_object() {
+    stack_.pop_back();
+    return true;
+  }
+  bool start_array(std::size_t) {
+    json* node = put_container(json::array());
+    stack_.push_back(Frame{node, {}, {}, 0});
+    return true;
+  }
+  bool end_array() {
+    stack_.pop_back();
+    return true;
+  }
+  bool parse_error(std::size_t position, const std::string& token, const nlohmann::detail::exception&) {
+    if (!error_) {
+      error_ = Error{"json.syntax", "",
+                     "JSON 格式错误（第 " + std::to_string(position) + " 个字节附近：" + token.substr(0, 20) +
+                         "）",
+                     source_};
+    }
+    return false;
+  }
+
+  const std::optional<Error>& error() const { return error_; }
+
+ private:
+  struct Frame {
+    json* node;
+    std::set<std::string> keys;
+    std::string key;
+    std::size_t index;
+  };
+
+  std::string path_of(std::size_t depth) const {
+    std::string p;
+    for (std::size_t i = 0; i + 1 < depth; ++i) {
+      const Frame& f = stack_[i];
+      p += "/" + (f.node->is_object() ? pointer_token(f.key) : std::to_string(f.index - 1));
+    }
+    return p;
+  }
+
+  // Path of the value about to be stored in the innermost container.
+  std::string child_path() const {
+    if (stack_.empty()) return "";
+    const Frame& f = stack_.back();
+    return path_of(stack_.size()) + "/" + (f.node->is_object() ? pointer_token(f.key) : std::to_string(f.index));
+  }
+
+  bool put(json v) {
+    put_container(std::move(v));
+    return true;
+  }
+
+  json* put_container(json v) {
+    if (stack_.empty()) {
+      doc_.value = std::move(v);
+      return &doc_.value;
+    }
+    Frame& f = stack_.back();
+    if (f.node->is_array()) {
+      f.node->push_back(std::move(v));
+      ++f.index;
+      return &f.node->back();
+    }
+    json& slot = (*f.node)[f.key];
+    slot = std::move(v);
+    return &slot;
+  }
+
+  StrictDocument& doc_;
+  std::string source_;
+  std::vector<Frame> stack_;
+  std::optional<Error> error_;
+};
+
+}  // namespace
+
+StrictDocument parse_strict_json(std::string_view text, const std::string& source) {
+  StrictDocument doc;
+  StrictSax sax(doc, source);
+  bool ok = json::sax_parse(text.begin(), text.end(), &sax, json::input_format_t::json, true);
+  if (!ok || sax.error()) {
+    Error e = sax.error().value_or(Error{"json.syntax", "", "JSON 格式错误", source});
+    throw LoadFailure({e});
+  }
+  return doc;
+}
+
+}  // namespace srdi

@@ -1,0 +1,127 @@
+#include "core/text_report.hpp"
+
+#include <sstream>
+
+#include "core/exact.hpp"
+
+namespace srdi {
+
+namespace {
+
+const char* result_word(const std::string& r) {
+  if (r == "met") return "满足";
+  if (r == "not_met") return "不满足";
+  return "待定";
+}
+
+const char* verdict_word(const std::string& v) {
+  if (v == "eligible") return "符合";
+  if (v == "not_eligible") return "不符合";
+  return "待定";
+}
+
+std::string op_word(const std::string& op) {
+  if (op == ">=") return "≥";
+  if (op == "<=") return "≤";
+  return op;
+}
+
+std::string join_missing(const json& missing) {
+  std::string s;
+  for (const auto& m : missing) s += (s.empty() ? "" : "、") + m.get<std::string>();
+  return s;
+}
+
+// Money in 万元 for the reader; other values as the result gives them.
+std::string shown(const json& n, const std::string& key) {
+  if (!n.contains(key) || n[key].is_null()) return "（未知）";
+  std::string v = n[key].get<std::string>();
+  if (n.value("unit", "") != "yuan") return v;
+  auto parsed = parse_decimal(v, 2);
+  return parsed.value ? format_wan(*parsed.value) + "元" : v;
+}
+
+void render_node(std::ostringstream& out, const json& n, int depth, const json* parent_citation) {
+  std::string indent(static_cast<std::size_t>(depth) * 2 + 2, ' ');
+  out << indent << "[" << result_word(n["result"]) << "] " << n["title"].get<std::string>();
+  const std::string kind = n["kind"];
+  if (kind == "compare") {
+    out << "：" << n["metric_label"].get<std::string>() << " ";
+    out << shown(n, "value") << "，要求 " << op_word(n["op"]) << " " << shown(n, "threshold");
+  } else if (kind == "fact") {
+    out << "：" << n["label"].get<std::string>() << " = "
+        << (n["value"].is_null() ? std::string("（未知）") : n["value"].get<std::string>());
+  } else if (kind == "score") {
+    out << "：得分 " << n["value"]["min"].get<int>();
+    if (n["value"]["min"] != n["value"]["max"]) out << "–" << n["value"]["max"].get<int>();
+    out << "，要求 " << op_word(n["op"]) << " " << n["threshold"].get<std::string>();
+  }
+  out << "\n";
+  if (n.contains("gap")) out << indent << "    差距：" << n["gap"]["text"].get<std::string>() << "\n";
+  if (n["result"] == "undetermined" && kind != "all" && kind != "any" && kind != "not" && !n["missing"].empty()) {
+    out << indent << "    缺少：" << join_missing(n["missing"]) << "\n";
+  }
+  if (n.contains("interpretation")) out << indent << "    解读：" << n["interpretation"].get<std::string>() << "\n";
+  const json& c = n["citation"];
+  if (!parent_citation || *parent_citation != c) out << indent << "    出处：" << c["doc"].get<std::string>() << " " << c["clause"].get<std::string>()
+      << (c["excerpt_kind"] == "paraphrase" ? "（转述）" : "") << "\n";
+  if (n.contains("children")) {
+    for (const auto& child : n["children"]) render_node(out, child, depth + 1, &c);
+  }
+}
+
+}  // namespace
+
+std::string render_text_report(const json& r) {
+  std::ostringstream out;
+  const json& e = r["enterprise"];
+  out << "专精特新政策自测报告\n";
+  out << "评估日期：" << r["as_of"].get<std::string>() << "    引擎版本：" << r["engine"]["version"].get<std::string>()
+      << "\n";
+  if (!e["name"].is_null()) out << "企业：" << e["name"].get<std::string>() << "\n";
+  out << "\n一、企业规模（划型）\n";
+  const json& s = r["size"];
+  out << "  结论：" << s["label"].get<std::string>();
+  if (s.contains("industry_label")) out << "（" << s["industry_label"].get<std::string>() << "）";
+  out << "    依据：" << s["doc_no"].get<std::string>() << "\n";
+  if (s["class"] == "undetermined") {
+    out << "  可能的规模：";
+    std::string p;
+    for (const auto& c : s["possible"]) p += (p.empty() ? "" : "、") + c.get<std::string>();
+    out << p << "\n  需补充：" << join_missing(s["missing"]) << "\n";
+  }
+  if (s["is_sme"] == false) out << "  大型企业不属于中小企业，不能参加优质中小企业梯度培育。\n";
+  for (const auto& rule : s["rules"]) render_node(out, rule, 0, nullptr);
+
+  out << "\n二、优质中小企业梯度培育\n";
+  if (r["tiers"].empty()) out << "  （暂无适用的梯度认定标准）\n";
+  for (const auto& t : r["tiers"]) {
+    out << "  " << t["title"].get<std::string>() << "（" << t["version"].get<std::string>() << "，"
+        << t["doc_no"].get<std::string>() << "）：" << verdict_word(t["verdict"]);
+    if (!t["score"].is_null()) {
+      out << "    评分 " << t["score"]["min"].get<int>();
+      if (t["score"]["min"] != t["score"]["max"]) out << "–" << t["score"]["max"].get<int>();
+    }
+    out << "\n";
+    if (!t["missing"].empty()) out << "  需补充：" << join_missing(t["missing"]) << "\n";
+    render_node(out, t["criteria"], 0, nullptr);
+  }
+  out << "\n所用政策文件：\n";
+  for (const auto& p : r["policies"]) {
+    out << "  " << p["title"].get<std::string>() << "（" << p["doc_no"].get<std::string>() << "，"
+        << (p["status"] == "draft" ? "征求意见稿" : "正式发布") << "）\n";
+  }
+  out << "\n本报告由离线计算器根据企业自填数据生成，仅供自测参考，以主管部门认定为准。\n";
+  return out.str();
+}
+
+std::string render_text_errors(const json& errors) {
+  std::ostringstream out;
+  for (const auto& e : errors["errors"]) {
+    out << "错误 " << e["code"].get<std::string>() << " 位置 " << (e["path"] == "" ? "/" : e["path"].get<std::string>())
+        << "（" << e["source"].get<std::string>() << "）：" << e["message"].get<std::string>() << "\n";
+  }
+  return out.str();
+}
+
+}  // namespace srdi

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Sets up what is missing, builds everything (native dev, ASan+UBSan, wasm) and runs every test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NODE_PATH=/usr/share/nodejs  # Debian's emcc needs its own node modules (acorn)
+start=$(date +%s)
+bash scripts/setup.sh
+
+echo "== native dev build (warnings are errors) and tests"
+cmake --preset dev >/dev/null
+cmake --build --preset dev
+ctest --preset dev
+
+echo "== ASan+UBSan build and tests"
+cmake --preset asan >/dev/null
+cmake --build --preset asan
+ctest --preset asan
+
+echo "== wasm build and tests in Node"
+cmake --preset wasm >/dev/null
+cmake --build --preset wasm
+ls -l build/wasm/srdi.js | awk '{print "wasm module (single file, wasm embedded): " $5 " bytes"}'
+SRDI_CLI=build/dev/srdi node --test tests/wasm/
+
+echo "== all tests passed in $(( $(date +%s) - start )) s"

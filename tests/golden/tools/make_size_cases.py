@@ -1,0 +1,154 @@
+#!/usr/bin/env python3
+"""Writes tests/golden/sme-size-2011.json: boundary pairs for every threshold of every industry.
+
+The limits below are typed from ../shared/spec/national-criteria.md §10.1 (the 2011 standard),
+not read from policies/, so the golden file checks the policy data against the standard.
+Each case says in its note the arithmetic that decides it. Run it again after editing the table:
+    python3 tests/golden/tools/make_size_cases.py
+"""
+import json
+import pathlib
+
+# industry: {indicator: (large, medium, small)}; X people, Y revenue 万元, Z assets 万元.
+LIMITS = {
+    "agriculture": {"Y": (20000, 500, 50)},
+    "industry": {"X": (1000, 300, 20), "Y": (40000, 2000, 300)},
+    "construction": {"Y": (80000, 6000, 300), "Z": (80000, 5000, 300)},
+    "wholesale": {"X": (200, 20, 5), "Y": (40000, 5000, 1000)},
+    "retail": {"X": (300, 50, 10), "Y": (20000, 500, 100)},
+    "transport": {"X": (1000, 300, 20), "Y": (30000, 3000, 200)},
+    "warehousing": {"X": (200, 100, 20), "Y": (30000, 1000, 100)},
+    "postal": {"X": (1000, 300, 20), "Y": (30000, 2000, 100)},
+    "accommodation": {"X": (300, 100, 10), "Y": (10000, 2000, 100)},
+    "catering": {"X": (300, 100, 10), "Y": (10000, 2000, 100)},
+    "information_transmission": {"X": (2000, 100, 10), "Y": (100000, 1000, 100)},
+    "software_it": {"X": (300, 100, 10), "Y": (10000, 1000, 50)},
+    "real_estate_development": {"Y": (200000, 1000, 100), "Z": (10000, 5000, 2000)},
+    "property_management": {"X": (1000, 300, 100), "Y": (5000, 1000, 500)},
+    "leasing_business_services": {"X": (300, 100, 10), "Z": (120000, 8000, 100)},
+    "other": {"X": (300, 100, 10)},
+}
+FIELD = {"X": "employees", "Y": "revenue", "Z": "total_assets"}
+WORD = {"X": "staff", "Y": "revenue", "Z": "assets"}
+CLASSES = ["large", "medium", "small"]
+BELOW = {"large": "medium", "medium": "small", "small": "micro"}
+
+
+def fen(wan):  # 万元 -> yuan string, exact
+    return f"{wan * 10000}.00"
+
+
+def a(word):
+    return ("An " if word[0] in "aeiou" else "A ") + word
+
+
+def show(k, v, below=False):
+    if k == "X":
+        return f"{v - 1 if below else v} {WORD[k]}"
+    return f"{'%d万 − 0.01元' % v if below else '%d万' % v} {WORD[k]}"
+
+
+def profile(industry, values):
+    p = {"industry": industry}
+    for k, (v, below) in values.items():
+        if k == "X":
+            p["employees"] = v - 1 if below else v
+        else:
+            yuan = v * 10000 * 100 - (1 if below else 0)  # in fen
+            text = f"{yuan // 100}.{yuan % 100:02d}"
+            if k == "Y":
+                p["revenue"] = {"last": text}
+            else:
+                p["total_assets"] = text
+    return p
+
+
+cases = []
+for industry, lim in LIMITS.items():
+    for ci, cls in enumerate(CLASSES):
+        rid = f"sme2011.{industry}.{cls}"
+        at = {k: (v[ci], False) for k, v in lim.items()}
+        arith = " and ".join(f"{show(k, v[ci])} ≥ {show(k, v[ci])}" for k, v in lim.items())
+        cases.append({
+            "name": f"{a(industry)} firm exactly at every {cls} limit is {cls}",
+            "note": f"{arith}: 以上/及以上 include the number, so the {cls} rule holds"
+                    + ("" if cls == "large" else "; the larger classes' limits are not all reached"),
+            "profile": profile(industry, at),
+            "expect": {"/size/class": cls, "/size/missing": []},
+            "met": [rid],
+            "not_met": [f"sme2011.{industry}.{c}" for c in CLASSES[:ci]],
+        })
+        for k, v in lim.items():
+            values = dict(at)
+            values[k] = (v[ci], True)
+            below = BELOW[cls]
+            cases.append({
+                "name": f"{a(industry)} firm just under the {cls} {WORD[k]} limit is {below}",
+                "note": f"{show(k, v[ci], True)} < {show(k, v[ci])}, the other limits met exactly: "
+                        f"the {cls} rule fails on {WORD[k]} alone, so the firm falls to {below}",
+                "profile": profile(industry, values),
+                "expect": {"/size/class": below, "/size/missing": []},
+                "not_met": [rid],
+            })
+
+# Unknowns: decided when the known figures already decide, undetermined (naming the field) otherwise.
+cases += [
+    {
+        "name": "An industrial firm under the 300万 micro revenue line is micro even with headcount unknown",
+        "note": "revenue 299.99万 < 300万 fails the small rule whatever the headcount, so every larger class fails too",
+        "profile": {"industry": "industry", "revenue": {"last": "2999999.99"}},
+        "expect": {"/size/class": "micro", "/size/missing": [], "/size/is_sme": True},
+        "not_met": ["sme2011.industry.large", "sme2011.industry.medium", "sme2011.industry.small"],
+    },
+    {
+        "name": "An industrial firm with 5000万 revenue and unknown headcount is undetermined, naming employees",
+        "note": "5000万 ≥ 2000万 but < 40000万: the medium and small rules both hinge on the headcount",
+        "profile": {"industry": "industry", "revenue": {"last": "50000000.00"}},
+        "expect": {"/size/class": "undetermined", "/size/missing": ["employees"],
+                   "/size/possible": ["medium", "small", "micro"], "/size/is_sme": True},
+        "not_met": ["sme2011.industry.large"],
+        "undetermined": ["sme2011.industry.medium", "sme2011.industry.small"],
+    },
+    {
+        "name": "An industrial firm with 40000万 revenue and unknown headcount might be large",
+        "note": "40000万 ≥ 40000万 meets the large revenue limit; 1000 staff or more would make it large",
+        "profile": {"industry": "industry", "revenue": {"last": "400000000.00"}},
+        "expect": {"/size/class": "undetermined", "/size/missing": ["employees"], "/size/is_sme": None},
+        "undetermined": ["sme2011.industry.large"],
+    },
+    {
+        "name": "An industrial firm with 1000 staff and 40000万 revenue is large and not an SME",
+        "note": "1000 ≥ 1000 and 40000万 ≥ 40000万: both upper limits reached",
+        "profile": {"industry": "industry", "employees": 1000, "revenue": {"last": "400000000.00"}},
+        "expect": {"/size/class": "large", "/size/is_sme": False},
+        "met": ["sme2011.industry.large"],
+    },
+    {
+        "name": "A firm with no industry given is undetermined, naming industry",
+        "note": "the limits depend on the industry",
+        "profile": {"employees": 10, "revenue": {"last": "1000000.00"}},
+        "expect": {"/size/class": "undetermined", "/size/missing": ["industry"]},
+    },
+    {
+        "name": "A software firm with 9 staff is micro even with revenue unknown",
+        "note": "9 < 10 fails the small staff limit whatever the revenue",
+        "profile": {"industry": "software_it", "employees": 9},
+        "expect": {"/size/class": "micro", "/size/missing": []},
+    },
+    {
+        "name": "A construction firm with unknown assets but revenue under 300万 is micro",
+        "note": "revenue 299.99万 < 300万 fails the small rule (both indicators are required)",
+        "profile": {"industry": "construction", "revenue": {"last": "2999999.99"}},
+        "expect": {"/size/class": "micro"},
+    },
+]
+
+out = {
+    "policy": "sme-size-2011",
+    "description": "划型 (工信部联企业〔2011〕300号): a boundary pair for every limit of all 16 industries, and unknowns.",
+    "as_of": "2026-11-21",
+    "cases": cases,
+}
+path = pathlib.Path(__file__).resolve().parent.parent / "sme-size-2011.json"
+path.write_text(json.dumps(out, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+print(f"{len(cases)} cases -> {path}")

@@ -1,0 +1,79 @@
+// Runs every golden file under tests/golden/ through the engine: each case's expectations are
+// JSON-pointer equalities on the result and the lists of criteria that must be met / not met /
+// undetermined. tests/wasm/golden.test.js runs the same files through the wasm module.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/engine.hpp"
+
+namespace fs = std::filesystem;
+using srdi::json;
+
+namespace {
+
+json read_json(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream buf;
+  buf << in.rdbuf();
+  return json::parse(buf.str());
+}
+
+// Collects the result of every criterion node (anything with "id" and "result") by id.
+void collect(const json& node, std::map<std::string, std::string>& out) {
+  if (node.is_object()) {
+    if (node.contains("id") && node.contains("result") && node["result"].is_string()) {
+      out[node["id"].get<std::string>()] = node["result"].get<std::string>();
+    }
+    for (const auto& [k, v] : node.items()) collect(v, out);
+  } else if (node.is_array()) {
+    for (const auto& v : node) collect(v, out);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("golden files: every case holds natively", "[golden]") {
+  fs::path dir = fs::path(SRDI_SOURCE_DIR) / "tests" / "golden";
+  int files = 0, cases = 0;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.path().extension() != ".json") continue;
+    ++files;
+    json golden = read_json(entry.path());
+    for (const auto& c : golden["cases"]) {
+      ++cases;
+      std::string name = c["name"];
+      INFO(entry.path().filename().string() << ": " << name);
+      srdi::Options options{*srdi::parse_date(c.value("as_of", golden.value("as_of", "2026-11-21"))),
+                            c.value("criteria", std::string())};
+      srdi::Response r = srdi::evaluate_request(c["profile"].dump(), options);
+      if (c.contains("error")) {
+        REQUIRE_FALSE(r.ok);
+        CHECK(r.body["errors"][0]["code"].dump() == c["error"]["code"].dump());
+        CHECK(r.body["errors"][0]["path"].dump() == c["error"]["path"].dump());
+        continue;
+      }
+      INFO(r.body.dump(-1, ' ', false, json::error_handler_t::replace).substr(0, 400));
+      REQUIRE(r.ok);
+      const json expect = c.value("expect", json::object());
+      for (const auto& [pointer, want] : expect.items()) {
+        INFO("at " << pointer);
+        json::json_pointer ptr(pointer);
+        REQUIRE(r.body.contains(ptr));
+        CHECK(r.body.at(ptr).dump() == want.dump());
+      }
+      std::map<std::string, std::string> results;
+      collect(r.body, results);
+      for (const char* kind : {"met", "not_met", "undetermined"}) {
+        for (const auto& id : c.value(kind, json::array())) {
+          INFO("criterion " << id.get<std::string>() << " should be " << kind);
+          REQUIRE(results.count(id.get<std::string>()) == 1);
+          CHECK(results[id.get<std::string>()] == kind);
+        }
+      }
+    }
+  }
+  CHECK(files >= 1);
+  CHECK(cases >= 100);
+}
