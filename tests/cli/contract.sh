@@ -1,3 +1,83 @@
 #!/usr/bin/env bash
-# placeholder, replaced below
-exit 0
+# The CLI's contract: JSON on stdout and exit 0 on success; on bad input exit 2, the structured
+# error (code, path, message) on stderr and nothing on stdout. Usage: contract.sh SRDI SOURCE_DIR
+set -uo pipefail
+srdi=$1
+src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+passed=0
+
+check() {  # check NAME CONDITION...
+  local name=$1
+  shift
+  if "$@"; then
+    passed=$((passed + 1))
+  else
+    echo "FAIL: $name" >&2
+    failures=$((failures + 1))
+  fi
+}
+
+run() {  # run ARGS... -> $rc, $tmp/out, $tmp/err
+  "$srdi" "$@" >"$tmp/out" 2>"$tmp/err"
+  rc=$?
+}
+
+json_get() {  # json_get FILE JS-EXPRESSION-ON-d
+  node -e "const d=JSON.parse(require('fs').readFileSync('$1','utf8')); process.stdout.write(String($2))"
+}
+
+run evaluate --profile "$src/examples/precision-parts.json" --as-of 2026-11-21
+check "example evaluates with exit 0" test "$rc" -eq 0
+check "example output is JSON with a size class" test "$(json_get "$tmp/out" d.size.class)" = small
+check "nothing on stderr on success" test ! -s "$tmp/err"
+
+run evaluate --profile "$src/examples/precision-parts.json"
+check "as-of defaults to today" test "$(json_get "$tmp/out" d.as_of)" = "$(date +%F)"
+
+run evaluate --profile "$src/examples/precision-parts.json" --as-of 2026-11-21 --format text
+check "text report exits 0" test "$rc" -eq 0
+check "text report is Chinese" grep -q "企业规模（划型）" "$tmp/out"
+
+for f in "$src"/tests/fixtures/broken/profile/*.json; do
+  name=$(basename "$f")
+  [ "$name" = expected.json ] && continue
+  code=$(json_get "$src/tests/fixtures/broken/profile/expected.json" "d['$name'].code")
+  path=$(json_get "$src/tests/fixtures/broken/profile/expected.json" "d['$name'].path")
+  run evaluate --profile "$f" --as-of 2026-11-21
+  check "$name: exit 2" test "$rc" -eq 2
+  check "$name: nothing on stdout" test ! -s "$tmp/out"
+  check "$name: code on stderr" test "$(json_get "$tmp/err" "d.errors[0].code")" = "$code"
+  check "$name: path on stderr" test "$(json_get "$tmp/err" "d.errors[0].path")" = "$path"
+done
+
+run evaluate --profile "$src/tests/fixtures/broken/profile/negative_count.json" --format text
+check "text errors exit 2" test "$rc" -eq 2
+check "text errors name code and path" grep -q "profile.negative 位置 /rd_staff" "$tmp/err"
+
+run evaluate --profile "$src/examples/precision-parts.json" --as-of 2026-02-30
+check "bad --as-of exits 2" test "$rc" -eq 2
+check "bad --as-of is options.bad_date" grep -q options.bad_date "$tmp/err"
+
+run evaluate --profile "$src/examples/precision-parts.json" --criteria miit-1999
+check "bad --criteria exits 2" test "$rc" -eq 2
+check "bad --criteria is options.bad_criteria" grep -q options.bad_criteria "$tmp/err"
+
+run evaluate --profile "$tmp/does-not-exist.json"
+check "unreadable file exits 2" test "$rc" -eq 2
+check "unreadable file is cli.cannot_read" grep -q cli.cannot_read "$tmp/err"
+
+run evaluate
+check "missing --profile exits 2" test "$rc" -eq 2
+check "missing --profile prints nothing on stdout" test ! -s "$tmp/out"
+
+run evaluate --profile "$src/examples/precision-parts.json" --format yaml
+check "bad --format exits 2" test "$rc" -eq 2
+
+run policies
+check "policies lists the size standard" grep -q sme-size-2011 "$tmp/out"
+
+echo "cli contract: $passed passed, $failures failed"
+[ "$failures" -eq 0 ]

@@ -1,0 +1,67 @@
+#include <catch2/catch.hpp>
+
+#include "core/policy.hpp"
+#include "test_util.hpp"
+
+using test_util::errors_of;
+
+TEST_CASE("every broken policy fixture is refused with its pinned code and path", "[policy][fixtures]") {
+  auto dir = test_util::source_dir() / "tests/fixtures/broken/policy";
+  auto expected = srdi::json::parse(test_util::read_file(dir / "expected.json"));
+  int seen = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    std::string name = entry.path().filename().string();
+    if (name == "expected.json") continue;
+    ++seen;
+    INFO(name);
+    REQUIRE(expected.contains(name));
+    auto errors = errors_of([&] { srdi::load_policy(test_util::read_file(entry.path()), name); });
+    REQUIRE(errors.size() >= 1);
+    bool found = false;
+    for (const auto& e : errors) {
+      found |= e.code == expected[name]["code"].get<std::string>() && e.path == expected[name]["path"].get<std::string>();
+    }
+    INFO("first error: " << errors.front().code << " at " << errors.front().path);
+    CHECK(found);
+    CHECK(errors.front().source == name);
+  }
+  CHECK(seen == static_cast<int>(expected.size()));
+}
+
+TEST_CASE("the toy policy loads with its metadata and vocabulary", "[policy]") {
+  srdi::Policy p = test_util::toy_policy();
+  CHECK(p.id == "toy-tiers");
+  CHECK(p.status == "draft");
+  CHECK(p.valid_to->iso() == "2026-12-31");
+  REQUIRE(p.tiers.size() == 1);
+  const auto& root = p.tiers[0].criterion;
+  CHECK(root.kind == srdi::Criterion::Kind::All);
+  // Nested nodes without their own citation inherit the enclosing one.
+  CHECK(root.children[0].citation.clause == "第一条");
+  CHECK_FALSE(root.children[0].own_citation);
+  const auto& route = root.children[2];
+  CHECK(route.routes);
+  CHECK(route.citation.clause == "第二条");
+  CHECK(route.children[1].citation.clause == "第二条");
+  // Anonymous band criteria get an id from their indicator.
+  CHECK(p.tiers[0].scores[0].indicators[0].bands[0].when->id == "toy.score.rd.band1");
+}
+
+TEST_CASE("every bundled policy loads, and there is exactly one size standard", "[policy]") {
+  const srdi::PolicySet& set = srdi::bundled_policies();
+  REQUIRE(set.size_standard());
+  CHECK(set.size_standard()->industries.size() == 16);
+  for (const auto& p : set.policies) {
+    INFO(p.file);
+    CHECK_FALSE(p.id.empty());
+    CHECK((p.status == "published" || p.status == "draft"));
+  }
+}
+
+TEST_CASE("two policies with one id are refused", "[policy]") {
+  std::string toy = test_util::read_file(test_util::source_dir() / "tests/fixtures/policies/toy-tiers.json");
+  auto errors = errors_of([&] { srdi::load_policy_set({{"a.json", toy}, {"b.json", toy}}); });
+  REQUIRE_FALSE(errors.empty());
+  CHECK(errors.front().code == "policy.duplicate_id");
+  CHECK(errors.front().source == "b.json");
+}

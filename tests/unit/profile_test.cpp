@@ -1,0 +1,91 @@
+#include <catch2/catch.hpp>
+
+#include "core/profile.hpp"
+#include "test_util.hpp"
+
+using srdi::Fact;
+using srdi::Rational;
+using test_util::errors_of;
+
+TEST_CASE("every broken profile fixture is refused with its pinned code and path", "[profile][fixtures]") {
+  auto dir = test_util::source_dir() / "tests/fixtures/broken/profile";
+  auto expected = srdi::json::parse(test_util::read_file(dir / "expected.json"));
+  int seen = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    std::string name = entry.path().filename().string();
+    if (name == "expected.json") continue;
+    ++seen;
+    INFO(name);
+    REQUIRE(expected.contains(name));  // every fixture pins its error
+    auto errors = errors_of([&] { srdi::load_profile(test_util::read_file(entry.path())); });
+    REQUIRE(errors.size() >= 1);
+    CHECK(errors.front().code == expected[name]["code"].get<std::string>());
+    CHECK(errors.front().path == expected[name]["path"].get<std::string>());
+    CHECK(errors.front().source == "profile");
+    CHECK_FALSE(errors.front().message.empty());
+  }
+  CHECK(seen == static_cast<int>(expected.size()));
+}
+
+TEST_CASE("all errors of a profile are reported together", "[profile]") {
+  auto errors = errors_of([] { srdi::load_profile(R"({"employees": -1, "revenu": 1, "industry": "x"})"); });
+  REQUIRE(errors.size() == 3);
+}
+
+TEST_CASE("money is read exactly from numbers and strings", "[profile]") {
+  auto p = test_util::profile(R"({"revenue": {"last": 12345678.90, "prev": "1000", "prev2": 7},
+                                  "net_profit": "-1234.5"})");
+  CHECK(p.fact("revenue.last")->number == Rational::of(1234567890, 100));
+  CHECK(p.fact("revenue.prev")->number == Rational(1000));
+  CHECK(p.fact("revenue.prev2")->number == Rational(7));
+  CHECK(p.fact("net_profit")->number == Rational::of(-12345, 10));
+}
+
+TEST_CASE("absent and null fields are unknown, not zero", "[profile]") {
+  auto p = test_util::profile(R"({"employees": null, "revenue": {"last": 5}})");
+  CHECK(p.fact("employees") == nullptr);
+  CHECK(p.fact("revenue.prev") == nullptr);
+  CHECK(p.fact("own_brand") == nullptr);
+  CHECK_FALSE(p.holds.has_value());
+}
+
+TEST_CASE("a given honours list is complete", "[profile]") {
+  auto p = test_util::profile(R"({"honors": ["ip_demo"]})");
+  CHECK(p.fact("honors.ip_demo")->flag);
+  REQUIRE(p.fact("honors.high_tech_enterprise"));
+  CHECK_FALSE(p.fact("honors.high_tech_enterprise")->flag);
+  auto empty = test_util::profile(R"({"honors": []})");
+  CHECK_FALSE(empty.fact("honors.ip_demo")->flag);
+}
+
+TEST_CASE("sci_award none and a partial award object", "[profile]") {
+  auto none = test_util::profile(R"({"sci_award": "none"})");
+  CHECK(none.fact("sci_award.national_rank")->kind == Fact::Kind::None);
+  auto provincial = test_util::profile(R"({"sci_award": {"provincial_rank": 2, "year": 2025}})");
+  CHECK(provincial.fact("sci_award.provincial_rank")->number == Rational(2));
+  CHECK(provincial.fact("sci_award.national_rank")->kind == Fact::Kind::None);
+  CHECK(provincial.fact("sci_award.year")->number == Rational(2025));
+}
+
+TEST_CASE("holds are read with level and date", "[profile]") {
+  auto p = test_util::profile(R"({"holds": [{"title": "srdi_sme", "level": "provincial", "since": "2024-06-30"}]})");
+  REQUIRE(p.holds);
+  REQUIRE(p.holds->size() == 1);
+  CHECK(p.holds->front().title == "srdi_sme");
+  CHECK(*p.holds->front().level == "provincial");
+  CHECK(p.holds->front().since->iso() == "2024-06-30");
+  auto none = test_util::profile(R"({"holds": []})");
+  CHECK(none.holds->empty());
+}
+
+TEST_CASE("percent and score fields keep their decimals", "[profile]") {
+  auto p = test_util::profile(R"({"market_share_domestic": "10.5", "platform_score": {"this_year": 55.25}})");
+  CHECK(p.fact("market_share_domestic")->number == Rational::of(105, 10));
+  CHECK(p.fact("platform_score.this_year")->number == Rational::of(5525, 100));
+}
+
+TEST_CASE("integer bounds: zero staff is a count, a rank starts at 1", "[profile]") {
+  CHECK(test_util::profile(R"({"employees": 0})").fact("employees")->number == Rational(0));
+  CHECK(test_util::profile(R"({"market_rank_domestic": 1})").fact("market_rank_domestic")->number == Rational(1));
+  CHECK(test_util::profile(R"({"digital_level": 4, "distinctive_score": 15})").fact("digital_level"));
+}

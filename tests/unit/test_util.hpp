@@ -1,0 +1,41 @@
+// Small helpers shared by the unit tests.
+#pragma once
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "core/policy.hpp"
+#include "core/profile.hpp"
+
+namespace test_util {
+
+inline std::filesystem::path source_dir() { return SRDI_SOURCE_DIR; }
+
+inline std::string read_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream buf;
+  buf << in.rdbuf();
+  return buf.str();
+}
+
+inline srdi::Profile profile(const std::string& text) { return srdi::load_profile(text); }
+
+inline srdi::Policy toy_policy() {
+  auto p = source_dir() / "tests/fixtures/policies/toy-tiers.json";
+  return srdi::load_policy(read_file(p), "toy-tiers.json");
+}
+
+// The errors a loader reports for `text`, or an empty list if it loads.
+template <typename F>
+std::vector<srdi::Error> errors_of(F&& load) {
+  try {
+    load();
+  } catch (const srdi::LoadFailure& f) {
+    return f.errors;
+  }
+  return {};
+}
+
+}  // namespace test_util

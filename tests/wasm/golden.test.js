@@ -1,0 +1,92 @@
+// Runs every golden file under tests/golden/ through the wasm module, with the same expectations
+// as the native runner (tests/unit/golden_test.cpp). With SRDI_CLI set, also checks that the wasm
+// output is byte-identical to the native CLI's for every case.
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { execFileSync } = require('node:child_process');
+const { loadSrdi } = require('./load_module');
+
+const goldenDir = path.resolve(__dirname, '../golden');
+const files = fs.readdirSync(goldenDir).filter((f) => f.endsWith('.json'));
+
+function at(obj, pointer) {
+  if (pointer === '') return obj;
+  let cur = obj;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (cur === null || typeof cur !== 'object' || !(key in cur)) return undefined;
+    cur = cur[key];
+  }
+  return cur;
+}
+
+function collect(node, out) {
+  if (Array.isArray(node)) node.forEach((n) => collect(n, out));
+  else if (node && typeof node === 'object') {
+    if (typeof node.id === 'string' && typeof node.result === 'string') out.set(node.id, node.result);
+    Object.values(node).forEach((v) => collect(v, out));
+  }
+}
+
+for (const file of files) {
+  const golden = JSON.parse(fs.readFileSync(path.join(goldenDir, file), 'utf8'));
+  test(`golden ${file} through wasm`, async (t) => {
+    const srdi = await loadSrdi();
+    for (const c of golden.cases) {
+      await t.test(c.name, () => {
+        const options = { as_of: c.as_of || golden.as_of || '2026-11-21' };
+        if (c.criteria) options.criteria = c.criteria;
+        const result = JSON.parse(srdi.evaluate(JSON.stringify(c.profile), JSON.stringify(options)));
+        if (c.error) {
+          assert.equal(result.errors[0].code, c.error.code);
+          assert.equal(result.errors[0].path, c.error.path);
+          return;
+        }
+        assert.equal(result.errors, undefined, JSON.stringify(result.errors));
+        for (const [pointer, want] of Object.entries(c.expect || {})) {
+          assert.deepEqual(at(result, pointer), want, `at ${pointer}`);
+        }
+        const results = new Map();
+        collect(result, results);
+        for (const kind of ['met', 'not_met', 'undetermined']) {
+          for (const id of c[kind] || []) assert.equal(results.get(id), kind, `criterion ${id}`);
+        }
+      });
+    }
+  });
+}
+
+test('wasm and the native CLI give byte-identical JSON for every golden case', { skip: !process.env.SRDI_CLI }, async () => {
+  const srdi = await loadSrdi();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'srdi-parity-'));
+  let compared = 0;
+  for (const file of files) {
+    const golden = JSON.parse(fs.readFileSync(path.join(goldenDir, file), 'utf8'));
+    for (const c of golden.cases) {
+      const asOf = c.as_of || golden.as_of || '2026-11-21';
+      const profilePath = path.join(dir, 'profile.json');
+      fs.writeFileSync(profilePath, JSON.stringify(c.profile));
+      const args = ['evaluate', '--profile', profilePath, '--as-of', asOf];
+      const options = { as_of: asOf };
+      if (c.criteria) {
+        args.push('--criteria', c.criteria);
+        options.criteria = c.criteria;
+      }
+      let native;
+      try {
+        native = execFileSync(process.env.SRDI_CLI, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      } catch (e) {
+        native = e.stderr;  // errors: the same JSON on stderr
+      }
+      const wasm = srdi.evaluate(JSON.stringify(c.profile), JSON.stringify(options)) + '\n';
+      assert.equal(wasm, native, `${file}: ${c.name}`);
+      compared += 1;
+    }
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  assert.ok(compared > 0);
+});
