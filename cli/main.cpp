@@ -64,9 +64,12 @@ int evaluate(const std::vector<std::string>& args) {
   options.criteria = criteria == "auto" ? "" : criteria;
   srdi::Response r = srdi::evaluate_request(buf.str(), options);
   if (!r.ok) {
-    const auto& first = r.body["errors"][0]["code"].get_ref<const std::string&>();
     std::cerr << (text ? srdi::render_text_errors(r.body) : r.body.dump(2, ' ', false) + "\n");
-    return first.rfind("engine.", 0) == 0 ? 1 : 2;
+    // Exit 2 when the user's input is at fault; 1 when the build is (a broken bundled policy, an internal error).
+    for (const auto& e : r.body["errors"]) {
+      if (e["source"] != "profile" && e["source"] != "options") return 1;
+    }
+    return 2;
   }
   std::cout << (text ? srdi::render_text_report(r.body) : r.body.dump(2, ' ', false) + "\n");
   return 0;

@@ -48,6 +48,7 @@ json tier_result(const Tier& tier, const Policy& policy, const Profile& profile)
          {"version", policy.version},
          {"policy", policy.id},
          {"doc_no", policy.doc_no},
+         {"status", policy.status},
          {"verdict", o.result == Tri::Met ? "eligible" : (o.result == Tri::NotMet ? "not_eligible" : "undetermined")},
          {"criteria", o.trace},
          {"missing", o.result == Tri::Undetermined ? o.trace["missing"] : json::array()}};

@@ -64,6 +64,19 @@ std::string fact_display(const std::string& field, const Fact& f) {
 }
 
 
+// A score interval against a bar: decided only when every score in [min, max] gives one answer.
+Tri compare_interval(const Interval& iv, Op op, const Rational& t) {
+  auto at = [&](int x) {
+    return *compare_metric(MetricValue{MetricValue::State::Known, Rational(x), false, {}, {}}, op, t);
+  };
+  if (op == Op::Eq) {
+    if (iv.min == iv.max) return at(iv.min) ? Tri::Met : Tri::NotMet;
+    return (t < Rational(iv.min) || t > Rational(iv.max)) ? Tri::NotMet : Tri::Undetermined;
+  }
+  bool lo = at(iv.min), hi = at(iv.max);  // the other ops are monotone in the score
+  return (lo && hi) ? Tri::Met : (!lo && !hi ? Tri::NotMet : Tri::Undetermined);
+}
+
 }  // namespace
 
 FactLookup Evaluator::lookup() const {
@@ -79,7 +92,11 @@ Outcome Evaluator::criterion(const Criterion& c, const std::map<std::string, Sco
     case Criterion::Kind::Score:
       return score_node(c, scores);
     case Criterion::Kind::Not: {
+      // A gap under `not` would point the wrong way (it would move towards failing the negation).
+      bool saved = with_gaps_;
+      with_gaps_ = false;
       Outcome inner = criterion(c.children.front(), scores);
+      with_gaps_ = saved;
       Outcome o{Tri::Undetermined, base_trace(c, "not")};
       o.trace["children"] = json::array({inner.trace});
       Tri r = inner.result == Tri::Met ? Tri::NotMet : (inner.result == Tri::NotMet ? Tri::Met : Tri::Undetermined);
@@ -196,9 +213,7 @@ Outcome Evaluator::score_node(const Criterion& c, const std::map<std::string, Sc
   o.trace["op"] = op_symbol(c.op);
   o.trace["threshold"] = format_decimal(c.threshold, 2);
   o.trace["value"] = json{{"min", iv.min}, {"max", iv.max}};
-  auto lo = compare_metric(MetricValue{MetricValue::State::Known, Rational(iv.min), false, {}, {}}, c.op, c.threshold);
-  auto hi = compare_metric(MetricValue{MetricValue::State::Known, Rational(iv.max), false, {}, {}}, c.op, c.threshold);
-  Tri r = (*lo && *hi) ? Tri::Met : (!*lo && !*hi ? Tri::NotMet : Tri::Undetermined);
+  Tri r = compare_interval(iv, c.op, c.threshold);
   if (r == Tri::Undetermined) {
     o.trace["missing"] = c.category.empty() ? json(s.missing) : json(s.category_missing.at(c.category));
   }
@@ -233,9 +248,12 @@ ScoreResult Evaluator::score(const ScoreTable& table) {
         int p = static_cast<int>(floor_div(clamped.num(), clamped.den()));
         pts = Interval{p, p};
         it["value"] = format_metric_value(def, v);
-      } else {
+      } else if (v.state == MetricValue::State::Unknown) {
         pts = Interval{0, ind.max};
         merge_missing(missing, v.missing);
+      } else {
+        pts = Interval{0, 0};  // known, but not a number of points (none / not computable)
+        it["value"] = format_metric_value(def, v);
       }
     } else {
       json bands = json::array();

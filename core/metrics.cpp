@@ -319,8 +319,17 @@ std::optional<Gap> metric_gap(const MetricDef& def, const FactLookup& lookup, Op
     case Op::Eq:
       return std::nullopt;
   }
-  if (spec->kind != FieldKind::SignedMoney && to.sign() < 0) return std::nullopt;
   if (percent) to = to * Rational(100);  // back to the profile's own unit: percent points
+  // The change must stay inside what the field can hold (a level 1-4, a share up to 100%, ...).
+  Rational lo = spec->kind == FieldKind::SignedMoney ? Rational(0) - Rational(10'000'000'000'000) : Rational(0);
+  std::optional<Rational> hi;
+  if (spec->kind == FieldKind::Rank) lo = Rational(1);
+  if (spec->kind == FieldKind::IntRange) {
+    lo = Rational(spec->min);
+    hi = Rational(spec->max);
+  }
+  if (spec->kind == FieldKind::Percent || spec->kind == FieldKind::Score) hi = Rational(100);
+  if (to < lo || (hi && to > *hi)) return std::nullopt;
   // Check the answer by evaluating with the lever moved; never report a change that fails.
   Fact moved = *lookup(lever);
   moved.number = to;

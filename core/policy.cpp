@@ -38,6 +38,9 @@ class PolicyLoader {
     }
     p.valid_from = o.date("valid_from", true).value_or(Date{});
     p.valid_to = o.date("valid_to", false);
+    if (p.valid_to && *p.valid_to < p.valid_from) {
+      fail("policy.bad_date", "/valid_to", "valid_to 不能早于 valid_from");
+    }
     o.opt_str("description");
     if (p.kind == "size_standard") {
       read_industries(o, p);
@@ -257,6 +260,7 @@ class PolicyLoader {
             if (e.is_string()) c.expected.push_back(e.get<std::string>());
             else fail("policy.wrong_type", o.at("in"), "in 应为文字列表");
           }
+          if (spec && spec->kind == FieldKind::Bool) fail("policy.wrong_type", o.at("in"), "是/否字段请用 equals");
         }
       }
       if (spec && spec->kind == FieldKind::Enum) {
@@ -516,7 +520,7 @@ PolicySet load_policy_set(const std::vector<std::pair<std::string, std::string>>
   int size_standards = 0;
   for (const auto& p : set.policies) size_standards += p.kind == "size_standard" ? 1 : 0;
   if (errors.empty() && size_standards != 1) {
-    errors.push_back(Error{"policy.size_standard_count", "", "政策集中应有且只有一个划型标准（size_standard）", ""});
+    errors.push_back(Error{"policy.size_standard_count", "", "政策集中应有且只有一个划型标准（size_standard）", "policies"});
   }
   if (!errors.empty()) throw LoadFailure(errors);
   return set;

@@ -117,7 +117,10 @@ class Loader {
     for (const auto& [key, value] : obj.items()) {
       std::string name = prefix.empty() ? key : prefix + "." + key;
       std::string p = path + "/" + pointer_token(key);
-      if (prefix.empty() && key == "holds") {
+      if (key.find('.') != std::string::npos) {
+        // Dotted names are the engine's own; in the profile, "revenue.last" is spelled {"revenue": {"last"}}.
+        fail("profile.unknown_key", p, "未知字段“" + key + "”（请使用嵌套写法，例如 {\"revenue\": {\"last\": …}}）");
+      } else if (prefix.empty() && key == "holds") {
         read_holds(value, p);
       } else if (prefix.empty() && key == "honors") {
         read_honors(value, p);
@@ -341,6 +344,10 @@ class Loader {
           fail("profile.unknown_key", kp, "未知字段“" + key + "”（已获称号只有 title、level、since）");
           ok = false;
         }
+      }
+      if (ok && h.level == "national" && (h.title == "srdi_sme" || h.title == "gazelle")) {
+        fail("profile.bad_enum", ip + "/level", "专精特新中小企业和瞪羚企业只有省级或市级认定");
+        ok = false;
       }
       if (ok && h.title.empty()) {
         fail("profile.missing_key", ip + "/title", "已获称号缺少 title");

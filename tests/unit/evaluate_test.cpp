@@ -153,3 +153,53 @@ TEST_CASE("traces carry citation, interpretation, inputs and gaps", "[evaluate]"
   CHECK(eq->at("gap")["change"] == "1000000.00");
   CHECK(r.node("toy.cond.route")->at("interpretation") == "测试用解读");
 }
+
+namespace {
+srdi::Criterion inline_criterion(const std::string& criterion_json) {
+  std::string policy = R"({"id": "inline", "kind": "tiers", "title": "t", "issuer": "i", "doc_no": "d",
+    "status": "draft", "valid_from": "2026-01-01", "valid_to": null, "version": "inline",
+    "tiers": [{"id": "inline.tier", "tier": "x", "title": "t", "criterion": )" + criterion_json + "}]}";
+  return srdi::load_policy(policy, "inline.json").tiers[0].criterion;
+}
+const char* kCite = R"("citation": {"doc": "d", "clause": "c", "excerpt": "e", "excerpt_kind": "quote"})";
+}  // namespace
+
+TEST_CASE("no gap is offered under a negation, where it would point the wrong way", "[evaluate]") {
+  auto c = inline_criterion(std::string(R"({"id": "n", "title": "负债率不超过70%", )") + kCite +
+                            R"(, "not": {"id": "n.over", "title": "负债率超过70%", "metric": "debt_ratio", "op": ">", "value": "70%"}})");
+  auto p = test_util::profile(R"({"total_liabilities": 50, "total_assets": 100})");
+  srdi::Outcome o = srdi::Evaluator(p).criterion(c);
+  CHECK(o.result == Tri::Met);
+  CHECK(o.trace.dump().find("\"gap\"") == std::string::npos);
+}
+
+TEST_CASE("no gap beyond what a field can hold", "[evaluate]") {
+  auto c = inline_criterion(std::string(R"({"id": "d", "title": "数字化五级", )") + kCite +
+                            R"(, "metric": "digital_level", "op": ">=", "value": "5"})");
+  auto p = test_util::profile(R"({"digital_level": 4})");
+  srdi::Outcome o = srdi::Evaluator(p).criterion(c);
+  CHECK(o.result == Tri::NotMet);
+  CHECK_FALSE(o.trace.contains("gap"));
+}
+
+TEST_CASE("a score equal to a value is decided only when the interval allows one answer", "[evaluate]") {
+  auto tier_with = [](const char* value) {
+    std::string policy = std::string(R"({"id": "eq", "kind": "tiers", "title": "t", "issuer": "i", "doc_no": "d",
+      "status": "draft", "valid_from": "2026-01-01", "valid_to": null, "version": "eq",
+      "tiers": [{"id": "eq.tier", "tier": "x", "title": "t",
+        "scores": [{"id": "eq.s", "title": "s", )") + kCite + R"(,
+          "categories": [{"id": "eq.c", "title": "c", "max": 10}],
+          "indicators": [{"id": "eq.i", "title": "i", "category": "eq.c", "max": 10, "mode": "value", "metric": "distinctive_score"}]}],
+        "criterion": {"id": "eq.k", "title": "k", )" + kCite + R"(, "score": "eq.s", "op": "==", "value": ")" + value + R"("}}]})";
+    return srdi::load_policy(policy, "eq.json").tiers[0];
+  };
+  auto run = [](const srdi::Tier& t, const char* profile) {
+    auto p = test_util::profile(profile);
+    srdi::Evaluator ev(p);
+    return ev.criterion(t.criterion, {{"eq.s", ev.score(t.scores[0])}}).result;
+  };
+  CHECK(run(tier_with("5"), "{}") == Tri::Undetermined);   // 0..10 contains 5
+  CHECK(run(tier_with("12"), "{}") == Tri::NotMet);        // 12 is outside 0..10
+  CHECK(run(tier_with("5"), R"({"distinctive_score": 5})") == Tri::Met);
+  CHECK(run(tier_with("5"), R"({"distinctive_score": 6})") == Tri::NotMet);
+}

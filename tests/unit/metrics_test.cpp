@@ -162,3 +162,11 @@ TEST_CASE("a fact known not to exist meets no comparison", "[metrics]") {
   Eval e(R"({"sci_award": "none"})");
   CHECK(*e.check("sci_award.national_rank", Op::Le, "3") == false);
 }
+
+TEST_CASE("gaps stay within a field's range", "[metrics]") {
+  Eval e(R"({"market_share_domestic": "99", "digital_level": 2})");
+  CHECK_FALSE(e.gap("market_share_domestic", Op::Gt, "100%"));
+  CHECK(e.gap("market_share_domestic", Op::Ge, "100%")->to == Rational(100));
+  CHECK(e.gap("digital_level", Op::Ge, "4")->to == Rational(4));
+  CHECK_FALSE(e.gap("digital_level", Op::Ge, "5"));
+}
