@@ -1,4 +1,6 @@
 # Writes a C++ source holding every policy file as a string, keyed by its path under policies/.
+file(GLOB_RECURSE FILES ${ROOT}/*.json)
+list(SORT FILES)
 set(content "// Generated from policies/*.json by cmake/embed_policies.cmake. Do not edit.\n")
 string(APPEND content "#include \"core/bundled_policies.hpp\"\n\nnamespace srdi {\n\n")
 string(APPEND content "const std::vector<BundledFile>& bundled_policy_files() {\n")

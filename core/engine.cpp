@@ -1,5 +1,6 @@
 #include "core/engine.hpp"
 
+#include <algorithm>
 #include <exception>
 
 #include "core/evaluate.hpp"
@@ -24,17 +25,118 @@ json errors_json(const std::vector<Error>& errors) {
 namespace {
 
 json policy_meta(const Policy& p) {
-  return json{{"id", p.id},           {"file", p.file},
-              {"title", p.title},     {"issuer", p.issuer},
-              {"doc_no", p.doc_no},   {"status", p.status},
-              {"kind", p.kind},       {"valid_from", p.valid_from.iso()},
-              {"valid_to", p.valid_to ? json(p.valid_to->iso()) : json(nullptr)}};
+  json m{{"id", p.id},         {"file", p.file},       {"title", p.title},
+         {"issuer", p.issuer}, {"doc_no", p.doc_no},   {"status", p.status},
+         {"kind", p.kind},     {"valid_from", p.valid_from.iso()},
+         {"valid_to", p.valid_to ? json(p.valid_to->iso()) : json(nullptr)}};
+  if (p.kind == "tiers") m["versions"] = p.versions;
+  return m;
 }
 
 bool valid_on(const Policy& p, const Date& d) { return p.valid_from <= d && (!p.valid_to || d <= *p.valid_to); }
 
-json tier_result(const Tier& tier, const Policy& policy, const Profile& profile) {
-  Evaluator ev(profile);
+// A tier may outlive its document's other parts (63号's innovative table after 2026-04-01).
+bool valid_on(const Policy& p, const Tier& t, const Date& d) {
+  if (!t.own_validity) return valid_on(p, d);
+  return p.valid_from <= d && (!t.valid_to || d <= *t.valid_to);
+}
+
+const std::vector<std::string>& versions_of(const Policy& p, const Tier& t) {
+  return t.versions.empty() ? p.versions : t.versions;
+}
+
+bool has_version(const std::vector<std::string>& versions, const std::string& v) {
+  return std::find(versions.begin(), versions.end(), v) != versions.end();
+}
+
+// The criteria version in force on a date: the one every tier policy in force belongs to (the
+// 2022 innovative table belongs to both versions, the others to one). If the data leaves a
+// choice, the most recently started policy decides.
+std::string version_on(const PolicySet& set, const Date& d) {
+  std::vector<std::string> common;
+  const std::vector<std::string>* latest = nullptr;
+  Date latest_from{0, 1, 1};
+  bool first = true;
+  for (const auto& p : set.policies) {
+    for (const auto& t : p.tiers) {
+      if (!valid_on(p, t, d)) continue;
+      const auto& vs = versions_of(p, t);
+      if (!latest || latest_from < p.valid_from) {
+        latest = &vs;
+        latest_from = p.valid_from;
+      }
+      if (first) {
+        common = vs;
+        first = false;
+      } else {
+        std::erase_if(common, [&](const std::string& v) { return !has_version(vs, v); });
+      }
+    }
+  }
+  if (common.size() == 1) return common.front();
+  return latest ? latest->front() : "";
+}
+
+// Unmet leaves under a node that is not met: what the enterprise would have to change.
+void collect_unmet(const json& n, json& out) {
+  if (n["result"] != "not_met") return;
+  const std::string kind = n["kind"];
+  if ((kind == "all" || kind == "any") && n.contains("children")) {
+    for (const auto& c : n["children"]) collect_unmet(c, out);
+    return;
+  }
+  json item{{"id", n["id"]}, {"title", n["title"]}, {"kind", kind}};
+  if (n.contains("gap")) item["gap"] = n["gap"];
+  if (n.contains("holds")) item["holds"] = n["holds"];
+  out.push_back(item);
+}
+
+const json* find_routes(const json& n) {
+  if (n.value("routes", false)) return &n;
+  if (n.contains("children")) {
+    for (const auto& c : n["children"]) {
+      if (const json* r = find_routes(c)) return r;
+    }
+  }
+  return nullptr;
+}
+
+// For a score that falls short: each indicator's next band up, the points it would add and the
+// changes that would reach it. Sorted by points added.
+json improvements(const json& score_trace) {
+  json list = json::array();
+  for (const auto& ind : score_trace["indicators"]) {
+    int now = ind["points"]["min"];
+    if (now != ind["points"]["max"].get<int>() || !ind.contains("bands")) continue;  // open, or self-assessed
+    const json& bands = ind["bands"];
+    std::size_t current = ind.contains("band") ? ind["band"].get<std::size_t>() : bands.size();
+    const json* step = nullptr;
+    for (std::size_t i = 0; i < std::min(current, bands.size()); ++i) {
+      const json& b = bands[i];
+      if (b["points"].get<int>() > now && b["result"] == "not_met" && b.contains("criterion")) {
+        if (!step || b["points"].get<int>() < (*step)["points"].get<int>()) step = &b;
+      }
+    }
+    if (!step) continue;
+    json changes = json::array();
+    collect_unmet((*step)["criterion"], changes);
+    int adds = std::min((*step)["points"].get<int>(), ind["max"].get<int>()) - now;
+    if (adds <= 0) continue;
+    list.push_back(json{{"indicator", ind["id"]},
+                        {"title", ind["title"]},
+                        {"from_points", now},
+                        {"to_points", now + adds},
+                        {"adds", adds},
+                        {"band", step->value("label", "")},
+                        {"changes", changes}});
+  }
+  std::stable_sort(list.begin(), list.end(), [](const json& a, const json& b) { return a["adds"] > b["adds"]; });
+  return list;
+}
+
+json tier_result(const Tier& tier, const Policy& policy, const std::string& version, const Profile& profile,
+                 const EvalContext& ctx) {
+  Evaluator ev(profile, true, ctx);
   std::map<std::string, ScoreResult> scores;
   json score_traces = json::array();
   for (const auto& table : tier.scores) {
@@ -45,20 +147,39 @@ json tier_result(const Tier& tier, const Policy& policy, const Profile& profile)
   json t{{"id", tier.id},
          {"tier", tier.tier},
          {"title", tier.title},
-         {"version", policy.version},
+         {"rung", tier.rung},
+         {"version", version},
          {"policy", policy.id},
          {"doc_no", policy.doc_no},
          {"status", policy.status},
+         {"in_force", valid_on(policy, tier, ctx.as_of)},
          {"verdict", o.result == Tri::Met ? "eligible" : (o.result == Tri::NotMet ? "not_eligible" : "undetermined")},
          {"criteria", o.trace},
          {"missing", o.result == Tri::Undetermined ? o.trace["missing"] : json::array()}};
+  if (!tier.note.empty()) t["note"] = tier.note;
   t["scores"] = score_traces;
-  if (!tier.scores.empty()) {
-    const ScoreResult& first = scores[tier.scores.front().id];
-    t["score"] = json{{"min", first.total.min}, {"max", first.total.max}};
-  } else {
-    t["score"] = nullptr;
+  t["score"] = tier.scores.empty() ? json(nullptr) : score_traces[0];
+  if (!tier.scores.empty()) t["score"] = json{{"min", score_traces[0]["min"]}, {"max", score_traces[0]["max"]},
+                                              {"categories", score_traces[0]["categories"]}};
+  json unmet = json::array();
+  collect_unmet(o.trace, unmet);
+  t["unmet"] = unmet;
+  json routes = json::array();
+  if (const json* r = find_routes(o.trace)) {
+    for (const auto& c : (*r)["children"]) {
+      json route{{"id", c["id"]}, {"title", c["title"]}, {"result", c["result"]}};
+      json route_unmet = json::array();
+      collect_unmet(c, route_unmet);
+      route["unmet"] = route_unmet;
+      if (c["result"] == "undetermined") route["missing"] = c["missing"];
+      routes.push_back(route);
+      if (r->contains("decided_by") && (*r)["decided_by"] == c["id"]) {
+        t["route"] = json{{"id", c["id"]}, {"title", c["title"]}};
+      }
+    }
   }
+  t["routes"] = routes;
+  if (!tier.scores.empty() && o.result != Tri::Met) t["improvements"] = improvements(score_traces[0]);
   return t;
 }
 
@@ -66,14 +187,20 @@ json tier_result(const Tier& tier, const Policy& policy, const Profile& profile)
 
 void check_criteria(const std::string& criteria, const PolicySet& policies, const std::string& path) {
   if (criteria.empty()) return;
-  std::string known;
+  std::vector<std::string> known;
   for (const auto& p : policies.policies) {
-    if (p.kind != "tiers") continue;
-    if (p.version == criteria) return;
-    if (known.find(p.version) == std::string::npos) known += (known.empty() ? "" : "、") + p.version;
+    for (const auto& t : p.tiers) {
+      if (has_version(versions_of(p, t), criteria)) return;
+      for (const auto& v : versions_of(p, t)) {
+        if (std::find(known.begin(), known.end(), v) == known.end()) known.push_back(v);
+      }
+    }
   }
+  std::string list;
+  for (const auto& v : known) list += (list.empty() ? "" : "、") + v;
   throw LoadFailure({Error{"options.bad_criteria", path,
-                           "认定标准版本“" + criteria + "”无效" + (known.empty() ? "" : "，可选：" + known), "options"}});
+                           "认定标准版本“" + criteria + "”无效" + (list.empty() ? "" : "，可选：" + list + " 或 auto"),
+                           "options"}});
 }
 
 Options parse_options(std::string_view text, Date today, const PolicySet& policies) {
@@ -102,7 +229,8 @@ Options parse_options(std::string_view text, Date today, const PolicySet& polici
   return o;
 }
 
-json evaluate(const Profile& profile, const Options& options, const PolicySet& policies) {
+json evaluate(const Profile& loaded, const Options& options, const PolicySet& policies) {
+  Profile profile = with_evaluation_facts(loaded, options.as_of);
   json result;
   result["engine"] = json{{"name", "srdi"}, {"version", engine_version()}};
   result["as_of"] = options.as_of.iso();
@@ -114,21 +242,91 @@ json evaluate(const Profile& profile, const Options& options, const PolicySet& p
   result["enterprise"] = enterprise;
   json used = json::array();
   const Policy* standard = policies.size_standard();
-  result["size"] = classify_size(profile, *standard);
+  json size = classify_size(profile, *standard);
   used.push_back(policy_meta(*standard));
 
-  // Tier policies: the version asked for, or else those in force on the evaluation date.
-  json tiers = json::array();
-  std::string version;
-  for (const auto& p : policies.policies) {
-    if (p.kind != "tiers") continue;
-    bool chosen = options.criteria.empty() ? valid_on(p, options.as_of) : p.version == options.criteria;
-    if (!chosen) continue;
-    for (const auto& tier : p.tiers) tiers.push_back(tier_result(tier, p, profile));
-    used.push_back(policy_meta(p));
+  json notices = json::array();
+  if (size["is_sme"] == false) {
+    notices.push_back(json{{"code", "large_enterprise"},
+                           {"text", "按划型标准属于大型企业，不属于中小企业，不能参加优质中小企业梯度培育（以下各层级均不符合）。"}});
+  } else if (size["is_sme"].is_null()) {
+    notices.push_back(json{{"code", "size_undetermined"},
+                           {"text", "企业规模尚不能确定：若为大型企业，则不能参加梯度培育。"}});
   }
-  result["criteria"] = json{{"requested", options.criteria.empty() ? "auto" : options.criteria}};
-  result["tiers"] = tiers;
+
+  std::string version = options.criteria.empty() ? version_on(policies, options.as_of) : options.criteria;
+  EvalContext ctx{options.as_of, &size, &policies};
+  std::vector<std::pair<const Tier*, json>> tiers;
+  json documents = json::array();
+  for (const auto& p : policies.policies) {
+    bool any = false;
+    for (const auto& tier : p.tiers) {
+      if (version.empty() || !has_version(versions_of(p, tier), version)) continue;
+      any = true;
+      tiers.emplace_back(&tier, tier_result(tier, p, version, profile, ctx));
+      if (!valid_on(p, tier, options.as_of)) {
+        notices.push_back(json{{"code", "policy_not_in_force"},
+                               {"text", tier.title + "的认定标准（" + p.doc_no + "）在评估日期 " + options.as_of.iso() +
+                                            " 不在有效期内；按所选标准版本仍作计算，仅供参考（如复核）。"}});
+      }
+    }
+    if (!any) continue;
+    used.push_back(policy_meta(p));
+    documents.push_back(p.doc_no);
+  }
+  std::stable_sort(tiers.begin(), tiers.end(), [](const auto& a, const auto& b) { return a.first->rung < b.first->rung; });
+
+  // The ladder: each rung, whether its title is held, and the first step to take.
+  Evaluator ev(profile, false, ctx);
+  json ladder = json::array();
+  json next = nullptr;
+  for (auto& [tier, t] : tiers) {
+    json held = nullptr;
+    if (tier->grants) {
+      Tri h = ev.criterion(*tier->grants).result;
+      held = h == Tri::Met ? json(true) : (h == Tri::NotMet ? json(false) : json(nullptr));
+    }
+    ladder.push_back(json{{"rung", tier->rung}, {"id", tier->id}, {"title", tier->title}, {"verdict", t["verdict"]},
+                          {"held", held}});
+    if (next.is_null() && held != true) {
+      std::string v = t["verdict"];
+      std::string text = v == "eligible" ? "可以申请" + tier->title
+                                          : (v == "not_eligible" ? "先满足" + tier->title + "的条件"
+                                                                 : "补充信息后判断能否申请" + tier->title);
+      next = json{{"rung", tier->rung}, {"id", tier->id}, {"title", tier->title}, {"verdict", v}, {"text", text}};
+    }
+  }
+  // A tier whose prerequisite title is missing points to the rung that grants it.
+  json tier_list = json::array();
+  for (auto& [tier, t] : tiers) {
+    json prereq = json::array();
+    for (const auto& u : t["unmet"]) {
+      if (u["kind"] != "holds") continue;
+      for (const auto& [other, ot] : tiers) {
+        bool grants_title = other->grants && other->grants->kind == Criterion::Kind::Holds &&
+                            u.contains("holds") && u["holds"] == other->grants->holds;
+        if (!grants_title || other == tier) continue;
+        std::string v = ot["verdict"];
+        prereq.push_back(json{{"criterion", u["id"]},
+                              {"granted_by", other->id},
+                              {"granted_by_title", other->title},
+                              {"granted_by_verdict", v},
+                              {"text", "须先取得" + other->title + "称号；本次评估该层级" +
+                                           (v == "eligible" ? "符合，可先申请" : (v == "not_eligible" ? "不符合" : "待定"))}});
+      }
+    }
+    if (!prereq.empty()) t["prerequisites"] = prereq;
+    tier_list.push_back(t);
+  }
+  result["criteria"] = json{{"requested", options.criteria.empty() ? "auto" : options.criteria},
+                            {"version", version.empty() ? json(nullptr) : json(version)},
+                            {"chosen_by", options.criteria.empty() ? "as_of" : "request"},
+                            {"documents", documents}};
+  result["notices"] = notices;
+  result["size"] = size;
+  result["tiers"] = tier_list;
+  result["ladder"] = ladder;
+  result["next_step"] = next;
   result["policies"] = used;
   return result;
 }
@@ -161,11 +359,7 @@ Response evaluate_request(std::string_view profile_text, std::string_view option
 
 json policies_json(const PolicySet& policies) {
   json list = json::array();
-  for (const auto& p : policies.policies) {
-    json m = policy_meta(p);
-    if (p.kind == "tiers") m["version"] = p.version;
-    list.push_back(m);
-  }
+  for (const auto& p : policies.policies) list.push_back(policy_meta(p));
   return list;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <stdexcept>
 
 namespace srdi {
 
@@ -91,6 +92,16 @@ Outcome Evaluator::criterion(const Criterion& c, const std::map<std::string, Sco
       return fact(c);
     case Criterion::Kind::Score:
       return score_node(c, scores);
+    case Criterion::Kind::Size:
+      return size_node(c);
+    case Criterion::Kind::Holds:
+      return holds_node(c);
+    case Criterion::Kind::Ref: {
+      // The definition is evaluated in place; its own id, title and citation are shown.
+      const Criterion* def = ctx_.policies ? ctx_.policies->definition(c.ref) : nullptr;
+      if (!def) throw std::logic_error("unresolved ref " + c.ref);
+      return criterion(*def, scores);
+    }
     case Criterion::Kind::Not: {
       // A gap under `not` would point the wrong way (it would move towards failing the negation).
       bool saved = with_gaps_;
@@ -224,6 +235,69 @@ Outcome Evaluator::score_node(const Criterion& c, const std::map<std::string, Sc
                           {"text", "得分还差 " + format_decimal(ceil_to(need, Rational(1)), 0) + " 分"}};
   }
   finish(o, r);
+  return o;
+}
+
+Outcome Evaluator::size_node(const Criterion& c) {
+  Outcome o{Tri::Undetermined, base_trace(c, "size")};
+  o.trace["expected"] = c.expected;
+  if (!ctx_.size) throw std::logic_error("size criterion evaluated without a size result");
+  const json& size = *ctx_.size;
+  o.trace["value"] = size["class"];
+  int in = 0, out = 0;
+  for (const auto& p : size["possible"]) {
+    bool ok = std::find(c.expected.begin(), c.expected.end(), p.get<std::string>()) != c.expected.end();
+    (ok ? in : out) += 1;
+  }
+  if (in > 0 && out > 0) o.trace["missing"] = size["missing"];
+  finish(o, out == 0 ? Tri::Met : (in == 0 ? Tri::NotMet : Tri::Undetermined));
+  return o;
+}
+
+namespace {
+Date plus_years(const Date& d, int years) {
+  Date r{d.year + years, d.month, d.day};
+  if (r.day > days_in_month(r.year, r.month)) r.day = days_in_month(r.year, r.month);
+  return r;
+}
+}  // namespace
+
+Outcome Evaluator::holds_node(const Criterion& c) {
+  Outcome o{Tri::Undetermined, base_trace(c, "holds")};
+  o.trace["holds"] = c.holds;
+  if (!c.levels.empty()) o.trace["levels"] = c.levels;
+  o.trace["valid_years"] = c.valid_years;
+  if (!profile_.holds) {
+    o.trace["value"] = nullptr;
+    o.trace["missing"] = json::array({"holds"});
+    finish(o, Tri::Undetermined);
+    return o;
+  }
+  // Met if one entry is surely valid on the evaluation date; undetermined if one might be.
+  bool sure = false, maybe = false;
+  json entries = json::array();
+  for (const auto& h : *profile_.holds) {
+    if (h.title != c.holds) continue;
+    json e{{"level", h.level ? json(*h.level) : json(nullptr)}, {"since", h.since ? json(h.since->iso()) : json(nullptr)}};
+    bool level_known = !c.levels.empty() && h.level.has_value();
+    bool level_ok = c.levels.empty() || (level_known && std::find(c.levels.begin(), c.levels.end(), *h.level) != c.levels.end());
+    bool level_open = !c.levels.empty() && !h.level;
+    std::optional<bool> in_force;
+    if (h.since) {
+      Date until = plus_years(*h.since, c.valid_years);
+      e["valid_until"] = until.iso();
+      in_force = *h.since <= ctx_.as_of && ctx_.as_of < until;
+    }
+    e["in_force"] = in_force ? json(*in_force) : json(nullptr);
+    entries.push_back(e);
+    if ((level_ok || level_open) && in_force.value_or(true)) {
+      if (level_ok && in_force) sure = true;
+      else maybe = true;
+    }
+  }
+  o.trace["value"] = entries;
+  if (!sure && maybe) o.trace["missing"] = json::array({"holds"});
+  finish(o, sure ? Tri::Met : (maybe ? Tri::Undetermined : Tri::NotMet));
   return o;
 }
 

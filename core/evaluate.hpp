@@ -33,11 +33,20 @@ struct Outcome {
   json trace;
 };
 
+// What an evaluation may consult beyond the profile: the evaluation date (validity of titles
+// held), the 划型 result (size criteria) and the policy set (definitions named by `ref`).
+struct EvalContext {
+  Date as_of;
+  const json* size = nullptr;
+  const PolicySet* policies = nullptr;
+};
+
 class Evaluator {
  public:
   // `with_gaps`: compute the smallest change for unmet comparisons (off for 划型, where reaching
   // another class is not a goal).
-  explicit Evaluator(const Profile& profile, bool with_gaps = true) : profile_(profile), with_gaps_(with_gaps) {}
+  explicit Evaluator(const Profile& profile, bool with_gaps = true, EvalContext ctx = {})
+      : profile_(profile), with_gaps_(with_gaps), ctx_(ctx) {}
 
   ScoreResult score(const ScoreTable& table);
   // `scores`: results of the score tables that Score nodes may refer to.
@@ -47,10 +56,13 @@ class Evaluator {
   Outcome compare(const Criterion& c);
   Outcome fact(const Criterion& c);
   Outcome score_node(const Criterion& c, const std::map<std::string, ScoreResult>& scores);
+  Outcome size_node(const Criterion& c);
+  Outcome holds_node(const Criterion& c);
   FactLookup lookup() const;
 
   const Profile& profile_;
   bool with_gaps_;
+  EvalContext ctx_;
 };
 
 json citation_json(const Citation& c);

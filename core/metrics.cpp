@@ -22,6 +22,7 @@ std::vector<MetricDef> make_catalogue() {
   std::vector<MetricDef> c;
   for (const auto& f : profile_fields()) {
     bool numeric = f.kind != FieldKind::Bool && f.kind != FieldKind::Enum && f.kind != FieldKind::Text;
+    if (f.internal) numeric = false;  // reachable only through derived metrics
     if (!numeric) continue;
     std::string formula = f.kind == FieldKind::Percent ? f.name + " ÷ 100" : f.name;
     c.push_back(MetricDef{f.name, f.label, unit_of_field(f), MetricKind::Fact, {f.name}, formula});
@@ -61,6 +62,8 @@ std::vector<MetricDef> make_catalogue() {
   add("equity_financing.sum3", "近三年新增股权融资合计", Unit::Yuan, MetricKind::Sum,
       {"equity_financing.last", "equity_financing.prev", "equity_financing.prev2"},
       "equity_financing.last + equity_financing.prev + equity_financing.prev2");
+  add("sci_award.years_ago", "科技奖励距评估年度的年数", Unit::Count, MetricKind::Diff,
+      {"evaluation_year", "sci_award.year"}, "evaluation_year − sci_award.year");
   return c;
 }
 
@@ -180,6 +183,8 @@ MetricValue compute_metric(const MetricDef& def, const FactLookup& lookup) {
       v.squared = true;
       return known(*r);
     }
+    case MetricKind::Diff:
+      return known(x[0] - x[1]);
     case MetricKind::Sum:
     case MetricKind::Avg: {
       Rational s;
@@ -287,6 +292,9 @@ std::optional<Gap> metric_gap(const MetricDef& def, const FactLookup& lookup, Op
     case MetricKind::Cagr:
       if (x[1].sign() > 0 && (Rational(1) + t).sign() >= 0) target = x[1] * (Rational(1) + t) * (Rational(1) + t);
       break;
+    case MetricKind::Diff:
+      target = t + x[1];
+      break;
     case MetricKind::Sum:
     case MetricKind::Avg: {
       Rational others;
@@ -298,6 +306,7 @@ std::optional<Gap> metric_gap(const MetricDef& def, const FactLookup& lookup, Op
   }
   if (!target) return std::nullopt;
   const FieldSpec* spec = find_field(lever);
+  if (spec->internal) return std::nullopt;  // the evaluation date is not the user's to change
   bool percent = spec->kind == FieldKind::Percent;
   Rational step = spec->kind == FieldKind::Money || spec->kind == FieldKind::SignedMoney || spec->kind == FieldKind::Score
                       ? Rational::of(1, 100)

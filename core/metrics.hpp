@@ -25,6 +25,7 @@ enum class MetricKind {
   Cagr,       // inputs {r2, r0}: sqrt(r2 / r0) - 1, compared exactly by squaring
   Sum,        // inputs: added up
   Avg,        // inputs: arithmetic mean
+  Diff,       // inputs {a, b}: a - b (e.g. years since an award)
 };
 
 struct MetricDef {

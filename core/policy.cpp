@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 #include "core/bundled_policies.hpp"
 
@@ -45,10 +46,21 @@ class PolicyLoader {
     if (p.kind == "size_standard") {
       read_industries(o, p);
     } else if (p.kind == "tiers") {
-      p.version = o.str("version");
+      if (const json* vs = o.array("versions")) {
+        for (const auto& v : *vs) {
+          if (v.is_string() && !v.get_ref<const std::string&>().empty()) p.versions.push_back(v.get<std::string>());
+          else fail("policy.wrong_type", o.at("versions"), "versions 应为非空文字列表");
+        }
+        if (vs->empty()) fail("policy.wrong_type", o.at("versions"), "versions 不能为空");
+      }
+      read_definitions(o);
+      p.definitions = std::move(definitions_);
       read_tiers(o, p);
+    } else if (p.kind == "definitions") {
+      read_definitions(o);
+      p.definitions = std::move(definitions_);
     } else if (!p.kind.empty()) {
-      fail("policy.bad_enum", "/kind", "kind 只能是 size_standard 或 tiers");
+      fail("policy.bad_enum", "/kind", "kind 只能是 size_standard、tiers 或 definitions");
     }
     o.finish();
     if (!errors_.empty()) throw LoadFailure(errors_);
@@ -172,11 +184,12 @@ class PolicyLoader {
       return c;
     }
     Obj o(*this, j, path);
-    bool need_names = !(anonymous_ok && !o.has("id"));
+    // A ref takes its definition's names; inside score bands, names may be left to the loader.
+    bool need_names = !((anonymous_ok || o.has("ref")) && !o.has("id"));
     c.id = need_names ? o.str("id") : "";
     c.title = o.has("title") || need_names ? o.str("title") : "";
     check_id(c.id, o.at("id"));
-    auto cit = citation(o, inherited == nullptr);
+    auto cit = citation(o, inherited == nullptr && !o.has("ref"));
     if (cit) {
       c.citation = *cit;
       c.own_citation = true;
@@ -185,13 +198,52 @@ class PolicyLoader {
     }
     c.interpretation = o.opt_str("interpretation");
     int forms = 0;
-    for (const char* k : {"all", "any", "not", "metric", "fact", "score"}) forms += o.has(k) ? 1 : 0;
+    for (const char* k : {"all", "any", "not", "metric", "fact", "score", "ref", "size_in", "holds"}) {
+      forms += o.has(k) ? 1 : 0;
+    }
     if (forms != 1) {
-      fail("policy.bad_criterion", path, "规则必须且只能使用 all、any、not、metric、fact、score 中的一种");
+      fail("policy.bad_criterion", path,
+           "规则必须且只能使用 all、any、not、metric、fact、score、ref、size_in、holds 中的一种");
       o.finish();
       return c;
     }
-    if (o.has("all") || o.has("any")) {
+    if (o.has("ref")) {
+      c.kind = Criterion::Kind::Ref;
+      c.ref = o.str("ref");
+      refs_.emplace_back(c.ref, o.at("ref"));
+    } else if (o.has("size_in")) {
+      c.kind = Criterion::Kind::Size;
+      static const std::vector<std::string> classes = {"large", "medium", "small", "micro"};
+      if (const json* list = o.array("size_in")) {
+        for (const auto& v : *list) {
+          if (!v.is_string() || std::find(classes.begin(), classes.end(), v.get<std::string>()) == classes.end()) {
+            fail("policy.bad_enum", o.at("size_in"), "size_in 的取值只能是 large、medium、small、micro");
+          } else {
+            c.expected.push_back(v.get<std::string>());
+          }
+        }
+      }
+    } else if (o.has("holds")) {
+      c.kind = Criterion::Kind::Holds;
+      c.holds = o.str("holds");
+      const auto& titles = holding_titles();
+      if (!c.holds.empty() && std::find(titles.begin(), titles.end(), c.holds) == titles.end()) {
+        fail("policy.bad_enum", o.at("holds"), "未知称号“" + c.holds + "”");
+      }
+      if (const json* lv = o.array("levels", false)) {
+        for (const auto& v : *lv) {
+          std::string level = v.is_string() ? v.get<std::string>() : "";
+          if (level != "national" && level != "provincial" && level != "city") {
+            fail("policy.bad_enum", o.at("levels"), "级别只能是 national、provincial、city");
+          } else {
+            c.levels.push_back(level);
+          }
+        }
+      }
+      auto years = o.integer("valid_years");
+      if (years && *years < 1) fail("policy.wrong_type", o.at("valid_years"), "有效期年数应为正整数");
+      c.valid_years = years.value_or(0);
+    } else if (o.has("all") || o.has("any")) {
       bool any = o.has("any");
       c.kind = any ? Criterion::Kind::Any : Criterion::Kind::All;
       const json* list = o.array(any ? "any" : "all");
@@ -199,7 +251,8 @@ class PolicyLoader {
         if (list->empty()) fail("policy.bad_criterion", o.at(any ? "any" : "all"), "条件列表不能为空");
         for (std::size_t i = 0; i < list->size(); ++i) {
           c.children.push_back(criterion((*list)[i], o.at(any ? "any" : "all") + "/" + std::to_string(i),
-                                         &c.citation, scores));
+                                         &c.citation, scores, anonymous_ok));
+          name_anonymous(c.children.back(), c.id + "." + std::to_string(i + 1));
         }
       }
       if (o.has("routes")) {
@@ -209,7 +262,8 @@ class PolicyLoader {
       }
     } else if (o.has("not")) {
       c.kind = Criterion::Kind::Not;
-      c.children.push_back(criterion(*o.get("not"), o.at("not"), &c.citation, scores));
+      c.children.push_back(criterion(*o.get("not"), o.at("not"), &c.citation, scores, anonymous_ok));
+      name_anonymous(c.children.back(), c.id + ".not");
     } else if (o.has("metric")) {
       c.kind = Criterion::Kind::Compare;
       c.metric = o.str("metric");
@@ -273,6 +327,24 @@ class PolicyLoader {
     }
     o.finish();
     return c;
+  }
+
+  // Names an unnamed criterion of a score band from its place and its test.
+  static void name_anonymous(Criterion& c, const std::string& id) {
+    if (c.kind == Criterion::Kind::Ref) return;
+    if (c.id.empty()) c.id = id;
+    if (!c.title.empty()) return;
+    if (c.kind == Criterion::Kind::Compare) {
+      const MetricDef* def = find_metric(c.metric);
+      c.title = (def ? def->label : c.metric) + " " + op_symbol(c.op) + " " + (def ? format_threshold(def->unit, c.threshold) : c.threshold_text);
+    } else if (c.kind == Criterion::Kind::Fact) {
+      const FieldSpec* spec = find_field(c.fact);
+      std::string values;
+      for (const auto& e : c.expected) values += (values.empty() ? "" : "/") + e;
+      c.title = (spec ? spec->label : c.fact) + "：" + values;
+    } else {
+      c.title = c.kind == Criterion::Kind::Any ? "满足其一" : "同时满足";
+    }
   }
 
   void comparison(Obj& o, Criterion& c, Unit unit) {
@@ -439,8 +511,8 @@ class PolicyLoader {
         b.label = bo.opt_str("label");
         if (const json* w = bo.get("when")) {
           b.when = criterion(*w, bo.at("when"), &ind.citation, nullptr, true);
-          if (b.when->id.empty()) b.when->id = ind.id + ".band" + std::to_string(i + 1);
-          if (b.when->title.empty()) b.when->title = b.label.empty() ? ind.title : b.label;
+          if (b.when->title.empty() && !b.label.empty()) b.when->title = b.label;
+          name_anonymous(*b.when, ind.id + ".band" + std::to_string(i + 1));
         } else if (i + 1 != bands->size() || ind.mode != Indicator::Mode::FirstMatch) {
           fail("policy.bad_score_table", bp, "只有最后一档可以省略 when（表示“其他情况”）");
         }
@@ -450,6 +522,14 @@ class PolicyLoader {
     }
     o.finish();
     return ind;
+  }
+
+  void read_definitions(Obj& o) {
+    const json* list = o.array("definitions", false);
+    if (!list) return;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      definitions_.push_back(criterion((*list)[i], o.at("definitions") + "/" + std::to_string(i), nullptr, nullptr));
+    }
   }
 
   void read_tiers(Obj& o, Policy& p) {
@@ -467,6 +547,21 @@ class PolicyLoader {
       check_id(t.id, to.at("id"));
       t.tier = to.str("tier");
       t.title = to.str("title");
+      t.rung = to.integer("rung").value_or(0);
+      if (const json* g = to.get("grants")) {
+        t.grants = criterion(*g, to.at("grants"), nullptr, nullptr);
+      }
+      if (const json* vs = to.array("versions", false)) {
+        for (const auto& v : *vs) {
+          if (v.is_string() && !v.get_ref<const std::string&>().empty()) t.versions.push_back(v.get<std::string>());
+          else fail("policy.wrong_type", to.at("versions"), "versions 应为非空文字列表");
+        }
+      }
+      if (to.has("valid_to")) {
+        t.own_validity = true;
+        t.valid_to = to.date("valid_to", false);
+      }
+      t.note = to.opt_str("note");
       if (const json* scores = to.array("scores", false)) {
         for (std::size_t s = 0; s < scores->size(); ++s) {
           t.scores.push_back(score_table((*scores)[s], to.at("scores") + "/" + std::to_string(s)));
@@ -486,13 +581,43 @@ class PolicyLoader {
   std::string file_;
   std::vector<Error> errors_;
   std::set<std::string> ids_;
+  std::vector<Criterion> definitions_;
+
+ public:
+  // Every `ref` with its path, checked against the whole policy set once all files are loaded.
+  std::vector<std::pair<std::string, std::string>> refs_;
 };
+
+
 
 }  // namespace
 
-Policy load_policy(std::string_view text, const std::string& file) {
+Policy load_policy(std::string_view text, const std::string& file, std::vector<std::pair<std::string, std::string>>* refs) {
   StrictDocument doc = parse_strict_json(text, file);
-  return PolicyLoader(doc, file).run();
+  PolicyLoader loader(doc, file);
+  Policy p = loader.run();
+  if (refs) *refs = loader.refs_;
+  return p;
+}
+
+Policy load_policy(std::string_view text, const std::string& file) {
+  std::vector<std::pair<std::string, std::string>> refs;
+  Policy p = load_policy(text, file, &refs);
+  // Alone, a policy can only refer to its own definitions.
+  for (const auto& [ref, path] : refs) {
+    bool found = std::any_of(p.definitions.begin(), p.definitions.end(), [&](const Criterion& d) { return d.id == ref; });
+    if (!found) throw LoadFailure({Error{"policy.unknown_ref", path, "引用的规则“" + ref + "”不存在", file}});
+  }
+  return p;
+}
+
+const Criterion* PolicySet::definition(const std::string& id) const {
+  for (const auto& p : policies) {
+    for (const auto& d : p.definitions) {
+      if (d.id == id) return &d;
+    }
+  }
+  return nullptr;
 }
 
 const Policy* PolicySet::size_standard() const {
@@ -506,9 +631,12 @@ PolicySet load_policy_set(const std::vector<std::pair<std::string, std::string>>
   PolicySet set;
   std::vector<Error> errors;
   std::set<std::string> ids;
+  std::vector<std::tuple<std::string, std::string, std::string>> refs;  // ref, path, file
   for (const auto& [path, text] : files) {
     try {
-      Policy p = load_policy(text, path);
+      std::vector<std::pair<std::string, std::string>> file_refs;
+      Policy p = load_policy(text, path, &file_refs);
+      for (const auto& [ref, at] : file_refs) refs.emplace_back(ref, at, path);
       if (!ids.insert(p.id).second) {
         errors.push_back(Error{"policy.duplicate_id", "/id", "政策编号“" + p.id + "”与另一文件重复", path});
       }
@@ -516,6 +644,9 @@ PolicySet load_policy_set(const std::vector<std::pair<std::string, std::string>>
     } catch (const LoadFailure& f) {
       errors.insert(errors.end(), f.errors.begin(), f.errors.end());
     }
+  }
+  for (const auto& [ref, at, file] : refs) {
+    if (!set.definition(ref)) errors.push_back(Error{"policy.unknown_ref", at, "引用的规则“" + ref + "”不存在", file});
   }
   int size_standards = 0;
   for (const auto& p : set.policies) size_standards += p.kind == "size_standard" ? 1 : 0;

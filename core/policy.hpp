@@ -23,7 +23,7 @@ struct Citation {
 
 // A named test; the tree of all / any / not over comparisons is the whole rule vocabulary.
 struct Criterion {
-  enum class Kind { All, Any, Not, Compare, Fact, Score };
+  enum class Kind { All, Any, Not, Compare, Fact, Score, Ref, Size, Holds };
   std::string id;
   std::string title;
   Kind kind = Kind::All;
@@ -43,6 +43,13 @@ struct Criterion {
   // Score: a score table's total (or one category) compared with the threshold
   std::string score;
   std::string category;
+  // Ref: a named definition of any policy in the set (e.g. shared general preconditions)
+  std::string ref;
+  // Size: the 划型 result is one of `expected` (e.g. micro / small / medium)
+  // Holds: a recognition `holds` held at one of `levels` (any if empty), valid for `valid_years`
+  std::string holds;
+  std::vector<std::string> levels;
+  int valid_years = 0;
 };
 
 struct Band {
@@ -82,6 +89,12 @@ struct Tier {
   std::string id;     // e.g. "miit2022.innovative"
   std::string tier;   // which rung: innovative / srdi / little_giant (names of the ladder)
   std::string title;
+  int rung = 0;        // position on the ladder, 1 = first
+  std::optional<Criterion> grants;  // whether the enterprise already holds this rung (the ladder)
+  std::vector<std::string> versions;  // overrides the policy's versions when not empty
+  bool own_validity = false;          // valid_to below overrides the policy's
+  std::optional<Date> valid_to;
+  std::string note;    // shown with the result, e.g. why a 2022 table still applies
   std::vector<ScoreTable> scores;
   Criterion criterion;  // the whole test; `routes` nodes name the alternatives
 };
@@ -107,8 +120,9 @@ struct Policy {
   std::string status;  // "published" or "draft"
   Date valid_from;
   std::optional<Date> valid_to;
-  std::string version;  // tiers: the criteria version they belong to, e.g. "miit-2022"
+  std::vector<std::string> versions;  // tiers: the criteria versions they belong to, e.g. "miit-2022"
   std::vector<SizeIndustry> industries;
+  std::vector<Criterion> definitions;  // named criteria that `ref` nodes of any policy may use
   std::vector<Tier> tiers;
 };
 
@@ -118,6 +132,7 @@ Policy load_policy(std::string_view text, const std::string& file);
 struct PolicySet {
   std::vector<Policy> policies;
   const Policy* size_standard() const;
+  const Criterion* definition(const std::string& id) const;
 };
 
 // The policies compiled into this build (policies/*.json), loaded and checked once. Throws

@@ -75,6 +75,7 @@ std::vector<FieldSpec> make_fields() {
   add("compliance.not_abnormal", FieldKind::Bool, "未列入经营异常名录或严重失信名单");
   add("compliance.no_major_incident", FieldKind::Bool, "近三年未发生重大事故或违法行为");
   add("compliance.product_allowed", FieldKind::Bool, "产品不属于禁止、限制或淘汰类");
+  f.push_back(FieldSpec{"evaluation_year", FieldKind::IntRange, "评估年度", {}, 1900, 9999, true});
   // Labels of the honours, set here so the loop above stays short.
   for (auto& s : f) {
     if (s.name == "honors.high_tech_enterprise") s.label = "高新技术企业";
@@ -133,9 +134,9 @@ class Loader {
           set_none("sci_award.national_rank");
           set_none("sci_award.provincial_rank");
         }
-      } else if (const FieldSpec* spec = find_field(name)) {
+      } else if (const FieldSpec* spec = find_field(name); spec && !spec->internal) {
         read_leaf(*spec, value, p);
-      } else if (is_group(name)) {
+      } else if (!find_field(name) && is_group(name)) {
         if (value.is_null()) continue;
         if (!value.is_object()) {
           fail("profile.wrong_type", p, "“" + key + "”应为一个对象");
@@ -406,6 +407,14 @@ std::optional<std::string> Profile::text(std::string_view name) const {
   const Fact* f = fact(name);
   if (!f || f->kind != Fact::Kind::Text) return std::nullopt;
   return f->text;
+}
+
+Profile with_evaluation_facts(Profile profile, const Date& as_of) {
+  Fact year;
+  year.kind = Fact::Kind::Number;
+  year.number = Rational(as_of.year);
+  profile.facts["evaluation_year"] = year;
+  return profile;
 }
 
 Profile load_profile(const StrictDocument& doc) { return Loader(doc).run(); }

@@ -35,6 +35,7 @@ struct FieldSpec {
   std::vector<std::string> values = {};  // Enum: allowed values
   int min = 0;
   int max = 0;
+  bool internal = false;  // set by the engine (e.g. the evaluation year), never read from input
 };
 
 // Every fact the profile format defines, in document order.
@@ -66,6 +67,9 @@ struct Profile {
 
 // The title / level vocabularies of `holds`.
 const std::vector<std::string>& holding_titles();
+
+// The facts the engine adds to a loaded profile for one evaluation (the evaluation year).
+Profile with_evaluation_facts(Profile profile, const Date& as_of);
 
 // Throws LoadFailure listing every error found (source "profile").
 Profile load_profile(std::string_view text);

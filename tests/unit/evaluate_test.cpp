@@ -157,8 +157,8 @@ TEST_CASE("traces carry citation, interpretation, inputs and gaps", "[evaluate]"
 namespace {
 srdi::Criterion inline_criterion(const std::string& criterion_json) {
   std::string policy = R"({"id": "inline", "kind": "tiers", "title": "t", "issuer": "i", "doc_no": "d",
-    "status": "draft", "valid_from": "2026-01-01", "valid_to": null, "version": "inline",
-    "tiers": [{"id": "inline.tier", "tier": "x", "title": "t", "criterion": )" + criterion_json + "}]}";
+    "status": "draft", "valid_from": "2026-01-01", "valid_to": null, "versions": ["inline"],
+    "tiers": [{"id": "inline.tier", "tier": "x", "title": "t", "rung": 1, "criterion": )" + criterion_json + "}]}";
   return srdi::load_policy(policy, "inline.json").tiers[0].criterion;
 }
 const char* kCite = R"("citation": {"doc": "d", "clause": "c", "excerpt": "e", "excerpt_kind": "quote"})";
@@ -185,8 +185,8 @@ TEST_CASE("no gap beyond what a field can hold", "[evaluate]") {
 TEST_CASE("a score equal to a value is decided only when the interval allows one answer", "[evaluate]") {
   auto tier_with = [](const char* value) {
     std::string policy = std::string(R"({"id": "eq", "kind": "tiers", "title": "t", "issuer": "i", "doc_no": "d",
-      "status": "draft", "valid_from": "2026-01-01", "valid_to": null, "version": "eq",
-      "tiers": [{"id": "eq.tier", "tier": "x", "title": "t",
+      "status": "draft", "valid_from": "2026-01-01", "valid_to": null, "versions": ["eq"],
+      "tiers": [{"id": "eq.tier", "tier": "x", "title": "t", "rung": 1,
         "scores": [{"id": "eq.s", "title": "s", )") + kCite + R"(,
           "categories": [{"id": "eq.c", "title": "c", "max": 10}],
           "indicators": [{"id": "eq.i", "title": "i", "category": "eq.c", "max": 10, "mode": "value", "metric": "distinctive_score"}]}],
