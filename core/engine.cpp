@@ -173,7 +173,7 @@ json tier_result(const Tier& tier, const Policy& policy, const std::string& vers
       route["unmet"] = route_unmet;
       if (c["result"] == "undetermined") route["missing"] = c["missing"];
       routes.push_back(route);
-      if (r->contains("decided_by") && (*r)["decided_by"] == c["id"]) {
+      if (o.result == Tri::Met && r->contains("decided_by") && (*r)["decided_by"] == c["id"]) {
         t["route"] = json{{"id", c["id"]}, {"title", c["title"]}};
       }
     }
