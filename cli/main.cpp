@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/criteria_doc.hpp"
 #include "core/engine.hpp"
 #include "core/metrics.hpp"
 #include "core/text_report.hpp"
@@ -17,6 +18,7 @@ const char* kUsage =
     "  srdi evaluate --profile FILE [--as-of YYYY-MM-DD] [--criteria VERSION|auto] [--format json|text]\n"
     "  srdi policies      list the bundled policy files\n"
     "  srdi metrics       list the metric catalogue (JSON)\n"
+    "  srdi docs criteria the tier criteria as Markdown (docs/criteria.md)\n"
     "  srdi --version\n";
 
 int fail(const std::vector<srdi::Error>& errors, bool text) {
@@ -90,6 +92,10 @@ int main(int argc, char** argv) {
   try {
     if (cmd == "policies") {
       std::cout << srdi::policies_json(srdi::bundled_policies()).dump(2, ' ', false) << "\n";
+      return 0;
+    }
+    if (cmd == "docs" && args.size() == 1 && args[0] == "criteria") {
+      std::cout << srdi::render_criteria_markdown(srdi::bundled_policies());
       return 0;
     }
     if (cmd == "metrics") {

@@ -42,7 +42,7 @@ class PolicyLoader {
     if (p.valid_to && *p.valid_to < p.valid_from) {
       fail("policy.bad_date", "/valid_to", "valid_to 不能早于 valid_from");
     }
-    o.opt_str("description");
+    p.description = o.opt_str("description");
     if (p.kind == "size_standard") {
       read_industries(o, p);
     } else if (p.kind == "tiers") {

@@ -118,6 +118,7 @@ struct Policy {
   std::string issuer;
   std::string doc_no;
   std::string status;  // "published" or "draft"
+  std::string description;
   Date valid_from;
   std::optional<Date> valid_to;
   std::vector<std::string> versions;  // tiers: the criteria versions they belong to, e.g. "miit-2022"

@@ -1,0 +1,13 @@
+// Renders the criteria of the bundled policies as Markdown (docs/criteria.md), so the document a
+// reader checks is generated from the same data the engine evaluates, never written twice.
+#pragma once
+
+#include <string>
+
+#include "core/policy.hpp"
+
+namespace srdi {
+
+std::string render_criteria_markdown(const PolicySet& policies);
+
+}  // namespace srdi
