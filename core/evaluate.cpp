@@ -286,7 +286,9 @@ Outcome Evaluator::holds_node(const Criterion& c) {
     if (h.since) {
       Date until = plus_years(*h.since, c.valid_years);
       e["valid_until"] = until.iso();
-      in_force = *h.since <= ctx_.as_of && ctx_.as_of < until;
+      // 民法典 第二百零一、二百零二条: the day of recognition is not counted and the period ends on
+      // the corresponding day, so a title of 2022-06-30 valid 3 years is still in force on 2025-06-30.
+      in_force = *h.since <= ctx_.as_of && ctx_.as_of <= until;
     }
     e["in_force"] = in_force ? json(*in_force) : json(nullptr);
     entries.push_back(e);

@@ -252,7 +252,7 @@ class PolicyLoader {
         for (std::size_t i = 0; i < list->size(); ++i) {
           c.children.push_back(criterion((*list)[i], o.at(any ? "any" : "all") + "/" + std::to_string(i),
                                          &c.citation, scores, anonymous_ok));
-          name_anonymous(c.children.back(), c.id + "." + std::to_string(i + 1));
+          if (!c.id.empty()) name_anonymous(c.children.back(), c.id + "." + std::to_string(i + 1));
         }
       }
       if (o.has("routes")) {
@@ -263,7 +263,7 @@ class PolicyLoader {
     } else if (o.has("not")) {
       c.kind = Criterion::Kind::Not;
       c.children.push_back(criterion(*o.get("not"), o.at("not"), &c.citation, scores, anonymous_ok));
-      name_anonymous(c.children.back(), c.id + ".not");
+      if (!c.id.empty()) name_anonymous(c.children.back(), c.id + ".not");
     } else if (o.has("metric")) {
       c.kind = Criterion::Kind::Compare;
       c.metric = o.str("metric");
@@ -333,6 +333,9 @@ class PolicyLoader {
   static void name_anonymous(Criterion& c, const std::string& id) {
     if (c.kind == Criterion::Kind::Ref) return;
     if (c.id.empty()) c.id = id;
+    for (std::size_t i = 0; i < c.children.size(); ++i) {
+      if (c.children[i].id.empty()) name_anonymous(c.children[i], c.id + "." + std::to_string(i + 1));
+    }
     if (!c.title.empty()) return;
     if (c.kind == Criterion::Kind::Compare) {
       const MetricDef* def = find_metric(c.metric);

@@ -32,6 +32,21 @@ void collect(const json& node, std::map<std::string, std::string>& out) {
   }
 }
 
+// A case's profile: written out in full ("profile"), or a named base profile from
+// tests/golden/profiles/ with JSON-pointer edits ("set": {pointer: value}, "unset": [pointer]).
+json case_profile(const json& c, const fs::path& dir) {
+  if (c.contains("profile")) return c["profile"];
+  json p = read_json(dir / "profiles" / (c["base"].get<std::string>() + ".json"));
+  const json set = c.value("set", json::object());  // held: items() of a temporary would dangle
+  const json unset = c.value("unset", json::array());
+  for (const auto& [pointer, value] : set.items()) p[json::json_pointer(pointer)] = value;
+  for (const auto& pointer : unset) {
+    json::json_pointer ptr(pointer.get<std::string>());
+    p[ptr.parent_pointer()].erase(ptr.back());
+  }
+  return p;
+}
+
 }  // namespace
 
 TEST_CASE("golden files: every case holds natively", "[golden]") {
@@ -47,7 +62,7 @@ TEST_CASE("golden files: every case holds natively", "[golden]") {
       INFO(entry.path().filename().string() << ": " << name);
       srdi::Options options{*srdi::parse_date(c.value("as_of", golden.value("as_of", "2026-11-21"))),
                             c.value("criteria", std::string())};
-      srdi::Response r = srdi::evaluate_request(c["profile"].dump(), options);
+      srdi::Response r = srdi::evaluate_request(case_profile(c, dir).dump(), options);
       if (c.contains("error")) {
         REQUIRE_FALSE(r.ok);
         CHECK(r.body["errors"][0]["code"].dump() == c["error"]["code"].dump());
@@ -62,6 +77,21 @@ TEST_CASE("golden files: every case holds natively", "[golden]") {
         json::json_pointer ptr(pointer);
         REQUIRE(r.body.contains(ptr));
         CHECK(r.body.at(ptr).dump() == want.dump());
+      }
+      const json tier_expect = c.value("tier_expect", json::object());
+      for (const auto& [tier_id, checks] : tier_expect.items()) {
+        const json* tier = nullptr;
+        for (const auto& t : r.body["tiers"]) {
+          if (t["id"] == tier_id) tier = &t;
+        }
+        INFO("tier " << tier_id);
+        REQUIRE(tier != nullptr);
+        for (const auto& [pointer, want] : checks.items()) {
+          INFO("at " << pointer);
+          json::json_pointer ptr(pointer);
+          REQUIRE(tier->contains(ptr));
+          CHECK(tier->at(ptr).dump() == want.dump());
+        }
       }
       std::map<std::string, std::string> results;
       collect(r.body, results);

@@ -32,6 +32,30 @@ function collect(node, out) {
   }
 }
 
+// A case's profile: in full, or a base from tests/golden/profiles/ with pointer edits.
+function caseProfile(c) {
+  if (c.profile) return c.profile;
+  const p = JSON.parse(fs.readFileSync(path.join(goldenDir, 'profiles', `${c.base}.json`), 'utf8'));
+  const walk = (pointer) => {
+    const keys = pointer.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+    let cur = p;
+    for (const k of keys.slice(0, -1)) {
+      if (cur[k] === undefined) cur[k] = {};
+      cur = cur[k];
+    }
+    return [cur, keys[keys.length - 1]];
+  };
+  for (const [pointer, value] of Object.entries(c.set || {})) {
+    const [obj, key] = walk(pointer);
+    obj[key] = value;
+  }
+  for (const pointer of c.unset || []) {
+    const [obj, key] = walk(pointer);
+    delete obj[key];
+  }
+  return p;
+}
+
 for (const file of files) {
   const golden = JSON.parse(fs.readFileSync(path.join(goldenDir, file), 'utf8'));
   test(`golden ${file} through wasm`, async (t) => {
@@ -40,7 +64,7 @@ for (const file of files) {
       await t.test(c.name, () => {
         const options = { as_of: c.as_of || golden.as_of || '2026-11-21' };
         if (c.criteria) options.criteria = c.criteria;
-        const result = JSON.parse(srdi.evaluate(JSON.stringify(c.profile), JSON.stringify(options)));
+        const result = JSON.parse(srdi.evaluate(JSON.stringify(caseProfile(c)), JSON.stringify(options)));
         if (c.error) {
           assert.equal(result.errors[0].code, c.error.code);
           assert.equal(result.errors[0].path, c.error.path);
@@ -49,6 +73,11 @@ for (const file of files) {
         assert.equal(result.errors, undefined, JSON.stringify(result.errors));
         for (const [pointer, want] of Object.entries(c.expect || {})) {
           assert.deepEqual(at(result, pointer), want, `at ${pointer}`);
+        }
+        for (const [tierId, checks] of Object.entries(c.tier_expect || {})) {
+          const tier = result.tiers.find((t) => t.id === tierId);
+          assert.ok(tier, `tier ${tierId}`);
+          for (const [pointer, want] of Object.entries(checks)) assert.deepEqual(at(tier, pointer), want, `${tierId} at ${pointer}`);
         }
         const results = new Map();
         collect(result, results);
@@ -69,7 +98,7 @@ test('wasm and the native CLI give byte-identical JSON for every golden case', {
     for (const c of golden.cases) {
       const asOf = c.as_of || golden.as_of || '2026-11-21';
       const profilePath = path.join(dir, 'profile.json');
-      fs.writeFileSync(profilePath, JSON.stringify(c.profile));
+      fs.writeFileSync(profilePath, JSON.stringify(caseProfile(c)));
       const args = ['evaluate', '--profile', profilePath, '--as-of', asOf];
       const options = { as_of: asOf };
       if (c.criteria) {
@@ -82,7 +111,7 @@ test('wasm and the native CLI give byte-identical JSON for every golden case', {
       } catch (e) {
         native = e.stderr;  // errors: the same JSON on stderr
       }
-      const wasm = srdi.evaluate(JSON.stringify(c.profile), JSON.stringify(options)) + '\n';
+      const wasm = srdi.evaluate(JSON.stringify(caseProfile(c)), JSON.stringify(options)) + '\n';
       assert.equal(wasm, native, `${file}: ${c.name}`);
       compared += 1;
     }
