@@ -109,18 +109,25 @@ json improvements(const json& score_trace) {
     int now = ind["points"]["min"];
     if (now != ind["points"]["max"].get<int>() || !ind.contains("bands")) continue;  // open, or self-assessed
     const json& bands = ind["bands"];
+    int max = ind["max"];
+    bool sum = ind["mode"] == "sum";
+    // first_match: the nearest higher band; sum: the first item not yet met (items add up to the cap).
     std::size_t current = ind.contains("band") ? ind["band"].get<std::size_t>() : bands.size();
     const json* step = nullptr;
-    for (std::size_t i = 0; i < std::min(current, bands.size()); ++i) {
+    for (std::size_t i = 0; i < (sum ? bands.size() : std::min(current, bands.size())); ++i) {
       const json& b = bands[i];
-      if (b["points"].get<int>() > now && b["result"] == "not_met" && b.contains("criterion")) {
-        if (!step || b["points"].get<int>() < (*step)["points"].get<int>()) step = &b;
+      if (b["result"] != "not_met" || !b.contains("criterion")) continue;
+      if (sum) {
+        if (!step) step = &b;
+      } else if (b["points"].get<int>() > now && (!step || b["points"].get<int>() < (*step)["points"].get<int>())) {
+        step = &b;
       }
     }
     if (!step) continue;
     json changes = json::array();
     collect_unmet((*step)["criterion"], changes);
-    int adds = std::min((*step)["points"].get<int>(), ind["max"].get<int>()) - now;
+    int target = sum ? now + (*step)["points"].get<int>() : (*step)["points"].get<int>();
+    int adds = std::min(target, max) - now;
     if (adds <= 0) continue;
     list.push_back(json{{"indicator", ind["id"]},
                         {"title", ind["title"]},

@@ -127,12 +127,14 @@ Outcome Evaluator::criterion(const Criterion& c, const std::map<std::string, Sco
       json failed = json::array();
       for (const auto& child : c.children) {
         Outcome co = criterion(child, scores);
+        // The trace's id, not the child's: a ref child is shown under its definition's id.
+        std::string child_id = co.trace["id"];
         if (co.result == Tri::Met) {
           ++met;
-          if (first_met.empty()) first_met = child.id;
+          if (first_met.empty()) first_met = child_id;
         } else if (co.result == Tri::NotMet) {
           ++not_met;
-          failed.push_back(child.id);
+          failed.push_back(child_id);
         } else {
           merge_missing(missing, co.trace["missing"]);
         }
@@ -228,7 +230,7 @@ Outcome Evaluator::score_node(const Criterion& c, const std::map<std::string, Sc
   if (r == Tri::Undetermined) {
     o.trace["missing"] = c.category.empty() ? json(s.missing) : json(s.category_missing.at(c.category));
   }
-  if (r == Tri::NotMet && (c.op == Op::Ge || c.op == Op::Gt)) {
+  if (r == Tri::NotMet && with_gaps_ && (c.op == Op::Ge || c.op == Op::Gt)) {
     Rational need = c.threshold - Rational(iv.max);
     if (c.op == Op::Gt) need = floor_to(c.threshold, Rational(1)) + Rational(1) - Rational(iv.max);
     o.trace["gap"] = json{{"unit", "points"}, {"change", format_decimal(ceil_to(need, Rational(1)), 0)},
@@ -310,8 +312,9 @@ ScoreResult Evaluator::score(const ScoreTable& table) {
   std::map<std::string, std::set<std::string>> missing_by_cat;
   for (const auto& cat : table.categories) res.categories[cat.id] = Interval{};
   for (const auto& ind : table.indicators) {
-    json it{{"id", ind.id},     {"title", ind.title}, {"category", ind.category},
-            {"max", ind.max},   {"citation", citation_json(ind.citation)}};
+    static const char* kModes[] = {"first_match", "sum", "value"};
+    json it{{"id", ind.id},   {"title", ind.title}, {"category", ind.category}, {"mode", kModes[static_cast<int>(ind.mode)]},
+            {"max", ind.max}, {"citation", citation_json(ind.citation)}};
     if (!ind.interpretation.empty()) it["interpretation"] = ind.interpretation;
     Interval pts;
     json missing = json::array();

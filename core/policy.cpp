@@ -1,6 +1,8 @@
 #include "core/policy.hpp"
 
 #include <algorithm>
+#include <functional>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -215,6 +217,7 @@ class PolicyLoader {
       c.kind = Criterion::Kind::Size;
       static const std::vector<std::string> classes = {"large", "medium", "small", "micro"};
       if (const json* list = o.array("size_in")) {
+        if (list->empty()) fail("policy.bad_criterion", o.at("size_in"), "size_in 不能为空");
         for (const auto& v : *list) {
           if (!v.is_string() || std::find(classes.begin(), classes.end(), v.get<std::string>()) == classes.end()) {
             fail("policy.bad_enum", o.at("size_in"), "size_in 的取值只能是 large、medium、small、micro");
@@ -345,8 +348,16 @@ class PolicyLoader {
       std::string values;
       for (const auto& e : c.expected) values += (values.empty() ? "" : "/") + e;
       c.title = (spec ? spec->label : c.fact) + "：" + values;
+    } else if (c.kind == Criterion::Kind::Any) {
+      c.title = "满足其一";
+    } else if (c.kind == Criterion::Kind::All) {
+      c.title = "同时满足";
+    } else if (c.kind == Criterion::Kind::Not) {
+      c.title = "以下不成立";
+    } else if (c.kind == Criterion::Kind::Holds) {
+      c.title = "持有称号 " + c.holds;
     } else {
-      c.title = c.kind == Criterion::Kind::Any ? "满足其一" : "同时满足";
+      c.title = "划型";
     }
   }
 
@@ -414,6 +425,17 @@ class PolicyLoader {
           fail("policy.missing_key", ro.at("criterion"), "缺少必填字段“criterion”");
         } else {
           rule.criterion = criterion(*crit, ro.at("criterion"), cit ? &*cit : nullptr, nullptr);
+          // 划型 comes first and reads the profile alone: no refs, titles, sizes or scores in it.
+          std::function<bool(const Criterion&)> plain = [&](const Criterion& k) {
+            if (k.kind == Criterion::Kind::Ref || k.kind == Criterion::Kind::Size || k.kind == Criterion::Kind::Holds ||
+                k.kind == Criterion::Kind::Score) {
+              return false;
+            }
+            return std::all_of(k.children.begin(), k.children.end(), plain);
+          };
+          if (!plain(rule.criterion)) {
+            fail("policy.bad_criterion", ro.at("criterion"), "划型规则只能使用 metric、fact、all、any、not");
+          }
         }
         ro.finish();
         ind.rules.push_back(std::move(rule));
@@ -607,9 +629,9 @@ Policy load_policy(std::string_view text, const std::string& file) {
   std::vector<std::pair<std::string, std::string>> refs;
   Policy p = load_policy(text, file, &refs);
   // Alone, a policy can only refer to its own definitions.
-  for (const auto& [ref, path] : refs) {
-    bool found = std::any_of(p.definitions.begin(), p.definitions.end(), [&](const Criterion& d) { return d.id == ref; });
-    if (!found) throw LoadFailure({Error{"policy.unknown_ref", path, "引用的规则“" + ref + "”不存在", file}});
+  for (const auto& r : refs) {
+    bool found = std::any_of(p.definitions.begin(), p.definitions.end(), [&](const Criterion& d) { return d.id == r.first; });
+    if (!found) throw LoadFailure({Error{"policy.unknown_ref", r.second, "引用的规则“" + r.first + "”不存在", file}});
   }
   return p;
 }
@@ -648,8 +670,36 @@ PolicySet load_policy_set(const std::vector<std::pair<std::string, std::string>>
       errors.insert(errors.end(), f.errors.begin(), f.errors.end());
     }
   }
+  std::map<std::string, std::string> definition_file;
+  for (const auto& p : set.policies) {
+    for (const auto& d : p.definitions) {
+      if (!definition_file.emplace(d.id, p.file).second) {
+        errors.push_back(Error{"policy.duplicate_id", "/definitions", "定义“" + d.id + "”在多个文件中出现", p.file});
+      }
+    }
+  }
   for (const auto& [ref, at, file] : refs) {
     if (!set.definition(ref)) errors.push_back(Error{"policy.unknown_ref", at, "引用的规则“" + ref + "”不存在", file});
+  }
+  // A definition that reaches itself through refs would never finish evaluating.
+  std::function<bool(const Criterion&, std::set<std::string>&)> cyclic = [&](const Criterion& c, std::set<std::string>& path) {
+    if (c.kind == Criterion::Kind::Ref) {
+      const Criterion* d = set.definition(c.ref);
+      if (!d) return false;
+      if (!path.insert(c.ref).second) return true;
+      bool found = cyclic(*d, path);
+      path.erase(c.ref);
+      return found;
+    }
+    return std::any_of(c.children.begin(), c.children.end(), [&](const Criterion& k) { return cyclic(k, path); });
+  };
+  if (errors.empty()) {
+    for (const auto& p : set.policies) {
+      for (const auto& d : p.definitions) {
+        std::set<std::string> path{d.id};
+        if (cyclic(d, path)) errors.push_back(Error{"policy.ref_cycle", "/definitions", "定义“" + d.id + "”通过 ref 引用了自身", p.file});
+      }
+    }
   }
   int size_standards = 0;
   for (const auto& p : set.policies) size_standards += p.kind == "size_standard" ? 1 : 0;

@@ -4,6 +4,7 @@
 
 #include "core/exact.hpp"
 #include "core/profile.hpp"
+#include "core/size_class.hpp"
 
 namespace srdi {
 
@@ -42,11 +43,6 @@ std::string op_word(const std::string& op) {
   return op;
 }
 
-std::string join_missing(const json& missing) {
-  std::string s;
-  for (const auto& m : missing) s += (s.empty() ? "" : "、") + m.get<std::string>();
-  return s;
-}
 
 // Money in 万元 for the reader; other values as the result gives them.
 std::string shown(const json& n, const std::string& key) {
@@ -166,8 +162,8 @@ std::string render_text_report(const json& r) {
   if (s["class"] == "undetermined") {
     out << "  可能的规模：";
     std::string p;
-    for (const auto& c : s["possible"]) p += (p.empty() ? "" : "、") + c.get<std::string>();
-    out << p << "\n  需补充：" << join_missing(s["missing"]) << "\n";
+    for (const auto& c : s["possible"]) p += (p.empty() ? "" : "、") + std::string(size_class_label(c.get<std::string>()));
+    out << p << "\n  需补充：" << labelled_missing(s["missing"]) << "\n";
   }
   if (s["is_sme"] == false) out << "  大型企业不属于中小企业，不能参加优质中小企业梯度培育。\n";
   // The rule that decided the class; all of them while the class is open.

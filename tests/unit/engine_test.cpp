@@ -60,3 +60,50 @@ TEST_CASE("the same input gives byte-identical output", "[engine]") {
   srdi::Options o{date("2026-11-21"), ""};
   CHECK(srdi::evaluate_request(profile, o).body.dump() == srdi::evaluate_request(profile, o).body.dump());
 }
+
+TEST_CASE("a failed shared definition is named by its own id", "[engine]") {
+  auto r = srdi::evaluate_request(R"({"industry": "industry", "employees": 1000, "revenue": {"last": "400000000"}})",
+                                  srdi::Options{date("2026-11-21"), ""});
+  REQUIRE(r.ok);
+  CHECK(r.body["notices"][0]["code"] == "large_enterprise");
+  for (const auto& t : r.body["tiers"]) {
+    INFO(t["id"].get<std::string>());
+    CHECK(t["verdict"] == "not_eligible");
+    const auto& failed = t["criteria"]["failed"];
+    bool names_general = std::any_of(failed.begin(), failed.end(), [](const srdi::json& id) {
+      return id == "miit2022.general" || id == "miit2026.general";
+    });
+    CHECK(names_general);
+  }
+}
+
+TEST_CASE("score improvements: the next band up, and sum items up to the cap", "[engine]") {
+  // 2022 srdi at 2025-06-30: quality has one item (3 of 5) so one more item adds 2, not 3.
+  auto r = srdi::evaluate_request(R"({"industry": "industry", "employees": 100, "revenue": {"last": "20000000"},
+      "quality": {"provincial_award": false, "iso9001": true, "standards": false}, "own_brand": false,
+      "rd_expense": {"last": "700000"}, "niche_years": 2})",
+                                  srdi::Options{date("2025-06-30"), ""});
+  REQUIRE(r.ok);
+  const srdi::json* srdi_tier = nullptr;
+  for (const auto& t : r.body["tiers"]) {
+    if (t["id"] == "miit2022.srdi") srdi_tier = &t;
+  }
+  REQUIRE(srdi_tier);
+  bool quality = false, rd = false;
+  for (const auto& i : (*srdi_tier)["improvements"]) {
+    if (i["indicator"] == "miit2022.srdi.ind6_quality") {
+      quality = true;
+      CHECK(i["adds"] == 2);
+      CHECK(i["to_points"] == 5);
+    }
+    if (i["indicator"] == "miit2022.srdi.ind13_rd") {
+      // 70万 and 3.5%: band 2 (3%–4%); the next band is 200万 or 4% -> +2; 4% of 2000万 = 80万, +10万.
+      rd = true;
+      CHECK(i["adds"] == 2);
+      std::string changes = i["changes"].dump();
+      CHECK(changes.find("\"change\":\"100000.00\"") != std::string::npos);
+    }
+  }
+  CHECK(quality);
+  CHECK(rd);
+}

@@ -65,3 +65,30 @@ TEST_CASE("two policies with one id are refused", "[policy]") {
   CHECK(errors.front().code == "policy.duplicate_id");
   CHECK(errors.front().source == "b.json");
 }
+
+namespace {
+std::string definitions_file(const std::string& id, const std::string& defs) {
+  return R"({"id": ")" + id + R"(", "kind": "definitions", "title": "t", "issuer": "i", "doc_no": "d",
+    "status": "published", "valid_from": "2020-01-01", "valid_to": null, "definitions": )" + defs + "}";
+}
+const char* kC = R"("citation": {"doc": "d", "clause": "c", "excerpt": "e", "excerpt_kind": "quote"})";
+}  // namespace
+
+TEST_CASE("refs resolve across files; cycles and duplicate definitions are refused", "[policy]") {
+  std::string size = test_util::read_file(test_util::source_dir() / "policies/national/sme-size-2011.json");
+  std::string a = definitions_file("a", std::string(R"([{"id": "x", "title": "x", )") + kC + R"(, "all": [{"ref": "y"}]}])");
+  std::string b = definitions_file("b", std::string(R"([{"id": "y", "title": "y", )") + kC + R"(, "any": [{"ref": "x"}]}])");
+  auto cycle = errors_of([&] { srdi::load_policy_set({{"size.json", size}, {"a.json", a}, {"b.json", b}}); });
+  REQUIRE_FALSE(cycle.empty());
+  CHECK(cycle.front().code == "policy.ref_cycle");
+
+  std::string b_ok = definitions_file("b", std::string(R"([{"id": "y", "title": "y", )") + kC +
+                                               R"(, "fact": "own_brand", "equals": true}])");
+  CHECK(errors_of([&] { srdi::load_policy_set({{"size.json", size}, {"a.json", a}, {"b.json", b_ok}}); }).empty());
+
+  std::string twice = definitions_file("c", std::string(R"([{"id": "y", "title": "y", )") + kC +
+                                                R"(, "fact": "own_brand", "equals": true}])");
+  auto dup = errors_of([&] { srdi::load_policy_set({{"size.json", size}, {"a.json", a}, {"b.json", b_ok}, {"c.json", twice}}); });
+  REQUIRE_FALSE(dup.empty());
+  CHECK(dup.front().code == "policy.duplicate_id");
+}

@@ -29,7 +29,7 @@ TEST_CASE("an undetermined size names what is missing", "[text]") {
                                   srdi::Options{*srdi::parse_date("2026-11-21"), ""});
   std::string text = srdi::render_text_report(r.body);
   CHECK(text.find("结论：待定") != std::string::npos);
-  CHECK(text.find("需补充：employees") != std::string::npos);
+  CHECK(text.find("需补充：从业人员") != std::string::npos);
 }
 
 TEST_CASE("errors render as one Chinese line each with code and path", "[text]") {
