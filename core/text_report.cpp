@@ -177,7 +177,15 @@ std::string render_text_report(const json& r) {
   for (const auto& t : r["tiers"]) {
     out << "  第" << t["rung"].get<int>() << "层  " << t["title"].get<std::string>() << "：" << verdict_word(t["verdict"]);
     if (t.contains("route")) out << "（" << t["route"]["title"].get<std::string>() << "）";
-    else if (!t["score"].is_null()) out << "（评分 " << score_text(t["score"]) << "）";
+    else if (t["verdict"] == "not_eligible" && !t["unmet"].empty()) {
+      out << "（未满足：" << t["unmet"][0]["title"].get<std::string>();
+      if (t["unmet"].size() > 1) out << " 等 " << t["unmet"].size() << " 项";
+      out << "）";
+    } else if (t["verdict"] == "undetermined" && !t["missing"].empty()) {
+      out << "（需补充：" << labelled_missing(t["missing"]) << "）";
+    } else if (!t["score"].is_null()) {
+      out << "（评分 " << score_text(t["score"]) << "）";
+    }
     out << "\n";
   }
   for (const auto& l : r["ladder"]) {
