@@ -15,10 +15,14 @@ namespace {
 
 const char* kUsage =
     "用法 / usage:\n"
-    "  srdi evaluate --profile FILE [--as-of YYYY-MM-DD] [--criteria VERSION|auto] [--format json|text]\n"
+    "  srdi evaluate --profile FILE [--as-of YYYY-MM-DD] [--criteria VERSION|auto] [--applicant KIND]\n"
+    "                [--format json|text]\n"
+    "  srdi compare --profile FILE [--as-of YYYY-MM-DD] [--criteria VERSION|auto] [--applicant KIND]\n"
+    "               [--format json|text]\n"
+    "               what each city's award policies would pay and offer, side by side\n"
     "  srdi policies      list the bundled policy files\n"
     "  srdi metrics       list the metric catalogue (JSON)\n"
-    "  srdi docs criteria the tier criteria as Markdown (docs/criteria.md)\n"
+    "  srdi docs criteria|policies|events   the generated documents (docs/criteria.md, policies.md, events.md)\n"
     "  srdi --version\n";
 
 int fail(const std::vector<srdi::Error>& errors, bool text) {
@@ -32,8 +36,8 @@ int usage_error(const std::string& message) {
   return 2;
 }
 
-int evaluate(const std::vector<std::string>& args) {
-  std::string profile_path, as_of, criteria, format = "json";
+int evaluate(const std::vector<std::string>& args, bool comparing) {
+  std::string profile_path, as_of, criteria, applicant, format = "json";
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](std::string& into) {
@@ -45,6 +49,7 @@ int evaluate(const std::vector<std::string>& args) {
     if (a == "--profile") ok = value(profile_path);
     else if (a == "--as-of") ok = value(as_of);
     else if (a == "--criteria") ok = value(criteria);
+    else if (a == "--applicant") ok = value(applicant);
     else if (a == "--format") ok = value(format);
     else return usage_error("未知参数 " + a);
     if (!ok) return usage_error(a + " 缺少取值");
@@ -57,14 +62,14 @@ int evaluate(const std::vector<std::string>& args) {
   std::stringstream buf;
   buf << in.rdbuf();
 
-  srdi::Options options{srdi::today_local(), ""};
+  srdi::Options options{srdi::today_local(), "", applicant};
   if (!as_of.empty()) {
     auto d = srdi::parse_date(as_of);
     if (!d) return fail({{"options.bad_date", "/as_of", "评估日期应为 YYYY-MM-DD 格式的有效日期", "options"}}, text);
     options.as_of = *d;
   }
   options.criteria = criteria == "auto" ? "" : criteria;
-  srdi::Response r = srdi::evaluate_request(buf.str(), options);
+  srdi::Response r = comparing ? srdi::compare_request(buf.str(), options) : srdi::evaluate_request(buf.str(), options);
   if (!r.ok) {
     std::cerr << (text ? srdi::render_text_errors(r.body) : r.body.dump(2, ' ', false) + "\n");
     // Exit 2 when the user's input is at fault; 1 when the build is (a broken bundled policy, an internal error).
@@ -73,7 +78,8 @@ int evaluate(const std::vector<std::string>& args) {
     }
     return 2;
   }
-  std::cout << (text ? srdi::render_text_report(r.body) : r.body.dump(2, ' ', false) + "\n");
+  std::string rendered = comparing ? srdi::render_text_compare(r.body) : srdi::render_text_report(r.body);
+  std::cout << (text ? rendered : r.body.dump(2, ' ', false) + "\n");
   return 0;
 }
 
@@ -84,7 +90,8 @@ int main(int argc, char** argv) {
   if (args.empty()) return usage_error("缺少命令");
   std::string cmd = args.front();
   args.erase(args.begin());
-  if (cmd == "evaluate") return evaluate(args);
+  if (cmd == "evaluate") return evaluate(args, false);
+  if (cmd == "compare") return evaluate(args, true);
   if (cmd == "--version") {
     std::cout << "srdi " << srdi::engine_version() << "\n";
     return 0;
@@ -94,8 +101,11 @@ int main(int argc, char** argv) {
       std::cout << srdi::policies_json(srdi::bundled_policies()).dump(2, ' ', false) << "\n";
       return 0;
     }
-    if (cmd == "docs" && args.size() == 1 && args[0] == "criteria") {
-      std::cout << srdi::render_criteria_markdown(srdi::bundled_policies());
+    if (cmd == "docs" && args.size() == 1) {
+      if (args[0] == "criteria") std::cout << srdi::render_criteria_markdown(srdi::bundled_policies());
+      else if (args[0] == "policies") std::cout << srdi::render_policies_markdown(srdi::bundled_policies());
+      else if (args[0] == "events") std::cout << srdi::render_events_markdown();
+      else return usage_error("docs 只能是 criteria、policies 或 events");
       return 0;
     }
     if (cmd == "metrics") {

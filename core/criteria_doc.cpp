@@ -2,6 +2,8 @@
 
 #include <sstream>
 
+#include "core/events.hpp"
+
 namespace srdi {
 
 namespace {
@@ -103,7 +105,124 @@ void score_table(std::ostringstream& out, const ScoreTable& t) {
   out << "\n";
 }
 
+std::string amount_text(const Amount& a) {
+  const std::string& k = a.kind;
+  if (k == "fixed") return format_wan(a.yuan) + "元";
+  if (k == "up_to") return "最高 " + format_wan(a.yuan) + "元";
+  if (k == "rate") return format_percent(a.rate) + " × `" + a.base + "`";
+  if (k == "rate_cap") return format_percent(a.rate) + " × `" + a.base + "`，上限 " + format_wan(*a.cap) + "元";
+  if (k == "rate_up_to") return "不超过 " + format_percent(a.rate) + " × `" + a.base + "`，最高 " + format_wan(*a.cap) + "元";
+  if (k == "tax_credit") {
+    return "税收抵免：" + format_percent(a.rate) + " × `" + a.base + "`，可结转 " + std::to_string(a.carry_forward_years) + " 年";
+  }
+  if (k == "per_unit") {
+    std::string s;
+    for (const auto& [param, each] : a.units) s += (s.empty() ? "" : " + ") + ("`" + param + "` × " + format_decimal(each, 2) + "元");
+    return s;
+  }
+  if (k == "tiered" || k == "by") {
+    std::string s;
+    for (const auto& [key, sub] : a.cases) s += (s.empty() ? "" : "；") + key + " → " + amount_text(sub);
+    return (k == "tiered" ? "按名次 `" : "按 `") + a.param + "`：" + s;
+  }
+  if (k == "same_as_group") return "参照组 `" + a.group + "` 的同级标准";
+  if (k == "unquantified") return "无具体金额（" + a.text + "）";
+  if (k == "benefit") return "非资金支持：" + a.text;
+  return k;
+}
+
+std::string trigger_text(const Measure& m) {
+  if (m.trigger.event.empty()) return m.requires_ ? "企业状态：" + m.requires_->title : "（无条件）";
+  std::string s = "`" + m.trigger.event + "`";
+  for (const auto& [param, values] : m.trigger.where) {
+    std::string v;
+    for (const auto& x : values) v += (v.empty() ? "" : "/") + x;
+    s += " " + param + "=" + v;
+  }
+  for (const auto& [param, limit] : m.trigger.at_least) s += " " + param + "≥" + format_decimal(limit, 2);
+  for (const auto& [param, limit] : m.trigger.at_most) s += " " + param + "≤" + format_decimal(limit, 2);
+  if (m.requires_) s += "；且 " + m.requires_->title;
+  return s;
+}
+
 }  // namespace
+
+std::string render_policies_markdown(const PolicySet& set) {
+  std::ostringstream out;
+  out << "# 地方奖励与支持措施（按政策数据生成）\n\n"
+      << "Generated from `policies/` by `srdi docs policies`; do not edit by hand (`bash scripts/gen_docs.sh`).\n\n"
+      << "Every measure of the award policies as encoded: its id (the inventory id), who applies, what triggers it "
+         "(an event of the profile, see `docs/events.md`, or the enterprise's status), the amount as the text states "
+         "it, stacking, and the clause with its verbatim excerpt. Drafts (征求意见稿) and expired documents are labelled "
+         "on every line of a result.\n\n";
+  for (const auto& p : set.policies) {
+    if (p.kind != "awards") continue;
+    out << "## " << p.title << "（" << p.doc_no << "）\n\n"
+        << "- 文件：`policies/" << p.file << "`，编号 `" << p.id << "`，"
+        << (p.status == "draft" ? "**征求意见稿**" : "正式发布") << (p.source_kind == "news_report" ? "（新闻报道）" : "")
+        << "\n- 地区：" << p.jurisdiction.name << "（`" << p.jurisdiction.id << "`）"
+        << "\n- 有效期：" << p.valid_from.iso() << " 至 " << (p.valid_to ? p.valid_to->iso() : "（未定）") << "\n";
+    if (!p.source.empty()) out << "- 原文：`policies/" << p.source << "`\n";
+    out << "\n" << p.description << "\n\n";
+    if (!p.measures.empty()) {
+      out << "| 编号 | 措施 | 申请主体 | 触发 | 金额 | 叠加 | 出处（原文摘录） | 解读 |\n|---|---|---|---|---|---|---|---|\n";
+      for (const auto& m : p.measures) {
+        std::string stacking = m.group;
+        if (m.competitive) stacking += (stacking.empty() ? "" : "；") + std::string("竞争性评选");
+        if (!m.adds_to.empty()) stacking += (stacking.empty() ? "" : "；") + ("在" + m.adds_to + "基础上");
+        if (!m.funded_by.empty()) stacking += (stacking.empty() ? "" : "；") + m.funded_by;
+        out << "| `" << m.id << "` | " << cell(m.title) << " | " << m.applicant << " | " << cell(trigger_text(m)) << " | "
+            << cell(amount_text(m.amount)) << " | " << cell(stacking) << " | "
+            << cell(m.citation.clause + "：" + m.citation.excerpt) << " | " << cell(m.interpretation) << " |\n";
+      }
+      out << "\n";
+    }
+    for (const auto& g : p.groups) {
+      out << "- 叠加组 `" << g.id << "`（" << g.rule << "）：" << g.title << "。出处 " << g.citation.clause << "：“"
+          << g.citation.excerpt << "”\n";
+    }
+    for (const auto& r : p.rules) {
+      out << "- 规则 `" << r.id << "`：" << r.title << "。出处 " << r.citation.clause << "：“" << r.citation.excerpt << "”\n";
+    }
+    if (!p.benchmarks.empty()) {
+      out << "\n| 对标编号 | 目标 | 对比 | 出处（摘录） |\n|---|---|---|---|\n";
+      for (const auto& b : p.benchmarks) {
+        out << "| `" << b.id << "` | " << cell(b.title + "：" + b.target) << " | "
+            << cell(b.criterion ? test_of(*b.criterion) : "（群体目标，无企业可比数字）") << " | "
+            << cell(b.citation.excerpt) << " |\n";
+      }
+    }
+    out << "\n";
+  }
+  return out.str();
+}
+
+std::string render_events_markdown() {
+  std::ostringstream out;
+  out << "# 本年度事项词表（profile 的 `events`）\n\n"
+      << "Generated from `core/events.cpp` by `srdi docs events`; do not edit by hand.\n\n"
+      << "Each event of the evaluation year is an object `{\"type\": ..., <parameters>}` in the profile's `events` list. "
+         "Unknown types or parameters are refused with their JSON path; a parameter left out is unknown (an award "
+         "computed from it then names it as missing). The page offers these as a checklist. Which event pays what, and "
+         "where, is in the award policies (`docs/policies.md`).\n\n";
+  const char* kinds[] = {"enum", "money (yuan)", "count", "rank (≥1)", "bool", "percent"};
+  for (const auto& t : event_types()) {
+    out << "## `" << t.type << "` — " << t.label << "\n\n" << t.hint << "\n\n";
+    if (t.params.empty()) {
+      out << "(no parameters)\n\n";
+      continue;
+    }
+    out << "| parameter | kind | label | values | required |\n|---|---|---|---|---|\n";
+    for (const auto& p : t.params) {
+      std::string values;
+      for (const auto& v : p.values) values += (values.empty() ? "" : ", ") + v;
+      out << "| `" << p.name << "` | " << kinds[static_cast<int>(p.kind)] << " | " << p.label << " | " << values << " | "
+          << (p.required ? "yes" : "") << " |\n";
+    }
+    out << "\n";
+  }
+  return out.str();
+}
 
 std::string render_criteria_markdown(const PolicySet& set) {
   std::ostringstream out;

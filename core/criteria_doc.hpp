@@ -9,5 +9,9 @@
 namespace srdi {
 
 std::string render_criteria_markdown(const PolicySet& policies);
+// docs/policies.md: every award measure as encoded, with its amount, trigger and citation.
+std::string render_policies_markdown(const PolicySet& policies);
+// docs/events.md: the event vocabulary of the profile.
+std::string render_events_markdown();
 
 }  // namespace srdi

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <exception>
 
+#include "core/awards.hpp"
 #include "core/evaluate.hpp"
 #include "core/size_class.hpp"
 
@@ -23,6 +24,18 @@ json errors_json(const std::vector<Error>& errors) {
 }
 
 namespace {
+
+void check_applicant(const std::string& applicant, const std::string& path) {
+  if (applicant.empty()) return;
+  const auto& kinds = applicant_kinds();
+  if (std::find(kinds.begin(), kinds.end(), applicant) == kinds.end()) {
+    throw LoadFailure({Error{"options.bad_applicant", path,
+                             "申请主体“" + applicant + "”无效，可选：enterprise、service_platform、park_operator、investor、"
+                             "financial_institution、training_institution",
+                             "options"}});
+  }
+}
+
 
 json policy_meta(const Policy& p) {
   json m{{"id", p.id},         {"file", p.file},       {"title", p.title},
@@ -164,6 +177,10 @@ json tier_result(const Tier& tier, const Policy& policy, const std::string& vers
          {"criteria", o.trace},
          {"missing", o.result == Tri::Undetermined ? o.trace["missing"] : json::array()}};
   if (!tier.note.empty()) t["note"] = tier.note;
+  if (tier.grants && tier.grants->kind == Criterion::Kind::Holds) {
+    t["grants_title"] = tier.grants->holds;
+    if (tier.grants->levels.size() == 1) t["grants_level"] = tier.grants->levels.front();
+  }
   t["scores"] = score_traces;
   t["score"] = tier.scores.empty() ? json(nullptr) : score_traces[0];
   if (!tier.scores.empty()) t["score"] = json{{"min", score_traces[0]["min"]}, {"max", score_traces[0]["max"]},
@@ -224,6 +241,11 @@ Options parse_options(std::string_view text, Date today, const PolicySet& polici
       auto d = value.is_string() ? parse_date(value.get<std::string>()) : std::nullopt;
       if (!d) throw LoadFailure({Error{"options.bad_date", path, "评估日期应为 YYYY-MM-DD 格式的有效日期", "options"}});
       o.as_of = *d;
+    } else if (key == "applicant") {
+      if (value.is_null()) continue;
+      if (!value.is_string()) throw LoadFailure({Error{"options.wrong_type", path, "申请主体应为文字", "options"}});
+      o.applicant = value.get<std::string>();
+      check_applicant(o.applicant, path);
     } else if (key == "criteria") {
       if (value.is_null()) continue;
       if (!value.is_string()) throw LoadFailure({Error{"options.wrong_type", path, "认定标准版本应为文字", "options"}});
@@ -295,6 +317,7 @@ json evaluate(const Profile& loaded, const Options& options, const PolicySet& po
     }
     ladder.push_back(json{{"rung", tier->rung}, {"id", tier->id}, {"title", tier->title}, {"verdict", t["verdict"]},
                           {"held", held}});
+    t["held"] = held;
     if (next.is_null() && held != true) {
       std::string v = t["verdict"];
       std::string text = v == "eligible" ? "可以申请" + tier->title
@@ -334,16 +357,48 @@ json evaluate(const Profile& loaded, const Options& options, const PolicySet& po
   result["tiers"] = tier_list;
   result["ladder"] = ladder;
   result["next_step"] = next;
+  // Potential awards only for what is not already held.
+  json applicable = json::array();
+  for (const auto& t : tier_list) {
+    if (t["held"] != true) applicable.push_back(t);
+  }
+  auto city = profile.text("city");
+  std::string applicant = !options.applicant.empty() ? options.applicant : profile.text("applicant").value_or("enterprise");
+  result["awards"] = evaluate_awards(profile, AwardRequest{city.value_or(""), applicant}, policies, ctx, applicable);
+  for (const auto& d : result["awards"]["documents"]) {
+    for (const auto& p : policies.policies) {
+      if (p.id == d["policy"]) used.push_back(policy_meta(p));
+    }
+  }
   result["policies"] = used;
   return result;
 }
 
-Response evaluate_request(std::string_view profile_text, const Options& options) {
+json compare(const Profile& loaded, const Options& options, const PolicySet& policies) {
+  json out{{"engine", json{{"name", "srdi"}, {"version", engine_version()}}}, {"as_of", options.as_of.iso()}};
+  json cities = json::array();
+  std::string applicant;
+  for (const auto& [id, name] : award_cities(policies)) {
+    Profile p = loaded;
+    Fact city;
+    city.kind = Fact::Kind::Text;
+    city.text = id;
+    p.facts["city"] = city;
+    json r = evaluate(p, options, policies);
+    applicant = r["awards"]["applicant"];
+    cities.push_back(json{{"city", id}, {"name", name}, {"awards", r["awards"]}});
+  }
+  out["applicant"] = applicant;
+  out["cities"] = cities;
+  out["note"] = "各城市的金额分别依据各自的政策文件计算，不跨城市相加。";
+  return out;
+}
+
+namespace {
+template <typename F>
+Response guarded(F&& body) {
   try {
-    const PolicySet& policies = bundled_policies();
-    check_criteria(options.criteria, policies, "/criteria");
-    Profile profile = load_profile(profile_text);
-    return Response{true, evaluate(profile, options, policies)};
+    return Response{true, body()};
   } catch (const LoadFailure& f) {
     return Response{false, errors_json(f.errors)};
   } catch (const ArithmeticOverflow&) {
@@ -352,16 +407,42 @@ Response evaluate_request(std::string_view profile_text, const Options& options)
     return Response{false, errors_json({Error{"engine.internal", "", std::string("内部错误：") + e.what(), "engine"}})};
   }
 }
+}  // namespace
+
+Response evaluate_request(std::string_view profile_text, const Options& options) {
+  return guarded([&] {
+    const PolicySet& policies = bundled_policies();
+    check_criteria(options.criteria, policies, "/criteria");
+    check_applicant(options.applicant, "/applicant");
+    return evaluate(load_profile(profile_text), options, policies);
+  });
+}
+
+Response compare_request(std::string_view profile_text, const Options& options) {
+  return guarded([&] {
+    const PolicySet& policies = bundled_policies();
+    check_criteria(options.criteria, policies, "/criteria");
+    check_applicant(options.applicant, "/applicant");
+    return compare(load_profile(profile_text), options, policies);
+  });
+}
 
 Response evaluate_request(std::string_view profile_text, std::string_view options_text) {
-  try {
-    Options o = parse_options(options_text, today_local(), bundled_policies());
-    return evaluate_request(profile_text, o);
-  } catch (const LoadFailure& f) {
-    return Response{false, errors_json(f.errors)};
-  } catch (const std::exception& e) {
-    return Response{false, errors_json({Error{"engine.internal", "", std::string("内部错误：") + e.what(), "engine"}})};
-  }
+  Options o;
+  Response bad = guarded([&] {
+    o = parse_options(options_text, today_local(), bundled_policies());
+    return json();
+  });
+  return bad.ok ? evaluate_request(profile_text, o) : bad;
+}
+
+Response compare_request(std::string_view profile_text, std::string_view options_text) {
+  Options o;
+  Response bad = guarded([&] {
+    o = parse_options(options_text, today_local(), bundled_policies());
+    return json();
+  });
+  return bad.ok ? compare_request(profile_text, o) : bad;
 }
 
 json policies_json(const PolicySet& policies) {

@@ -17,7 +17,8 @@ const char* engine_version();
 
 struct Options {
   Date as_of;
-  std::string criteria;  // "" = chosen by the evaluation date; else a version named by the tier policies
+  std::string criteria;   // "" = chosen by the evaluation date; else a version named by the tier policies
+  std::string applicant = {};  // "" = the profile's, else enterprise
 };
 
 // {"as_of": "YYYY-MM-DD", "criteria": "..."}; both optional (as_of defaults to `today`).
@@ -27,6 +28,8 @@ Options parse_options(std::string_view text, Date today, const PolicySet& polici
 void check_criteria(const std::string& criteria, const PolicySet& policies, const std::string& path);
 
 json evaluate(const Profile& profile, const Options& options, const PolicySet& policies);
+// What each city's award policies would pay and offer this profile, side by side.
+json compare(const Profile& profile, const Options& options, const PolicySet& policies);
 
 struct Response {
   bool ok = false;
@@ -35,6 +38,8 @@ struct Response {
 // Loads the bundled policies and the profile, evaluates; catches everything.
 Response evaluate_request(std::string_view profile_text, const Options& options);
 Response evaluate_request(std::string_view profile_text, std::string_view options_text);
+Response compare_request(std::string_view profile_text, const Options& options);
+Response compare_request(std::string_view profile_text, std::string_view options_text);
 
 json errors_json(const std::vector<Error>& errors);
 // The policies compiled in, as a list of their metadata (id, title, doc_no, status, validity).

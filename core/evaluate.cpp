@@ -183,7 +183,7 @@ Outcome Evaluator::compare(const Criterion& c) {
     finish(o, Tri::Undetermined);
     return o;
   }
-  if (!*r && with_gaps_) {
+  if (!*r && with_gaps_ && c.gap) {
     if (auto gap = metric_gap(def, lookup(), c.op, c.threshold)) {
       const FieldSpec* spec = find_field(gap->field);
       bool money = spec->kind == FieldKind::Money || spec->kind == FieldKind::SignedMoney;

@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "core/bundled_policies.hpp"
+#include "core/events.hpp"
 
 namespace srdi {
 
@@ -58,11 +59,13 @@ class PolicyLoader {
       read_definitions(o);
       p.definitions = std::move(definitions_);
       read_tiers(o, p);
+    } else if (p.kind == "awards") {
+      read_awards(o, p);
     } else if (p.kind == "definitions") {
       read_definitions(o);
       p.definitions = std::move(definitions_);
     } else if (!p.kind.empty()) {
-      fail("policy.bad_enum", "/kind", "kind 只能是 size_standard、tiers 或 definitions");
+      fail("policy.bad_enum", "/kind", "kind 只能是 size_standard、tiers、awards 或 definitions");
     }
     o.finish();
     if (!errors_.empty()) throw LoadFailure(errors_);
@@ -273,6 +276,10 @@ class PolicyLoader {
       const MetricDef* def = find_metric(c.metric);
       if (!c.metric.empty() && !def) fail("policy.unknown_metric", o.at("metric"), "未知指标“" + c.metric + "”（见 docs/metrics.md）");
       comparison(o, c, def ? def->unit : Unit::Count);
+      if (const json* g = o.get("gap")) {
+        if (!g->is_boolean()) fail("policy.wrong_type", o.at("gap"), "gap 应为 true 或 false");
+        else c.gap = g->get<bool>();
+      }
     } else if (o.has("score")) {
       c.kind = Criterion::Kind::Score;
       c.score = o.str("score");
@@ -549,6 +556,244 @@ class PolicyLoader {
     return ind;
   }
 
+  // ---- awards -------------------------------------------------------------------------------
+
+  std::optional<Rational> money(Obj& o, const std::string& key, bool required = true) {
+    const json* v = o.get(key);
+    if (!v) {
+      if (required) fail("policy.missing_key", o.at(key), "缺少必填字段“" + key + "”");
+      return std::nullopt;
+    }
+    auto parsed = parse_decimal(v->is_string() ? v->get<std::string>() : (v->is_number_integer() ? v->dump() : ""), 2);
+    if (!parsed.value || parsed.value->sign() < 0) {
+      fail("policy.bad_threshold", o.at(key), "金额应为元，最多两位小数（如 \"100000\"）");
+      return std::nullopt;
+    }
+    return parsed.value;
+  }
+
+  std::optional<Rational> rate(Obj& o, const std::string& key) {
+    const json* v = o.get(key);
+    auto parsed = parse_decimal(v && v->is_string() ? v->get<std::string>() : "", -1, true);
+    if (!parsed.value || parsed.value->sign() <= 0) {
+      fail("policy.bad_threshold", o.at(key), "比例应写成 \"50%\" 或 \"0.5\"");
+      return std::nullopt;
+    }
+    return parsed.value;
+  }
+
+  const EventParam* event_param(const EventType* type, Obj& o, const std::string& key, std::initializer_list<ParamKind> kinds) {
+    std::string name = o.str(key);
+    if (!type || name.empty()) return nullptr;
+    const EventParam* param = find_event_param(*type, name);
+    if (!param || std::find(kinds.begin(), kinds.end(), param->kind) == kinds.end()) {
+      fail("policy.unknown_param", o.at(key), "事项“" + type->type + "”没有可用于此处的参数“" + name + "”");
+      return nullptr;
+    }
+    return param;
+  }
+
+  Amount amount(const json& j, const std::string& path, const EventType* type) {
+    Amount a;
+    if (!j.is_object()) {
+      fail("policy.wrong_type", path, "amount 应为对象");
+      return a;
+    }
+    Obj o(*this, j, path);
+    a.kind = o.str("kind");
+    const std::string& k = a.kind;
+    if (k == "fixed" || k == "up_to") {
+      a.yuan = money(o, "yuan").value_or(Rational(0));
+    } else if (k == "rate" || k == "rate_cap" || k == "rate_up_to" || k == "tax_credit") {
+      a.rate = rate(o, "rate").value_or(Rational(0));
+      event_param(type, o, "base", {ParamKind::Money});
+      a.base = j.value("base", "");
+      if (k != "rate" && k != "tax_credit") a.cap = money(o, "cap");
+      if (k == "tax_credit") a.carry_forward_years = o.integer("carry_forward_years").value_or(0);
+    } else if (k == "per_unit") {
+      if (const json* units = o.array("units")) {
+        for (std::size_t i = 0; i < units->size(); ++i) {
+          Obj u(*this, (*units)[i], o.at("units") + "/" + std::to_string(i));
+          const EventParam* param = event_param(type, u, "param", {ParamKind::Count});
+          auto each = money(u, "yuan");
+          if (param && each) a.units.emplace_back(param->name, *each);
+          u.finish();
+        }
+      }
+    } else if (k == "tiered" || k == "by") {
+      const EventParam* param = event_param(type, o, "param", {ParamKind::Rank, ParamKind::Enum, ParamKind::Bool});
+      a.param = param ? param->name : "";
+      if (const json* cases = o.get("cases"); cases && cases->is_object()) {
+        for (const auto& [key, value] : cases->items()) {
+          std::string cp = o.at("cases") + "/" + pointer_token(key);
+          bool known = param && (param->kind == ParamKind::Rank   ? parse_decimal(key).value.has_value()
+                                 : param->kind == ParamKind::Bool ? (key == "true" || key == "false")
+                                 : std::find(param->values.begin(), param->values.end(), key) != param->values.end());
+          if (param && !known) fail("policy.bad_enum", cp, "“" + key + "”不是参数“" + param->name + "”的可选值");
+          a.cases.emplace_back(key, amount(value, cp, type));
+        }
+      } else {
+        fail("policy.missing_key", o.at("cases"), "tiered / by 需要 cases 对象");
+      }
+    } else if (k == "unquantified" || k == "benefit") {
+      a.text = o.str(k == "benefit" ? "text" : "reason");
+    } else if (k == "same_as_group") {
+      a.group = o.str("group");
+      a.param = "title";
+      same_as_groups_.emplace_back(a.group, o.at("group"));
+    } else if (!k.empty()) {
+      fail("policy.bad_enum", o.at("kind"),
+           "amount.kind 只能是 fixed、up_to、rate、rate_cap、rate_up_to、per_unit、tiered、unquantified、benefit、tax_credit、by、same_as_group");
+    }
+    o.finish();
+    return a;
+  }
+
+  void read_awards(Obj& o, Policy& p) {
+    if (const json* j = o.get("jurisdiction"); j && j->is_object()) {
+      Obj jo(*this, *j, o.at("jurisdiction"));
+      p.jurisdiction = Jurisdiction{jo.str("id"), jo.str("name"), jo.str("level"), jo.opt_str("parent")};
+      if (p.jurisdiction.level != "city" && p.jurisdiction.level != "province") {
+        fail("policy.bad_enum", jo.at("level"), "level 只能是 city 或 province");
+      }
+      jo.finish();
+    } else {
+      fail("policy.missing_key", o.at("jurisdiction"), "缺少必填字段“jurisdiction”");
+    }
+    p.source = o.opt_str("source");
+    p.source_kind = o.str("source_kind");
+    if (!p.source_kind.empty() && p.source_kind != "official" && p.source_kind != "news_report") {
+      fail("policy.bad_enum", o.at("source_kind"), "source_kind 只能是 official 或 news_report");
+    }
+    if (const json* groups = o.array("groups", false)) {
+      for (std::size_t i = 0; i < groups->size(); ++i) {
+        Obj g(*this, (*groups)[i], o.at("groups") + "/" + std::to_string(i));
+        AwardGroup group{g.str("id"), g.str("title"), g.str("rule"), {}, g.opt_str("interpretation")};
+        check_id(group.id, g.at("id"));
+        if (group.rule != "highest_only") fail("policy.bad_enum", g.at("rule"), "rule 只能是 highest_only");
+        if (auto c = citation(g, true)) group.citation = *c;
+        g.finish();
+        p.groups.push_back(group);
+      }
+    }
+    if (const json* rules = o.array("rules", false)) {
+      for (std::size_t i = 0; i < rules->size(); ++i) {
+        Obj r(*this, (*rules)[i], o.at("rules") + "/" + std::to_string(i));
+        AwardRule rule{r.str("id"), r.str("title"), {}, r.opt_str("interpretation")};
+        check_id(rule.id, r.at("id"));
+        if (auto c = citation(r, true)) rule.citation = *c;
+        r.finish();
+        p.rules.push_back(rule);
+      }
+    }
+    if (const json* marks = o.array("benchmarks", false)) {
+      for (std::size_t i = 0; i < marks->size(); ++i) {
+        Obj b(*this, (*marks)[i], o.at("benchmarks") + "/" + std::to_string(i));
+        Benchmark mark{b.str("id"), b.str("title"), b.str("target"), std::nullopt, {}, b.opt_str("interpretation")};
+        check_id(mark.id, b.at("id"));
+        if (auto c = citation(b, true)) mark.citation = *c;
+        if (const json* crit = b.get("criterion")) {
+          mark.criterion = criterion(*crit, b.at("criterion"), &mark.citation, nullptr, true);
+          name_anonymous(*mark.criterion, mark.id + ".check");
+        }
+        b.finish();
+        p.benchmarks.push_back(std::move(mark));
+      }
+    }
+    const json* measures = o.array("measures");
+    if (!measures) return;
+    same_as_groups_.clear();
+    for (std::size_t i = 0; i < measures->size(); ++i) {
+      std::string mp = o.at("measures") + "/" + std::to_string(i);
+      if (!(*measures)[i].is_object()) {
+        fail("policy.wrong_type", mp, "措施应为对象");
+        continue;
+      }
+      Obj m(*this, (*measures)[i], mp);
+      Measure me;
+      me.id = m.str("id");
+      check_id(me.id, m.at("id"));
+      me.title = m.str("title");
+      me.applicant = m.str("applicant");
+      const auto& kinds = applicant_kinds();
+      if (!me.applicant.empty() && std::find(kinds.begin(), kinds.end(), me.applicant) == kinds.end()) {
+        fail("policy.bad_enum", m.at("applicant"), "未知申请主体“" + me.applicant + "”");
+      }
+      auto cit = citation(m, true);
+      if (cit) me.citation = *cit;
+      me.interpretation = m.opt_str("interpretation");
+      const EventType* type = nullptr;
+      if (const json* t = m.get("trigger"); t && t->is_object()) {
+        Obj to(*this, *t, m.at("trigger"));
+        if (to.has("event")) {
+          me.trigger.event = to.str("event");
+          type = find_event_type(me.trigger.event);
+          if (!type) fail("policy.bad_enum", to.at("event"), "未知事项类型“" + me.trigger.event + "”（见 docs/events.md）");
+        }
+        if (const json* where = to.get("where"); where && type) {
+          for (const auto& [param, accepted] : where->items()) {
+            std::string wp = to.at("where") + "/" + pointer_token(param);
+            const EventParam* ep = find_event_param(*type, param);
+            std::vector<std::string> values;
+            for (const auto& v : accepted.is_array() ? accepted : json::array({accepted})) {
+              values.push_back(v.is_string() ? v.get<std::string>() : v.dump());
+            }
+            if (!ep || ep->kind == ParamKind::Money) {
+              fail("policy.unknown_param", wp, "事项“" + type->type + "”没有可用于匹配的参数“" + param + "”");
+            } else if (ep->kind == ParamKind::Enum) {
+              for (const auto& v : values) {
+                if (std::find(ep->values.begin(), ep->values.end(), v) == ep->values.end()) {
+                  fail("policy.bad_enum", wp, "“" + v + "”不是参数“" + param + "”的可选值");
+                }
+              }
+            }
+            me.trigger.where.emplace_back(param, values);
+          }
+        }
+        for (const char* bound : {"at_least", "at_most"}) {
+          const json* limits = to.get(bound);
+          if (!limits || !type) continue;
+          for (const auto& [param, value] : limits->items()) {
+            std::string bp = to.at(bound) + "/" + pointer_token(param);
+            const EventParam* ep = find_event_param(*type, param);
+            auto v = parse_decimal(value.is_string() ? value.get<std::string>() : value.dump(), -1);
+            if (!ep || ep->kind == ParamKind::Enum || ep->kind == ParamKind::Bool || !v.value) {
+              fail("policy.unknown_param", bp, "事项“" + type->type + "”没有可比较大小的参数“" + param + "”，或取值不是数字");
+              continue;
+            }
+            (std::string(bound) == "at_least" ? me.trigger.at_least : me.trigger.at_most).emplace_back(param, *v.value);
+          }
+        }
+        to.finish();
+      } else {
+        fail("policy.missing_key", m.at("trigger"), "缺少必填字段“trigger”（事项 event，或空对象表示按企业状态适用）");
+      }
+      if (const json* req = m.get("requires")) {
+        me.requires_ = criterion(*req, m.at("requires"), &me.citation, nullptr, true);
+        name_anonymous(*me.requires_, me.id + ".requires");
+      }
+      if (const json* a = m.get("amount")) {
+        me.amount = amount(*a, m.at("amount"), type);
+      } else {
+        fail("policy.missing_key", m.at("amount"), "缺少必填字段“amount”");
+      }
+      me.group = m.opt_str("group");
+      if (!me.group.empty() && std::none_of(p.groups.begin(), p.groups.end(), [&](const AwardGroup& g) { return g.id == me.group; })) {
+        fail("policy.unknown_group", m.at("group"), "未知叠加组“" + me.group + "”");
+      }
+      if (const json* c = m.get("competitive")) me.competitive = c->is_boolean() && c->get<bool>();
+      me.funded_by = m.opt_str("funded_by");
+      me.adds_to = m.opt_str("adds_to");
+      m.finish();
+      p.measures.push_back(std::move(me));
+    }
+    for (const auto& [group, at] : same_as_groups_) {
+      if (std::none_of(p.groups.begin(), p.groups.end(), [&](const AwardGroup& g) { return g.id == group; })) {
+        fail("policy.unknown_group", at, "未知叠加组“" + group + "”");
+      }
+    }
+  }
+
   void read_definitions(Obj& o) {
     const json* list = o.array("definitions", false);
     if (!list) return;
@@ -607,6 +852,7 @@ class PolicyLoader {
   std::vector<Error> errors_;
   std::set<std::string> ids_;
   std::vector<Criterion> definitions_;
+  std::vector<std::pair<std::string, std::string>> same_as_groups_;
 
  public:
   // Every `ref` with its path, checked against the whole policy set once all files are loaded.
@@ -634,6 +880,12 @@ Policy load_policy(std::string_view text, const std::string& file) {
     if (!found) throw LoadFailure({Error{"policy.unknown_ref", r.second, "引用的规则“" + r.first + "”不存在", file}});
   }
   return p;
+}
+
+const std::vector<std::string>& applicant_kinds() {
+  static const std::vector<std::string> kinds = {"enterprise",         "service_platform",      "park_operator",
+                                                 "investor",           "financial_institution", "training_institution"};
+  return kinds;
 }
 
 const Criterion* PolicySet::definition(const std::string& id) const {

@@ -37,6 +37,7 @@ struct Criterion {
   Op op = Op::Ge;
   Rational threshold;
   std::string threshold_text;  // as written in the policy ("3%", "10000000")
+  bool gap = true;             // false: a test that only selects a band (e.g. by revenue) is not a target
   // Fact: a boolean or enum fact equal to one of `expected` ("true" / "false" / enum names)
   std::string fact;
   std::vector<std::string> expected;
@@ -110,6 +111,76 @@ struct SizeIndustry {
   std::vector<SizeRule> rules;  // in order: large, medium, small
 };
 
+// How much a measure pays, as the text states it (docs/policy-format.md, "Award measures").
+struct Amount {
+  // fixed / up_to / rate / rate_cap / rate_up_to / per_unit / tiered / unquantified / benefit /
+  // tax_credit / by (choose by an event parameter) / same_as_group (the group's amount for the same title)
+  std::string kind;
+  Rational yuan;         // fixed, up_to
+  Rational rate;         // rate*, tax_credit
+  std::string base;      // rate*, tax_credit: the event parameter the rate applies to
+  std::optional<Rational> cap;
+  std::vector<std::pair<std::string, Rational>> units;  // per_unit: (count parameter, yuan each)
+  std::string param;     // tiered, by: the event parameter that selects
+  std::vector<std::pair<std::string, Amount>> cases;    // tiered (points to fixed), by
+  std::string text;      // unquantified: the reason; benefit: what it is
+  int carry_forward_years = 0;
+  std::string group;     // same_as_group
+};
+
+struct Trigger {
+  std::string event;  // an event type; empty when the measure applies to a status
+  std::vector<std::pair<std::string, std::vector<std::string>>> where;  // parameter -> accepted values
+  std::vector<std::pair<std::string, Rational>> at_least;  // numeric parameter >= value (inclusive: 以上)
+  std::vector<std::pair<std::string, Rational>> at_most;   // numeric parameter <= value (inclusive: 以下)
+};
+
+struct Measure {
+  std::string id;
+  std::string title;
+  std::string applicant;
+  Trigger trigger;
+  std::optional<Criterion> requires_;  // a condition on the enterprise (three-valued)
+  Amount amount;
+  std::string group;
+  bool competitive = false;
+  std::string funded_by;
+  std::string adds_to;  // a top-up: the other level's award it is paid on top of (listed unquantified)
+  Citation citation;
+  std::string interpretation;
+};
+
+struct AwardGroup {
+  std::string id;
+  std::string title;
+  std::string rule;  // "highest_only"
+  Citation citation;
+  std::string interpretation;
+};
+
+struct AwardRule {  // a document-wide rule shown beside its totals (e.g. no stacking with other policies)
+  std::string id;
+  std::string title;
+  Citation citation;
+  std::string interpretation;
+};
+
+struct Benchmark {
+  std::string id;
+  std::string title;
+  std::string target;  // the target as the text states it
+  std::optional<Criterion> criterion;  // compared with the enterprise's own figures when it applies
+  Citation citation;
+  std::string interpretation;
+};
+
+struct Jurisdiction {
+  std::string id;      // the `city` of a profile, or a province id
+  std::string name;
+  std::string level;   // city / province
+  std::string parent;  // a city's province id
+};
+
 struct Policy {
   std::string file;  // path under policies/
   std::string id;
@@ -125,7 +196,17 @@ struct Policy {
   std::vector<SizeIndustry> industries;
   std::vector<Criterion> definitions;  // named criteria that `ref` nodes of any policy may use
   std::vector<Tier> tiers;
+  // kind "awards"
+  Jurisdiction jurisdiction;
+  std::string source;  // the source text under policies/ (verbatim), when the document may be kept
+  std::string source_kind;  // "official" (full text kept) or "news_report" (excerpts only)
+  std::vector<AwardGroup> groups;
+  std::vector<AwardRule> rules;
+  std::vector<Benchmark> benchmarks;
+  std::vector<Measure> measures;
 };
+
+const std::vector<std::string>& applicant_kinds();
 
 // Throws LoadFailure (source = file) with every error found.
 Policy load_policy(std::string_view text, const std::string& file);

@@ -23,6 +23,9 @@ std::vector<FieldSpec> make_fields() {
   };
   add("name", FieldKind::Text, "企业名称");
   add("city", FieldKind::Text, "所在城市");
+  f.push_back(FieldSpec{"applicant", FieldKind::Enum, "申请主体",
+                        {"enterprise", "service_platform", "park_operator", "investor", "financial_institution",
+                         "training_institution"}});
   f.push_back(FieldSpec{"industry", FieldKind::Enum, "所属行业（划型）",
                         {"agriculture", "industry", "construction", "wholesale", "retail", "transport",
                          "warehousing", "postal", "accommodation", "catering", "information_transmission",
@@ -365,11 +368,95 @@ class Loader {
       fail("profile.wrong_type", p, "本年度事项应为列表");
       return;
     }
-    // The event vocabulary comes with the local award policies; until then no type is known.
     for (std::size_t i = 0; i < v.size(); ++i) {
-      fail("profile.bad_enum", p + "/" + std::to_string(i), "本年度事项的类型无效（尚无可用的事项类型）");
+      std::string ip = p + "/" + std::to_string(i);
+      const json& item = v[i];
+      if (!item.is_object()) {
+        fail("profile.wrong_type", ip, "每个事项应为一个对象（type 及其参数）");
+        continue;
+      }
+      auto type_it = item.find("type");
+      if (type_it == item.end() || !type_it->is_string()) {
+        fail("profile.missing_key", ip + "/type", "事项缺少类型 type");
+        continue;
+      }
+      const EventType* type = find_event_type(type_it->get<std::string>());
+      if (!type) {
+        fail("profile.bad_enum", ip + "/type", "事项类型“" + type_it->get<std::string>() + "”无效（可选类型见 docs/events.md）");
+        continue;
+      }
+      Event e{type->type, {}};
+      bool ok = true;
+      for (const auto& [key, value] : item.items()) {
+        if (key == "type") continue;
+        std::string kp = ip + "/" + pointer_token(key);
+        const EventParam* param = find_event_param(*type, key);
+        if (!param) {
+          fail("profile.unknown_key", kp, "事项“" + type->label + "”没有参数“" + key + "”");
+          ok = false;
+          continue;
+        }
+        if (value.is_null()) continue;
+        EventValue ev{param->name, std::nullopt, std::nullopt, ""};
+        switch (param->kind) {
+          case ParamKind::Enum:
+            if (!value.is_string() ||
+                std::find(param->values.begin(), param->values.end(), value.get<std::string>()) == param->values.end()) {
+              std::string allowed;
+              for (const auto& a : param->values) allowed += (allowed.empty() ? "" : "、") + a;
+              fail("profile.bad_enum", kp, param->label + "的取值无效，可选：" + allowed);
+              ok = false;
+            } else {
+              ev.text = value.get<std::string>();
+            }
+            break;
+          case ParamKind::Bool:
+            if (!value.is_boolean()) {
+              fail("profile.wrong_type", kp, param->label + "应为 true 或 false");
+              ok = false;
+            } else {
+              ev.flag = value.get<bool>();
+            }
+            break;
+          case ParamKind::Count:
+          case ParamKind::Rank:
+            if (!value.is_number_integer() || value.get<std::int64_t>() < (param->kind == ParamKind::Rank ? 1 : 0) ||
+                value.get<std::int64_t>() > kMaxCount) {
+              fail(value.is_number_integer() ? "profile.out_of_range" : "profile.wrong_type", kp,
+                   param->label + (param->kind == ParamKind::Rank ? "应为不小于 1 的整数" : "应为非负整数"));
+              ok = false;
+            } else {
+              ev.number = Rational(value.get<std::int64_t>());
+            }
+            break;
+          case ParamKind::Money:
+          case ParamKind::Percent: {
+            bool money = param->kind == ParamKind::Money;
+            auto parsed = read_decimal_text(value, kp, money ? 2 : 4);
+            if (!parsed || !parsed->value || parsed->value->sign() < 0 ||
+                *parsed->value > (money ? kMaxMoney : Rational(100))) {
+              std::string code = !parsed ? "profile.wrong_type"
+                                 : parsed->too_many_decimals ? (money ? "profile.money_precision" : "profile.precision")
+                                 : !parsed->value ? "profile.bad_number"
+                                 : parsed->value->sign() < 0 ? "profile.negative" : "profile.out_of_range";
+              fail(code, kp, param->label + (money ? "应为不超过两位小数的非负金额（元）" : "应为 0–100 的百分数"));
+              ok = false;
+            } else {
+              ev.number = *parsed->value;
+            }
+            break;
+          }
+        }
+        e.values.push_back(std::move(ev));
+      }
+      for (const auto& param : type->params) {
+        if (param.required && !e.get(param.name) && ok) {
+          fail("profile.missing_key", ip + "/" + param.name, "事项“" + type->label + "”缺少必填参数“" + param.label + "”");
+          ok = false;
+        }
+      }
+      if (ok) profile_.events.push_back(std::move(e));
     }
-    profile_.events = v;
   }
 
   const StrictDocument& doc_;

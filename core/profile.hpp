@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/date.hpp"
+#include "core/events.hpp"
 #include "core/exact.hpp"
 #include "core/strict_json.hpp"
 
@@ -59,7 +60,7 @@ struct Holding {
 struct Profile {
   std::map<std::string, Fact, std::less<>> facts;  // known facts only
   std::optional<std::vector<Holding>> holds;       // absent: unknown; [] = holds nothing
-  json events = json::array();
+  std::vector<Event> events;  // absent: none reported (events only add awards; they never block one)
 
   const Fact* fact(std::string_view name) const;
   std::optional<std::string> text(std::string_view name) const;

@@ -13,6 +13,11 @@ namespace {
 // "研发费用（上年度）" for "rd_expense.last": the profile's own labels, so the reader sees words.
 std::string field_label(const std::string& field) {
   if (field == "holds") return "已获称号";
+  if (field.rfind("events/", 0) == 0) {  // events/<i>/<parameter>
+    std::size_t slash = field.find('/', 7);
+    int index = std::stoi(field.substr(7, slash - 7));
+    return "本年度事项第 " + std::to_string(index + 1) + " 项的 " + field.substr(slash + 1);
+  }
   if (field == "industry") return "所属行业";
   const FieldSpec* spec = find_field(field);
   return spec && !spec->label.empty() ? spec->label : field;
@@ -136,7 +141,119 @@ void render_tier(std::ostringstream& out, const json& t) {
   render_node(out, t["criteria"], 1, nullptr);
 }
 
+// 万元 for sums of ten thousand and more, 元 below (6172.83元 reads better than 0.617283万元).
+std::string money_text(const std::string& yuan) {
+  auto v = parse_decimal(yuan, 2);
+  if (!v.value) return yuan;
+  return *v.value >= Rational(10000) ? format_wan(*v.value) + "元" : format_decimal(*v.value, 2) + "元";
+}
+
+std::string line_labels(const json& l) {
+  std::string s;
+  for (const auto& label : l["labels"]) s += "【" + label.get<std::string>() + "】";
+  return s;
+}
+
+void render_line(std::ostringstream& out, const json& l, const std::string& indent) {
+  const json& a = l["amount"];
+  std::string tag, figure;
+  if (l["state"] == "superseded") {
+    tag = "不另计";
+  } else if (l["state"] == "undetermined") {
+    tag = "待定";
+  } else if (a.contains("certain")) {
+    tag = "可获";
+    figure = money_text(a["certain"]);
+  } else if (a.contains("up_to")) {
+    tag = "上限";
+    figure = "最高 " + money_text(a["up_to"]);
+  } else if (a.contains("tax_credit")) {
+    tag = "税收抵免";
+    figure = money_text(a["tax_credit"]);
+  } else {
+    tag = l["kind"] == "benefit" ? "支持" : "无金额";
+  }
+  out << indent << "[" << tag << "] " << line_labels(l) << l["title"].get<std::string>();
+  if (!figure.empty()) out << "：" << figure;
+  out << "（" << l["citation"]["clause"].get<std::string>() << "）\n";
+  if (l.contains("stacking")) out << indent << "    " << l["stacking"].get<std::string>() << "\n";
+  const std::string basis = l["basis"];
+  bool plain = l["amount_kind"] == "fixed" || l["amount_kind"] == "up_to";
+  if (!basis.empty() && !plain) {
+    out << indent << (l["kind"] == "benefit" || l["kind"] == "unquantified" ? "    内容：" : "    计算：") << basis << "\n";
+  }
+  if (l.contains("missing")) {
+    std::string m;
+    for (const auto& f : l["missing"]) m += (m.empty() ? "" : "、") + field_label(f.get<std::string>());
+    out << indent << "    需补充：" << m << "\n";
+  }
+  if (l.contains("interpretation")) out << indent << "    解读：" << l["interpretation"].get<std::string>() << "\n";
+}
+
+void render_awards(std::ostringstream& out, const json& aw) {
+  if (aw.contains("note")) out << "  " << aw["note"].get<std::string>() << "\n";
+  for (const auto& d : aw["documents"]) {
+    std::string doc_no = d["doc_no"];
+    if (doc_no.rfind("（", 0) == 0) doc_no = doc_no.substr(3, doc_no.size() - 6);  // already bracketed: no double brackets
+    out << "\n■ " << d["title"].get<std::string>() << "（" << doc_no << "，"
+        << (d["status"] == "draft" ? "征求意见稿" : "正式发布") << "）\n";
+    if (d.contains("validity_note")) out << "  " << d["validity_note"].get<std::string>() << "\n";
+    if (d.contains("draft_note")) out << "  " << d["draft_note"].get<std::string>() << "\n";
+    for (const auto& l : d["lines"]) render_line(out, l, "  ");
+    for (const auto& n : d["notes"]) out << "  注：" << n["text"].get<std::string>() << "\n";
+    const json& t = d["totals"];
+    if (!d["lines"].empty()) {
+      out << "  本文件合计：确定金额 " << money_text(t["certain"]) << "；连同“最高”额度在内至多 "
+          << money_text(t["upper_bound"]) << "；无具体金额 " << t["unquantified"].get<int>() << " 项";
+      if (t["tax_credit"] != "0.00") out << "；另有税收抵免 " << money_text(t["tax_credit"]) << "（不计入奖补）";
+      out << "\n";
+    }
+    for (const auto& r : d["rules"]) {
+      out << "  规则：" << r["title"].get<std::string>() << "（" << r["citation"]["clause"].get<std::string>() << "）\n";
+    }
+    if (!d["benefits"].empty()) {
+      out << "  非资金支持：\n";
+      for (const auto& b : d["benefits"]) render_line(out, b, "    ");
+    }
+    if (!d["benchmarks"].empty()) {
+      out << "  对标（" << d["jurisdiction"].get<std::string>() << "发展目标）：\n";
+      for (const auto& b : d["benchmarks"]) {
+        out << "    - " << b["title"].get<std::string>() << "：目标 " << b["target"].get<std::string>();
+        if (b.contains("check") && b["check"].contains("value")) out << "；本企业 " << b["check"]["value"].get<std::string>();
+        if (!b["result"].is_null()) out << "（" << result_word(b["result"]) << "）";
+        out << "\n";
+      }
+    }
+  }
+  if (!aw["potential"].empty()) {
+    out << "\n  可申请的认定及其奖励：\n";
+    for (const auto& l : aw["potential"]) {
+      out << "  " << l["tier_title"].get<std::string>() << " → ";
+      render_line(out, l, "");
+    }
+  }
+}
+
 }  // namespace
+
+std::string render_text_compare(const json& c) {
+  std::ostringstream out;
+  out << "各城市奖励对比（评估日期 " << c["as_of"].get<std::string>() << "；各城市分别计算，不跨城市相加）\n";
+  for (const auto& city : c["cities"]) {
+    out << "\n== " << city["name"].get<std::string>() << " ==\n";
+    for (const auto& d : city["awards"]["documents"]) {
+      const json& t = d["totals"];
+      out << "  " << d["title"].get<std::string>() << "（" << (d["status"] == "draft" ? "征求意见稿" : "正式发布")
+          << (d["in_force"] == true ? "" : "，不在有效期内") << "）：确定 " << money_text(t["certain"]) << "，至多 "
+          << money_text(t["upper_bound"]) << "，无具体金额 " << t["unquantified"].get<int>() << " 项，非资金支持 "
+          << t["benefits"].get<int>() << " 项\n";
+    }
+    std::ostringstream detail;
+    render_awards(detail, city["awards"]);
+    out << detail.str();
+  }
+  return out.str();
+}
 
 std::string render_text_report(const json& r) {
   std::ostringstream out;
@@ -195,6 +312,12 @@ std::string render_text_report(const json& r) {
 
   if (!r["tiers"].empty()) out << "\n三、逐层说明\n";
   for (const auto& t : r["tiers"]) render_tier(out, t);
+
+  out << "\n四、地方奖励与支持";
+  const json& aw = r["awards"];
+  if (!aw["city_name"].is_null()) out << "（" << aw["city_name"].get<std::string>() << "）";
+  out << "\n";
+  render_awards(out, aw);
 
   out << "\n所用政策文件：\n";
   for (const auto& p : r["policies"]) {

@@ -10,5 +10,6 @@ namespace srdi {
 
 std::string render_text_report(const json& result);
 std::string render_text_errors(const json& errors);
+std::string render_text_compare(const json& comparison);
 
 }  // namespace srdi

@@ -4,5 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 cmake --preset dev >/dev/null
 cmake --build --preset dev --target srdi >/dev/null
-build/dev/srdi docs criteria >docs/criteria.md
-echo "wrote docs/criteria.md"
+for doc in criteria policies events; do
+  build/dev/srdi docs "$doc" >"docs/$doc.md"
+  echo "wrote docs/$doc.md"
+done

@@ -13,6 +13,11 @@ std::string evaluate(const std::string& profile, const std::string& options) {
   return r.body.dump(2, ' ', false);
 }
 
+std::string compare(const std::string& profile, const std::string& options) {
+  srdi::Response r = srdi::compare_request(profile, options);
+  return r.body.dump(2, ' ', false);
+}
+
 std::string policies() {
   try {
     return srdi::policies_json(srdi::bundled_policies()).dump(2, ' ', false);
@@ -29,6 +34,7 @@ std::string version() { return srdi::engine_version(); }
 
 EMSCRIPTEN_BINDINGS(srdi) {
   emscripten::function("evaluate", &evaluate);
+  emscripten::function("compare", &compare);
   emscripten::function("policies", &policies);
   emscripten::function("version", &version);
 }

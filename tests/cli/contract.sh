@@ -79,5 +79,14 @@ check "bad --format exits 2" test "$rc" -eq 2
 run policies
 check "policies lists the size standard" grep -q sme-size-2011 "$tmp/out"
 
+run compare --profile "$src/examples/precision-parts.json" --as-of 2025-06-30
+check "compare exits 0" test "$rc" -eq 0
+check "compare lists Zaozhuang" test "$(json_get "$tmp/out" "d.cities.some(c => c.city === 'zaozhuang')")" = true
+run compare --profile "$src/examples/precision-parts.json" --as-of 2025-06-30 --format text
+check "compare text says amounts are not added across cities" grep -q "不跨城市相加" "$tmp/out"
+run evaluate --profile "$src/examples/precision-parts.json" --applicant bank
+check "bad --applicant exits 2" test "$rc" -eq 2
+check "bad --applicant is options.bad_applicant" grep -q options.bad_applicant "$tmp/err"
+
 echo "cli contract: $passed passed, $failures failed"
 [ "$failures" -eq 0 ]

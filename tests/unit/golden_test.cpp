@@ -93,6 +93,39 @@ TEST_CASE("golden files: every case holds natively", "[golden]") {
           CHECK(tier->at(ptr).dump() == want.dump());
         }
       }
+      // Award lines by measure id: every line of that measure (or potential line) must match.
+      for (const char* key : {"award_expect", "potential_expect"}) {
+        const json award_expect = c.value(key, json::object());
+        for (const auto& [measure, checks] : award_expect.items()) {
+          std::vector<const json*> found;
+          const json& aw = r.body["awards"];
+          if (std::string(key) == "potential_expect") {
+            for (const auto& l : aw["potential"]) {
+              if (l["measure"] == measure) found.push_back(&l);
+            }
+          } else {
+            for (const auto& d : aw["documents"]) {
+              for (const char* list : {"lines", "benefits"}) {
+                for (const auto& l : d[list]) {
+                  if (l["measure"] == measure) found.push_back(&l);
+                }
+              }
+            }
+          }
+          INFO(key << " " << measure);
+          if (checks.is_null()) {  // null: the measure must not appear at all
+            CHECK(found.empty());
+            continue;
+          }
+          REQUIRE(found.size() == 1);
+          for (const auto& [pointer, want] : checks.items()) {
+            INFO("at " << pointer);
+            json::json_pointer ptr(pointer);
+            REQUIRE(found[0]->contains(ptr));
+            CHECK(found[0]->at(ptr).dump() == want.dump());
+          }
+        }
+      }
       std::map<std::string, std::string> results;
       collect(r.body, results);
       for (const char* kind : {"met", "not_met", "undetermined"}) {
@@ -106,4 +139,25 @@ TEST_CASE("golden files: every case holds natively", "[golden]") {
   }
   CHECK(files >= 1);
   CHECK(cases >= 100);
+}
+
+TEST_CASE("every award measure, rule and benchmark of the policies has a golden case", "[golden]") {
+  fs::path dir = fs::path(SRDI_SOURCE_DIR) / "tests" / "golden";
+  std::string all;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.path().extension() == ".json") all += read_json(entry.path()).dump();
+  }
+  int ids = 0;
+  for (const auto& p : srdi::bundled_policies().policies) {
+    std::vector<std::string> names;
+    for (const auto& m : p.measures) names.push_back(m.id);
+    for (const auto& r : p.rules) names.push_back(r.id);
+    for (const auto& b : p.benchmarks) names.push_back(b.id);
+    for (const auto& id : names) {
+      ++ids;
+      INFO(p.file << ": " << id << " appears in no golden case");
+      CHECK(all.find("\"" + id + "\"") != std::string::npos);
+    }
+  }
+  CHECK(ids > 0);
 }

@@ -79,6 +79,19 @@ for (const file of files) {
           assert.ok(tier, `tier ${tierId}`);
           for (const [pointer, want] of Object.entries(checks)) assert.deepEqual(at(tier, pointer), want, `${tierId} at ${pointer}`);
         }
+        for (const key of ['award_expect', 'potential_expect']) {
+          for (const [measure, checks] of Object.entries(c[key] || {})) {
+            const found = key === 'potential_expect'
+              ? result.awards.potential.filter((l) => l.measure === measure)
+              : result.awards.documents.flatMap((d) => [...d.lines, ...d.benefits]).filter((l) => l.measure === measure);
+            if (checks === null) {
+              assert.equal(found.length, 0, `${key} ${measure} should not appear`);
+              continue;
+            }
+            assert.equal(found.length, 1, `${key} ${measure}`);
+            for (const [pointer, want] of Object.entries(checks)) assert.deepEqual(at(found[0], pointer), want, `${measure} at ${pointer}`);
+          }
+        }
         const results = new Map();
         collect(result, results);
         for (const kind of ['met', 'not_met', 'undetermined']) {

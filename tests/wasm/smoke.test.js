@@ -40,3 +40,13 @@ test('the policies compiled in are listed', async () => {
   const policies = JSON.parse(srdi.policies());
   assert.ok(policies.some((p) => p.id === 'sme-size-2011' && p.status === 'published'));
 });
+
+test('compare returns one entry per city, each with its own documents', async () => {
+  const srdi = await loadSrdi();
+  const result = JSON.parse(srdi.compare(example, JSON.stringify({ as_of: '2025-06-30' })));
+  assert.ok(result.cities.length >= 1);
+  for (const city of result.cities) {
+    assert.equal(city.awards.city, city.city);
+    for (const doc of city.awards.documents) assert.ok(doc.totals.certain.match(/^\d+\.\d\d$/));
+  }
+});

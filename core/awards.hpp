@@ -1,0 +1,25 @@
+// Local awards and support: the measures of the award policies that apply to a profile's city
+// (and its province), matched against the year's events and the enterprise's status, with amounts
+// computed exactly, stacking resolved as the documents say, and totals kept per document.
+#pragma once
+
+#include <string>
+
+#include "core/evaluate.hpp"
+
+namespace srdi {
+
+struct AwardRequest {
+  std::string city;       // a jurisdiction id of an award policy (e.g. "zaozhuang")
+  std::string applicant;  // enterprise, service_platform, ...
+};
+
+// The "awards" object of the result (docs/output-format.md). `tiers`: the tier results not yet
+// held, for the potential awards of recognitions the enterprise may now apply for.
+json evaluate_awards(const Profile& profile, const AwardRequest& request, const PolicySet& policies,
+                     const EvalContext& ctx, const json& tiers);
+
+// The jurisdictions that have a city-level award policy, in file order.
+std::vector<std::pair<std::string, std::string>> award_cities(const PolicySet& policies);
+
+}  // namespace srdi
