@@ -787,9 +787,9 @@ class PolicyLoader {
       m.finish();
       p.measures.push_back(std::move(me));
     }
-    for (const auto& [group, at] : same_as_groups_) {
-      if (std::none_of(p.groups.begin(), p.groups.end(), [&](const AwardGroup& g) { return g.id == group; })) {
-        fail("policy.unknown_group", at, "未知叠加组“" + group + "”");
+    for (const auto& named : same_as_groups_) {  // not a structured binding: clang 14 cannot capture one
+      if (std::none_of(p.groups.begin(), p.groups.end(), [&](const AwardGroup& g) { return g.id == named.first; })) {
+        fail("policy.unknown_group", named.second, "未知叠加组“" + named.first + "”");
       }
     }
   }
