@@ -317,11 +317,22 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
           for (const auto& u : hit.unsure) missing.push_back("events/" + std::to_string(*hit.index) + "/" + u);
           l["missing"] = missing;
         }
-        if (!m.adds_to.empty()) {
-          l["adds_to"] = m.adds_to;
-          notes.push_back(json{{"measure", m.id}, {"text", "在" + m.adds_to + "基础上另行给予；" + m.adds_to + "不在本文件中，金额未计入。"}});
-        }
         (l["kind"] == "benefit" ? benefits : lines).push_back(l);
+        if (!m.adds_to.empty() && l["state"] != "undetermined") {
+          // A top-up: the award it is paid on top of is another level's, listed here without a figure.
+          lines.back()["adds_to"] = m.adds_to;
+          notes.push_back(json{{"measure", m.id}, {"text", "在" + m.adds_to + "基础上另行给予；" + m.adds_to + "不在本文件中，金额未计入。"}});
+          json base = l;
+          base["measure"] = m.id + ".base_award";
+          base["title"] = m.adds_to + "（本项的基础奖励，见上级文件）";
+          base["amount_kind"] = "unquantified";
+          base["kind"] = "unquantified";
+          base["amount"] = json::object();
+          base["basis"] = m.adds_to + "的金额不在本文件中";
+          base.erase("funded_by");
+          base.erase("group");
+          lines.push_back(base);
+        }
       }
       // Potential: what a recognition the enterprise may now apply for would pay here.
       for (const auto& [tier, e] : potential_events) {

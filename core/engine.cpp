@@ -409,40 +409,44 @@ Response guarded(F&& body) {
 }
 }  // namespace
 
-Response evaluate_request(std::string_view profile_text, const Options& options) {
+namespace {
+// The one path of every request: check the options, load the profile, run `body`; errors come
+// back structured, never as exceptions.
+Response run_request(std::string_view profile_text, const Options& options,
+                     json (*body)(const Profile&, const Options&, const PolicySet&)) {
   return guarded([&] {
     const PolicySet& policies = bundled_policies();
     check_criteria(options.criteria, policies, "/criteria");
     check_applicant(options.applicant, "/applicant");
-    return evaluate(load_profile(profile_text), options, policies);
+    return body(load_profile(profile_text), options, policies);
   });
+}
+
+Response run_request(std::string_view profile_text, std::string_view options_text,
+                     json (*body)(const Profile&, const Options&, const PolicySet&)) {
+  Options o;
+  Response bad = guarded([&] {
+    o = parse_options(options_text, today_local(), bundled_policies());
+    return json();
+  });
+  return bad.ok ? run_request(profile_text, o, body) : bad;
+}
+}  // namespace
+
+Response evaluate_request(std::string_view profile_text, const Options& options) {
+  return run_request(profile_text, options, &evaluate);
 }
 
 Response compare_request(std::string_view profile_text, const Options& options) {
-  return guarded([&] {
-    const PolicySet& policies = bundled_policies();
-    check_criteria(options.criteria, policies, "/criteria");
-    check_applicant(options.applicant, "/applicant");
-    return compare(load_profile(profile_text), options, policies);
-  });
+  return run_request(profile_text, options, &compare);
 }
 
 Response evaluate_request(std::string_view profile_text, std::string_view options_text) {
-  Options o;
-  Response bad = guarded([&] {
-    o = parse_options(options_text, today_local(), bundled_policies());
-    return json();
-  });
-  return bad.ok ? evaluate_request(profile_text, o) : bad;
+  return run_request(profile_text, options_text, &evaluate);
 }
 
 Response compare_request(std::string_view profile_text, std::string_view options_text) {
-  Options o;
-  Response bad = guarded([&] {
-    o = parse_options(options_text, today_local(), bundled_policies());
-    return json();
-  });
-  return bad.ok ? compare_request(profile_text, o) : bad;
+  return run_request(profile_text, options_text, &compare);
 }
 
 json policies_json(const PolicySet& policies) {

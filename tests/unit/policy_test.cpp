@@ -6,26 +6,17 @@
 using test_util::errors_of;
 
 TEST_CASE("every broken policy fixture is refused with its pinned code and path", "[policy][fixtures]") {
-  auto dir = test_util::source_dir() / "tests/fixtures/broken/policy";
-  auto expected = srdi::json::parse(test_util::read_file(dir / "expected.json"));
-  int seen = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-    std::string name = entry.path().filename().string();
-    if (name == "expected.json") continue;
-    ++seen;
-    INFO(name);
-    REQUIRE(expected.contains(name));
-    auto errors = errors_of([&] { srdi::load_policy(test_util::read_file(entry.path()), name); });
+  int n = test_util::for_each_fixture("policy", [](const std::string& name, const std::string& text, const srdi::json& want) {
+    auto errors = errors_of([&] { srdi::load_policy(text, name); });
     REQUIRE(errors.size() >= 1);
+    // A broken policy may trip several checks; the pinned one must be among them.
     bool found = false;
-    for (const auto& e : errors) {
-      found |= e.code == expected[name]["code"].get<std::string>() && e.path == expected[name]["path"].get<std::string>();
-    }
+    for (const auto& e : errors) found |= e.code == want["code"].get<std::string>() && e.path == want["path"].get<std::string>();
     INFO("first error: " << errors.front().code << " at " << errors.front().path);
     CHECK(found);
     CHECK(errors.front().source == name);
-  }
-  CHECK(seen == static_cast<int>(expected.size()));
+  });
+  CHECK(n > 20);
 }
 
 TEST_CASE("the toy policy loads with its metadata and vocabulary", "[policy]") {

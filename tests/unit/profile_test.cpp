@@ -8,23 +8,15 @@ using srdi::Rational;
 using test_util::errors_of;
 
 TEST_CASE("every broken profile fixture is refused with its pinned code and path", "[profile][fixtures]") {
-  auto dir = test_util::source_dir() / "tests/fixtures/broken/profile";
-  auto expected = srdi::json::parse(test_util::read_file(dir / "expected.json"));
-  int seen = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-    std::string name = entry.path().filename().string();
-    if (name == "expected.json") continue;
-    ++seen;
-    INFO(name);
-    REQUIRE(expected.contains(name));  // every fixture pins its error
-    auto errors = errors_of([&] { srdi::load_profile(test_util::read_file(entry.path())); });
+  int n = test_util::for_each_fixture("profile", [](const std::string&, const std::string& text, const srdi::json& want) {
+    auto errors = errors_of([&] { srdi::load_profile(text); });
     REQUIRE(errors.size() >= 1);
-    CHECK(errors.front().code == expected[name]["code"].get<std::string>());
-    CHECK(errors.front().path == expected[name]["path"].get<std::string>());
+    CHECK(errors.front().code == want["code"].get<std::string>());
+    CHECK(errors.front().path == want["path"].get<std::string>());
     CHECK(errors.front().source == "profile");
     CHECK_FALSE(errors.front().message.empty());
-  }
-  CHECK(seen == static_cast<int>(expected.size()));
+  });
+  CHECK(n > 30);
 }
 
 TEST_CASE("all errors of a profile are reported together", "[profile]") {

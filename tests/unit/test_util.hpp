@@ -6,6 +6,8 @@
 #include <sstream>
 #include <string>
 
+#include <catch2/catch.hpp>
+
 #include "core/policy.hpp"
 #include "core/profile.hpp"
 
@@ -36,6 +38,25 @@ std::vector<srdi::Error> errors_of(F&& load) {
     return f.errors;
   }
   return {};
+}
+
+// Calls fn(file name, text, expected {code, path}) for every fixture of a broken-fixture folder
+// and returns how many there were; every fixture must be pinned in the folder's expected.json.
+template <typename F>
+int for_each_fixture(const std::string& folder, F&& fn) {
+  auto dir = source_dir() / "tests/fixtures/broken" / folder;
+  auto expected = srdi::json::parse(read_file(dir / "expected.json"));
+  int seen = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    std::string name = entry.path().filename().string();
+    if (name == "expected.json") continue;
+    ++seen;
+    INFO(name);
+    REQUIRE(expected.contains(name));
+    fn(name, read_file(entry.path()), expected[name]);
+  }
+  CHECK(seen == static_cast<int>(expected.size()));
+  return seen;
 }
 
 }  // namespace test_util
