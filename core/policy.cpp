@@ -558,6 +558,23 @@ class PolicyLoader {
 
   // ---- awards -------------------------------------------------------------------------------
 
+  // Calls fn(item) for each element of the list `key`, refusing an element that is not an object.
+  template <typename F>
+  void each_object(Obj& o, const std::string& key, bool required, const std::string& what, F&& fn) {
+    const json* list = o.array(key, required);
+    if (!list) return;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      std::string path = o.at(key) + "/" + std::to_string(i);
+      if (!(*list)[i].is_object()) {
+        fail("policy.wrong_type", path, what + "应为对象");
+        continue;
+      }
+      Obj item(*this, (*list)[i], path);
+      fn(item);
+      item.finish();
+    }
+  }
+
   std::optional<Rational> money(Obj& o, const std::string& key, bool required = true) {
     const json* v = o.get(key);
     if (!v) {
@@ -611,15 +628,11 @@ class PolicyLoader {
       if (k != "rate" && k != "tax_credit") a.cap = money(o, "cap");
       if (k == "tax_credit") a.carry_forward_years = o.integer("carry_forward_years").value_or(0);
     } else if (k == "per_unit") {
-      if (const json* units = o.array("units")) {
-        for (std::size_t i = 0; i < units->size(); ++i) {
-          Obj u(*this, (*units)[i], o.at("units") + "/" + std::to_string(i));
-          const EventParam* param = event_param(type, u, "param", {ParamKind::Count});
-          auto each = money(u, "yuan");
-          if (param && each) a.units.emplace_back(param->name, *each);
-          u.finish();
-        }
-      }
+      each_object(o, "units", true, "units 的每一项", [&](Obj& u) {
+        const EventParam* param = event_param(type, u, "param", {ParamKind::Count});
+        auto each = money(u, "yuan");
+        if (param && each) a.units.emplace_back(param->name, *each);
+      });
     } else if (k == "tiered" || k == "by") {
       const EventParam* param = event_param(type, o, "param", {ParamKind::Rank, ParamKind::Enum, ParamKind::Bool});
       a.param = param ? param->name : "";
@@ -665,41 +678,29 @@ class PolicyLoader {
     if (!p.source_kind.empty() && p.source_kind != "official" && p.source_kind != "news_report") {
       fail("policy.bad_enum", o.at("source_kind"), "source_kind 只能是 official 或 news_report");
     }
-    if (const json* groups = o.array("groups", false)) {
-      for (std::size_t i = 0; i < groups->size(); ++i) {
-        Obj g(*this, (*groups)[i], o.at("groups") + "/" + std::to_string(i));
-        AwardGroup group{g.str("id"), g.str("title"), g.str("rule"), {}, g.opt_str("interpretation")};
-        check_id(group.id, g.at("id"));
-        if (group.rule != "highest_only") fail("policy.bad_enum", g.at("rule"), "rule 只能是 highest_only");
-        if (auto c = citation(g, true)) group.citation = *c;
-        g.finish();
-        p.groups.push_back(group);
+    each_object(o, "groups", false, "叠加组", [&](Obj& g) {
+      AwardGroup group{g.str("id"), g.str("title"), g.str("rule"), {}, g.opt_str("interpretation")};
+      check_id(group.id, g.at("id"));
+      if (group.rule != "highest_only") fail("policy.bad_enum", g.at("rule"), "rule 只能是 highest_only");
+      if (auto c = citation(g, true)) group.citation = *c;
+      p.groups.push_back(group);
+    });
+    each_object(o, "rules", false, "规则", [&](Obj& r) {
+      AwardRule rule{r.str("id"), r.str("title"), {}, r.opt_str("interpretation")};
+      check_id(rule.id, r.at("id"));
+      if (auto c = citation(r, true)) rule.citation = *c;
+      p.rules.push_back(rule);
+    });
+    each_object(o, "benchmarks", false, "对标目标", [&](Obj& b) {
+      Benchmark mark{b.str("id"), b.str("title"), b.str("target"), std::nullopt, {}, b.opt_str("interpretation")};
+      check_id(mark.id, b.at("id"));
+      if (auto c = citation(b, true)) mark.citation = *c;
+      if (const json* crit = b.get("criterion")) {
+        mark.criterion = criterion(*crit, b.at("criterion"), &mark.citation, nullptr, true);
+        name_anonymous(*mark.criterion, mark.id + ".check");
       }
-    }
-    if (const json* rules = o.array("rules", false)) {
-      for (std::size_t i = 0; i < rules->size(); ++i) {
-        Obj r(*this, (*rules)[i], o.at("rules") + "/" + std::to_string(i));
-        AwardRule rule{r.str("id"), r.str("title"), {}, r.opt_str("interpretation")};
-        check_id(rule.id, r.at("id"));
-        if (auto c = citation(r, true)) rule.citation = *c;
-        r.finish();
-        p.rules.push_back(rule);
-      }
-    }
-    if (const json* marks = o.array("benchmarks", false)) {
-      for (std::size_t i = 0; i < marks->size(); ++i) {
-        Obj b(*this, (*marks)[i], o.at("benchmarks") + "/" + std::to_string(i));
-        Benchmark mark{b.str("id"), b.str("title"), b.str("target"), std::nullopt, {}, b.opt_str("interpretation")};
-        check_id(mark.id, b.at("id"));
-        if (auto c = citation(b, true)) mark.citation = *c;
-        if (const json* crit = b.get("criterion")) {
-          mark.criterion = criterion(*crit, b.at("criterion"), &mark.citation, nullptr, true);
-          name_anonymous(*mark.criterion, mark.id + ".check");
-        }
-        b.finish();
-        p.benchmarks.push_back(std::move(mark));
-      }
-    }
+      p.benchmarks.push_back(std::move(mark));
+    });
     const json* measures = o.array("measures");
     if (!measures) return;
     same_as_groups_.clear();
