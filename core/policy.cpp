@@ -49,13 +49,7 @@ class PolicyLoader {
     if (p.kind == "size_standard") {
       read_industries(o, p);
     } else if (p.kind == "tiers") {
-      if (const json* vs = o.array("versions")) {
-        for (const auto& v : *vs) {
-          if (v.is_string() && !v.get_ref<const std::string&>().empty()) p.versions.push_back(v.get<std::string>());
-          else fail("policy.wrong_type", o.at("versions"), "versions 应为非空文字列表");
-        }
-        if (vs->empty()) fail("policy.wrong_type", o.at("versions"), "versions 不能为空");
-      }
+      p.versions = versions(o, true);
       read_definitions(o);
       p.definitions = std::move(definitions_);
       read_tiers(o, p);
@@ -556,6 +550,19 @@ class PolicyLoader {
     return ind;
   }
 
+  // A list of criteria version names (a policy's, required and non-empty; a tier's, optional).
+  std::vector<std::string> versions(Obj& o, bool required) {
+    std::vector<std::string> out;
+    const json* vs = o.array("versions", required);
+    if (!vs) return out;
+    for (const auto& v : *vs) {
+      if (v.is_string() && !v.get_ref<const std::string&>().empty()) out.push_back(v.get<std::string>());
+      else fail("policy.wrong_type", o.at("versions"), "versions 应为非空文字列表");
+    }
+    if (required && vs->empty()) fail("policy.wrong_type", o.at("versions"), "versions 不能为空");
+    return out;
+  }
+
   // ---- awards -------------------------------------------------------------------------------
 
   // Calls fn(item) for each element of the list `key`, refusing an element that is not an object.
@@ -701,16 +708,8 @@ class PolicyLoader {
       }
       p.benchmarks.push_back(std::move(mark));
     });
-    const json* measures = o.array("measures");
-    if (!measures) return;
     same_as_groups_.clear();
-    for (std::size_t i = 0; i < measures->size(); ++i) {
-      std::string mp = o.at("measures") + "/" + std::to_string(i);
-      if (!(*measures)[i].is_object()) {
-        fail("policy.wrong_type", mp, "措施应为对象");
-        continue;
-      }
-      Obj m(*this, (*measures)[i], mp);
+    each_object(o, "measures", true, "措施", [&](Obj& m) {
       Measure me;
       me.id = m.str("id");
       check_id(me.id, m.at("id"));
@@ -785,9 +784,8 @@ class PolicyLoader {
       if (const json* c = m.get("competitive")) me.competitive = c->is_boolean() && c->get<bool>();
       me.funded_by = m.opt_str("funded_by");
       me.adds_to = m.opt_str("adds_to");
-      m.finish();
       p.measures.push_back(std::move(me));
-    }
+    });
     for (const auto& named : same_as_groups_) {  // not a structured binding: clang 14 cannot capture one
       if (std::none_of(p.groups.begin(), p.groups.end(), [&](const AwardGroup& g) { return g.id == named.first; })) {
         fail("policy.unknown_group", named.second, "未知叠加组“" + named.first + "”");
@@ -804,15 +802,7 @@ class PolicyLoader {
   }
 
   void read_tiers(Obj& o, Policy& p) {
-    const json* list = o.array("tiers");
-    if (!list) return;
-    for (std::size_t i = 0; i < list->size(); ++i) {
-      std::string tp = o.at("tiers") + "/" + std::to_string(i);
-      if (!(*list)[i].is_object()) {
-        fail("policy.wrong_type", tp, "梯度应为对象");
-        continue;
-      }
-      Obj to(*this, (*list)[i], tp);
+    each_object(o, "tiers", true, "梯度", [&](Obj& to) {
       Tier t;
       t.id = to.str("id");
       check_id(t.id, to.at("id"));
@@ -822,12 +812,7 @@ class PolicyLoader {
       if (const json* g = to.get("grants")) {
         t.grants = criterion(*g, to.at("grants"), nullptr, nullptr);
       }
-      if (const json* vs = to.array("versions", false)) {
-        for (const auto& v : *vs) {
-          if (v.is_string() && !v.get_ref<const std::string&>().empty()) t.versions.push_back(v.get<std::string>());
-          else fail("policy.wrong_type", to.at("versions"), "versions 应为非空文字列表");
-        }
-      }
+      t.versions = versions(to, false);
       if (to.has("valid_to")) {
         t.own_validity = true;
         t.valid_to = to.date("valid_to", false);
@@ -843,9 +828,8 @@ class PolicyLoader {
       } else {
         fail("policy.missing_key", to.at("criterion"), "缺少必填字段“criterion”");
       }
-      to.finish();
       p.tiers.push_back(std::move(t));
-    }
+    });
   }
 
   const StrictDocument& doc_;
