@@ -164,46 +164,48 @@ json tier_result(const Tier& tier, const Policy& policy, const std::string& vers
     score_traces.push_back(scores[table.id].trace);
   }
   Outcome o = ev.criterion(tier.criterion, scores);
-  json t{{"id", tier.id},
-         {"tier", tier.tier},
-         {"title", tier.title},
-         {"rung", tier.rung},
-         {"version", version},
-         {"policy", policy.id},
-         {"doc_no", policy.doc_no},
-         {"status", policy.status},
-         {"in_force", valid_on(policy, tier, ctx.as_of)},
-         {"verdict", o.result == Tri::Met ? "eligible" : (o.result == Tri::NotMet ? "not_eligible" : "undetermined")},
-         {"criteria", o.trace},
-         {"missing", o.result == Tri::Undetermined ? o.trace["missing"] : json::array()}};
+  // Keys are assigned one by one and the large traces moved in last: a braced json list copies.
+  json t = json::object();
+  t["id"] = tier.id;
+  t["tier"] = tier.tier;
+  t["title"] = tier.title;
+  t["rung"] = tier.rung;
+  t["version"] = version;
+  t["policy"] = policy.id;
+  t["doc_no"] = policy.doc_no;
+  t["status"] = policy.status;
+  t["in_force"] = valid_on(policy, tier, ctx.as_of);
+  t["verdict"] = o.result == Tri::Met ? "eligible" : (o.result == Tri::NotMet ? "not_eligible" : "undetermined");
+  t["missing"] = o.result == Tri::Undetermined ? o.trace["missing"] : json::array();
   if (!tier.note.empty()) t["note"] = tier.note;
   if (tier.grants && tier.grants->kind == Criterion::Kind::Holds) {
     t["grants_title"] = tier.grants->holds;
     if (tier.grants->levels.size() == 1) t["grants_level"] = tier.grants->levels.front();
   }
-  t["scores"] = score_traces;
-  t["score"] = tier.scores.empty() ? json(nullptr) : score_traces[0];
+  t["score"] = nullptr;
   if (!tier.scores.empty()) t["score"] = json{{"min", score_traces[0]["min"]}, {"max", score_traces[0]["max"]},
                                               {"categories", score_traces[0]["categories"]}};
   json unmet = json::array();
   collect_unmet(o.trace, unmet);
-  t["unmet"] = unmet;
+  t["unmet"] = std::move(unmet);
   json routes = json::array();
   if (const json* r = find_routes(o.trace)) {
     for (const auto& c : (*r)["children"]) {
       json route{{"id", c["id"]}, {"title", c["title"]}, {"result", c["result"]}};
       json route_unmet = json::array();
       collect_unmet(c, route_unmet);
-      route["unmet"] = route_unmet;
+      route["unmet"] = std::move(route_unmet);
       if (c["result"] == "undetermined") route["missing"] = c["missing"];
-      routes.push_back(route);
+      routes.push_back(std::move(route));
       if (o.result == Tri::Met && r->contains("decided_by") && (*r)["decided_by"] == c["id"]) {
         t["route"] = json{{"id", c["id"]}, {"title", c["title"]}};
       }
     }
   }
-  t["routes"] = routes;
+  t["routes"] = std::move(routes);
   if (!tier.scores.empty() && o.result != Tri::Met) t["improvements"] = improvements(score_traces[0]);
+  t["criteria"] = std::move(o.trace);
+  t["scores"] = std::move(score_traces);
   return t;
 }
 
@@ -345,23 +347,28 @@ json evaluate(const Profile& loaded, const Options& options, const PolicySet& po
                                            (v == "eligible" ? "符合，可先申请" : (v == "not_eligible" ? "不符合" : "待定"))}});
       }
     }
-    if (!prereq.empty()) t["prerequisites"] = prereq;
-    tier_list.push_back(t);
+    if (!prereq.empty()) t["prerequisites"] = std::move(prereq);
   }
+  // Potential awards only for what is not already held; the awards read these few keys alone.
+  json applicable = json::array();
+  for (const auto& [tier, t] : tiers) {
+    if (t["held"] == true) continue;
+    json brief = json::object();
+    for (const char* k : {"id", "title", "verdict", "grants_title", "grants_level"}) {
+      if (t.contains(k)) brief[k] = t[k];
+    }
+    applicable.push_back(std::move(brief));
+  }
+  for (auto& entry : tiers) tier_list.push_back(std::move(entry.second));
   result["criteria"] = json{{"requested", options.criteria.empty() ? "auto" : options.criteria},
                             {"version", version.empty() ? json(nullptr) : json(version)},
                             {"chosen_by", options.criteria.empty() ? "as_of" : "request"},
                             {"documents", documents}};
-  result["notices"] = notices;
-  result["size"] = size;
-  result["tiers"] = tier_list;
-  result["ladder"] = ladder;
-  result["next_step"] = next;
-  // Potential awards only for what is not already held.
-  json applicable = json::array();
-  for (const auto& t : tier_list) {
-    if (t["held"] != true) applicable.push_back(t);
-  }
+  result["notices"] = std::move(notices);
+  result["size"] = size;  // copied: the awards still read it through ctx
+  result["tiers"] = std::move(tier_list);
+  result["ladder"] = std::move(ladder);
+  result["next_step"] = std::move(next);
   auto city = profile.text("city");
   std::string applicant = !options.applicant.empty() ? options.applicant : profile.text("applicant").value_or("enterprise");
   result["awards"] = evaluate_awards(profile, AwardRequest{city.value_or(""), applicant}, policies, ctx, applicable);
@@ -370,7 +377,7 @@ json evaluate(const Profile& loaded, const Options& options, const PolicySet& po
       if (p.id == d["policy"]) used.push_back(policy_meta(p));
     }
   }
-  result["policies"] = used;
+  result["policies"] = std::move(used);
   return result;
 }
 
@@ -386,10 +393,14 @@ json compare(const Profile& loaded, const Options& options, const PolicySet& pol
     p.facts["city"] = city;
     json r = evaluate(p, options, policies);
     applicant = r["awards"]["applicant"];
-    cities.push_back(json{{"city", id}, {"name", name}, {"awards", r["awards"]}});
+    json entry = json::object();
+    entry["city"] = id;
+    entry["name"] = name;
+    entry["awards"] = std::move(r["awards"]);
+    cities.push_back(std::move(entry));
   }
   out["applicant"] = applicant;
-  out["cities"] = cities;
+  out["cities"] = std::move(cities);
   out["note"] = "各城市的金额分别依据各自的政策文件计算，不跨城市相加。";
   return out;
 }

@@ -109,9 +109,10 @@ Outcome Evaluator::criterion(const Criterion& c, const std::map<std::string, Sco
       Outcome inner = criterion(c.children.front(), scores);
       with_gaps_ = saved;
       Outcome o{Tri::Undetermined, base_trace(c, "not")};
-      o.trace["children"] = json::array({inner.trace});
       Tri r = inner.result == Tri::Met ? Tri::NotMet : (inner.result == Tri::NotMet ? Tri::Met : Tri::Undetermined);
       if (r == Tri::Undetermined) o.trace["missing"] = inner.trace["missing"];
+      o.trace["children"] = json::array();
+      o.trace["children"].push_back(std::move(inner.trace));
       finish(o, r);
       return o;
     }
@@ -175,7 +176,7 @@ Outcome Evaluator::compare(const Criterion& c) {
   o.trace["unit"] = kUnits[static_cast<int>(def.unit)];
   o.trace["op"] = op_symbol(c.op);
   o.trace["threshold"] = format_threshold(def.unit, c.threshold);
-  o.trace["inputs"] = inputs;
+  o.trace["inputs"] = std::move(inputs);
   if (v.state != MetricValue::State::Unknown) o.trace["value"] = format_metric_value(def, v);
   auto r = compare_metric(v, c.op, c.threshold);
   if (!r) {
@@ -346,11 +347,11 @@ ScoreResult Evaluator::score(const ScoreTable& table) {
         if (band.when) {
           Outcome o = criterion(*band.when);
           r = o.result;
-          b["criterion"] = o.trace;
           if (r == Tri::Undetermined) merge_missing(missing, o.trace["missing"]);
+          b["criterion"] = std::move(o.trace);
         }
         b["result"] = tri_name(r);
-        bands.push_back(b);
+        bands.push_back(std::move(b));
         if (ind.mode == Indicator::Mode::Sum) {
           if (r == Tri::Met) sure += band.points;
           if (r != Tri::NotMet) possible += band.points;
@@ -370,7 +371,7 @@ ScoreResult Evaluator::score(const ScoreTable& table) {
         pts = Interval{*std::min_element(candidates.begin(), candidates.end()),
                        *std::max_element(candidates.begin(), candidates.end())};
       }
-      it["bands"] = bands;
+      it["bands"] = std::move(bands);
     }
     it["points"] = json{{"min", pts.min}, {"max", pts.max}};
     if (pts.min != pts.max) {
@@ -394,14 +395,16 @@ ScoreResult Evaluator::score(const ScoreTable& table) {
     res.category_missing[cat.id].assign(m.begin(), m.end());
     cats.push_back(json{{"id", cat.id}, {"title", cat.title}, {"max", cat.max}, {"min_points", iv.min}, {"max_points", iv.max}});
   }
-  res.trace = json{{"id", table.id},
-                   {"title", table.title},
-                   {"citation", citation_json(table.citation)},
-                   {"min", res.total.min},
-                   {"max", res.total.max},
-                   {"categories", cats},
-                   {"indicators", indicators},
-                   {"missing", res.missing}};
+  // Assigned key by key: a braced json list would copy the (large) indicator traces.
+  res.trace = json::object();
+  res.trace["id"] = table.id;
+  res.trace["title"] = table.title;
+  res.trace["citation"] = citation_json(table.citation);
+  res.trace["min"] = res.total.min;
+  res.trace["max"] = res.total.max;
+  res.trace["categories"] = std::move(cats);
+  res.trace["indicators"] = std::move(indicators);
+  res.trace["missing"] = res.missing;
   return res;
 }
 
