@@ -22,6 +22,7 @@ const char* kUsage =
     "               what each city's award policies would pay and offer, side by side\n"
     "  srdi policies      list the bundled policy files\n"
     "  srdi metrics       list the metric catalogue (JSON)\n"
+    "  srdi schema        the input vocabulary: profile fields, titles, event types (JSON)\n"
     "  srdi docs criteria|policies|events   the generated documents (docs/criteria.md, policies.md, events.md)\n"
     "  srdi --version\n";
 
@@ -106,6 +107,10 @@ int main(int argc, char** argv) {
       else if (args[0] == "policies") std::cout << srdi::render_policies_markdown(srdi::bundled_policies());
       else if (args[0] == "events") std::cout << srdi::render_events_markdown();
       else return usage_error("docs 只能是 criteria、policies 或 events");
+      return 0;
+    }
+    if (cmd == "schema" && args.empty()) {
+      std::cout << srdi::schema_json().dump(2, ' ', false) << "\n";
       return 0;
     }
     if (cmd == "metrics") {

@@ -466,4 +466,63 @@ json policies_json(const PolicySet& policies) {
   return list;
 }
 
+namespace {
+const char* field_kind_name(FieldKind k) {
+  switch (k) {
+    case FieldKind::Money: return "money";
+    case FieldKind::SignedMoney: return "signed_money";
+    case FieldKind::Count: return "count";
+    case FieldKind::Rank: return "rank";
+    case FieldKind::IntRange: return "int_range";
+    case FieldKind::Percent: return "percent";
+    case FieldKind::Score: return "score";
+    case FieldKind::Bool: return "bool";
+    case FieldKind::Enum: return "enum";
+    case FieldKind::Text: return "text";
+  }
+  return "text";
+}
+
+const char* param_kind_name(ParamKind k) {
+  switch (k) {
+    case ParamKind::Enum: return "enum";
+    case ParamKind::Money: return "money";
+    case ParamKind::Count: return "count";
+    case ParamKind::Rank: return "rank";
+    case ParamKind::Bool: return "bool";
+    case ParamKind::Percent: return "percent";
+  }
+  return "enum";
+}
+}  // namespace
+
+json schema_json() {
+  json fields = json::array();
+  for (const auto& f : profile_fields()) {
+    if (f.internal) continue;
+    json j{{"name", f.name}, {"kind", field_kind_name(f.kind)}, {"label", f.label}};
+    if (!f.values.empty()) j["values"] = f.values;
+    if (f.kind == FieldKind::IntRange) {
+      j["min"] = f.min;
+      j["max"] = f.max;
+    }
+    fields.push_back(std::move(j));
+  }
+  json events = json::array();
+  for (const auto& t : event_types()) {
+    json params = json::array();
+    for (const auto& p : t.params) {
+      json j{{"name", p.name}, {"kind", param_kind_name(p.kind)}, {"label", p.label}, {"required", p.required}};
+      if (!p.values.empty()) j["values"] = p.values;
+      params.push_back(std::move(j));
+    }
+    events.push_back(json{{"type", t.type}, {"label", t.label}, {"hint", t.hint}, {"params", std::move(params)}});
+  }
+  json out = json::object();
+  out["fields"] = std::move(fields);
+  out["holds_titles"] = holding_titles();
+  out["events"] = std::move(events);
+  return out;
+}
+
 }  // namespace srdi

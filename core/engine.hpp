@@ -44,5 +44,9 @@ Response compare_request(std::string_view profile_text, std::string_view options
 json errors_json(const std::vector<Error>& errors);
 // The policies compiled in, as a list of their metadata (id, title, doc_no, status, validity).
 json policies_json(const PolicySet& policies);
+// The input vocabulary, for forms: the profile's fields (kind, label, allowed values, range), the
+// titles `holds` accepts, and the event types with their parameters. Read from the same tables
+// the loader checks against, so a form built from it cannot drift from the engine.
+json schema_json();
 
 }  // namespace srdi

@@ -4,8 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages: the C++ libraries, Emscripten for the wasm build (Chromium comes with the web tests).
-packages=(cmake g++ make nlohmann-json3-dev catch2 emscripten)
+# Debian packages: the C++ libraries, Emscripten for the wasm build, Chromium and a CJK font for the browser tests and their screenshots.
+packages=(cmake g++ make nlohmann-json3-dev catch2 emscripten chromium fonts-wqy-microhei)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

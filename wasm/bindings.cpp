@@ -28,6 +28,8 @@ std::string policies() {
   }
 }
 
+std::string schema() { return srdi::schema_json().dump(2, ' ', false); }
+
 std::string version() { return srdi::engine_version(); }
 
 }  // namespace
@@ -36,5 +38,6 @@ EMSCRIPTEN_BINDINGS(srdi) {
   emscripten::function("evaluate", &evaluate);
   emscripten::function("compare", &compare);
   emscripten::function("policies", &policies);
+  emscripten::function("schema", &schema);
   emscripten::function("version", &version);
 }

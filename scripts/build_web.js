@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+// Assembles the static site in build/web/ from web/, the built wasm module, the sample profiles
+// and the bundled source texts, then inlines all of it into one file, srdi-offline.html, that
+// works from file:// (a USB stick on a kiosk). Nothing here is fetched at run time: the wasm bytes
+// travel as base64 in a classic script, because Chromium loads neither ES modules nor fetch()
+// from file://.
+//
+//   node scripts/build_web.js --wasm-dir build/wasm --out build/web
+'use strict';
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
+const zlib = require('node:zlib');
+
+const root = path.resolve(__dirname, '..');
+const args = process.argv.slice(2);
+const arg = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
+};
+const wasmDir = path.resolve(arg('--wasm-dir', path.join(root, 'build/wasm')));
+const out = path.resolve(arg('--out', path.join(root, 'build/web')));
+const read = (p) => fs.readFileSync(p, 'utf8');
+
+fs.mkdirSync(out, { recursive: true });
+
+// 1. The module and its bytes.
+fs.copyFileSync(path.join(wasmDir, 'srdi.js'), path.join(out, 'srdi.js'));
+const wasm = fs.readFileSync(path.join(wasmDir, 'srdi.wasm'));
+fs.writeFileSync(path.join(out, 'srdi-wasm.js'),
+  '// The engine (build/wasm/srdi.wasm) as base64; web/srdi-lib.js decodes it. Generated.\n' +
+  `var SRDI_WASM_BASE64 = "${wasm.toString('base64')}";\n`);
+
+// 2. Data for the page: the sample enterprises (their exact text, so a sample loads byte for
+// byte) and the source documents the citations open, keyed by 文号.
+const samples = fs.readdirSync(path.join(root, 'examples'))
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((f) => {
+    const text = read(path.join(root, 'examples', f));
+    const profile = JSON.parse(text);
+    return { id: f.replace(/\.json$/, ''), label: profile.name || f, text };
+  });
+const sources = [];
+const walk = (dir) => {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) walk(p);
+    else if (entry.name.endsWith('.json')) {
+      const policy = JSON.parse(read(p));
+      if (!policy.source) continue;
+      sources.push({
+        doc_no: policy.doc_no,
+        policy: policy.id,
+        title: policy.title,
+        issuer: policy.issuer,
+        status: policy.status,
+        file: policy.source,
+        text: read(path.join(root, 'policies', policy.source)),
+      });
+    }
+  }
+};
+walk(path.join(root, 'policies'));
+sources.sort((a, b) => a.file.localeCompare(b.file));
+fs.writeFileSync(path.join(out, 'data.js'),
+  '// Sample profiles (examples/) and source texts (policies/sources/) for the page. Generated.\n' +
+  `var SRDI_DATA = ${JSON.stringify({ samples, sources })};\n`);
+
+// 3. The page's own files.
+for (const f of fs.readdirSync(path.join(root, 'web'))) {
+  fs.copyFileSync(path.join(root, 'web', f), path.join(out, f));
+}
+
+// 4. One self-contained file: every script and the stylesheet inline, each allowed by its hash
+// in the Content-Security-Policy (no 'unsafe-inline'), connections still forbidden.
+const hash = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+const scriptHashes = [];
+const styleHashes = [];
+let html = read(path.join(out, 'index.html'));
+html = html.replace(/<link rel="stylesheet" href="([^"]+)">/g, (_, href) => {
+  const css = '\n' + read(path.join(out, href));
+  styleHashes.push(hash(css));
+  return `<style>${css}</style>`;
+});
+html = html.replace(/<script src="([^"]+)"><\/script>/g, (_, src) => {
+  // "</script" inside the code would end the element early; "<\/script" means the same to JS.
+  const js = '\n' + read(path.join(out, src)).replace(/<\/script/gi, '<\\/script');
+  scriptHashes.push(hash(js));
+  return `<script>${js}</script>`;
+});
+html = html.replace(/<link rel="(manifest|icon)"[^>]*>\n?/g, '');
+const csp = [
+  "default-src 'none'",
+  `script-src ${scriptHashes.join(' ')} 'wasm-unsafe-eval'`,
+  `style-src ${styleHashes.join(' ')}`,
+  "img-src data:",
+  "connect-src 'none'",
+  "font-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+const before = html;
+html = html.replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/,
+  `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
+if (html === before) throw new Error('web/index.html has no Content-Security-Policy meta tag');
+if (/<script src=|<link rel="stylesheet"/.test(html)) throw new Error('an external file was left in srdi-offline.html');
+fs.writeFileSync(path.join(out, 'srdi-offline.html'), html);
+
+const gz = zlib.gzipSync(Buffer.from(html), { level: 9 }).length;
+console.log(`build/web: ${samples.length} samples, ${sources.length} source texts; ` +
+  `srdi-offline.html ${(html.length / 1024).toFixed(0)} KB, ${(gz / 1024).toFixed(1)} KB gzipped`);

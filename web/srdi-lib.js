@@ -1,0 +1,72 @@
+// window.SRDI: the calculator's engine for the page and for portals that embed it
+// (docs/embedding.md). A classic script, so it also runs from file://. Needs srdi.js (the
+// Emscripten module factory) and srdi-wasm.js (the engine's bytes) loaded before it.
+//
+//   SRDI.ready                        a promise, resolved with SRDI once the engine is loaded
+//   SRDI.evaluate(profile, options)   the result JSON text, byte for byte what `srdi evaluate` prints
+//   SRDI.compare(profile, options)    the same for `srdi compare`
+//   SRDI.policies()                   the bundled policies (JSON text)
+//   SRDI.schema()                     the input vocabulary: fields, titles, event types (JSON text)
+//   SRDI.version                      the engine version ('' until ready)
+//
+// Nothing throws: an error comes back as {"errors": [...]} text, as the CLI prints it.
+(function (global) {
+  'use strict';
+
+  var engine = null;
+  var api = { version: '' };
+
+  function errorText(code, message) {
+    return JSON.stringify({ errors: [{ code: code, message: message, path: '', source: 'engine' }] }, null, 2);
+  }
+
+  // A string is passed through untouched (exact money digits); anything else is serialized.
+  function asText(value, fallback) {
+    if (value === undefined || value === null) return fallback;
+    return typeof value === 'string' ? value : JSON.stringify(value);
+  }
+
+  function decodeBase64(text) {
+    var raw = global.atob(text);
+    var bytes = new Uint8Array(raw.length);
+    for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+    return bytes;
+  }
+
+  function call(name, args) {
+    if (!engine) return errorText('engine.not_ready', '计算引擎尚未加载完成，请稍候（等待 SRDI.ready）');
+    try {
+      return engine[name].apply(engine, args);
+    } catch (e) {
+      // The C++ side never throws across the boundary; this guards against a JS-side failure.
+      return errorText('engine.internal', '内部错误：' + (e && e.message ? e.message : String(e)));
+    }
+  }
+
+  api.ready = new Promise(function (resolve, reject) {
+    if (typeof global.createSrdiModule !== 'function' || typeof global.SRDI_WASM_BASE64 !== 'string') {
+      reject(new Error('srdi.js and srdi-wasm.js must be loaded before srdi-lib.js'));
+      return;
+    }
+    global.createSrdiModule({
+      wasmBinary: decodeBase64(global.SRDI_WASM_BASE64),
+      print: function () {},
+      printErr: function (text) { if (global.console) global.console.warn('[srdi]', text); },
+    }).then(function (module) {
+      engine = module;
+      api.version = module.version();
+      resolve(api);
+    }, reject);
+  });
+
+  api.evaluate = function (profile, options) {
+    return call('evaluate', [asText(profile, '{}'), asText(options, '{}')]);
+  };
+  api.compare = function (profile, options) {
+    return call('compare', [asText(profile, '{}'), asText(options, '{}')]);
+  };
+  api.policies = function () { return call('policies', []); };
+  api.schema = function () { return call('schema', []); };
+
+  global.SRDI = api;
+})(typeof window !== 'undefined' ? window : globalThis);
