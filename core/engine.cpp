@@ -311,6 +311,7 @@ json evaluate(const Profile& loaded, const Options& options, const PolicySet& po
   Evaluator ev(profile, false, ctx);
   json ladder = json::array();
   json next = nullptr;
+  int top_held = 0;  // the highest rung held: a lapsed lower title is no step back up the ladder
   for (auto& [tier, t] : tiers) {
     json held = nullptr;
     if (tier->grants) {
@@ -320,7 +321,11 @@ json evaluate(const Profile& loaded, const Options& options, const PolicySet& po
     ladder.push_back(json{{"rung", tier->rung}, {"id", tier->id}, {"title", tier->title}, {"verdict", t["verdict"]},
                           {"held", held}});
     t["held"] = held;
-    if (next.is_null() && held != true) {
+    if (held == true) top_held = std::max(top_held, tier->rung);
+  }
+  for (auto& [tier, t] : tiers) {
+    if (tier->rung <= top_held) continue;
+    if (next.is_null() && t["held"] != true) {
       std::string v = t["verdict"];
       std::string text = v == "eligible" ? "可以申请" + tier->title
                                           : (v == "not_eligible" ? "先满足" + tier->title + "的条件"

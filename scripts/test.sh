@@ -16,10 +16,13 @@ cmake --preset asan >/dev/null
 cmake --build --preset asan
 ctest --preset asan
 
-echo "== wasm build and tests in Node"
+echo "== wasm build (and build/web/) and tests in Node"
 cmake --preset wasm >/dev/null
 cmake --build --preset wasm
-ls -l build/wasm/srdi.js | awk '{print "wasm module (single file, wasm embedded): " $5 " bytes"}'
+ls -l build/wasm/srdi.wasm | awk '{print "wasm module: " $5 " bytes"}'
 SRDI_CLI=build/dev/srdi node --test tests/wasm/
+
+echo "== the page in headless Chromium (screenshots in build/screenshots/)"
+SRDI_CLI=build/dev/srdi node --test --test-concurrency=1 tests/web/
 
 echo "== all tests passed in $(( $(date +%s) - start )) s"

@@ -1,6 +1,7 @@
 // Runs every golden file under tests/golden/ through the wasm module, with the same expectations
-// as the native runner (tests/unit/golden_test.cpp). With SRDI_CLI set, also checks that the wasm
-// output is byte-identical to the native CLI's for every case.
+// as the native runner (tests/unit/golden_test.cpp). With SRDI_CLI set, also checks that the page's
+// library (window.SRDI, web/srdi-lib.js over the built module) returns byte for byte the JSON the
+// native CLI prints, for every case.
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
@@ -9,6 +10,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
 const { loadSrdi } = require('./load_module');
+const { loadLibrary } = require('./load_library');
 
 const goldenDir = path.resolve(__dirname, '../golden');
 const files = fs.readdirSync(goldenDir).filter((f) => f.endsWith('.json'));
@@ -102,8 +104,8 @@ for (const file of files) {
   });
 }
 
-test('wasm and the native CLI give byte-identical JSON for every golden case', { skip: !process.env.SRDI_CLI }, async () => {
-  const srdi = await loadSrdi();
+test('SRDI.evaluate and the native CLI give byte-identical JSON for every golden case', { skip: !process.env.SRDI_CLI }, async () => {
+  const srdi = await loadLibrary();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'srdi-parity-'));
   let compared = 0;
   for (const file of files) {
