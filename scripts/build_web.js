@@ -89,7 +89,7 @@ html = html.replace(/<script src="([^"]+)"><\/script>/g, (_, src) => {
   scriptHashes.push(hash(js));
   return `<script>${js}</script>`;
 });
-html = html.replace(/<link rel="(manifest|icon)"[^>]*>\n?/g, '');
+html = html.replace(/<link rel="manifest"[^>]*>\n?/g, '');
 const csp = [
   "default-src 'none'",
   `script-src ${scriptHashes.join(' ')} 'wasm-unsafe-eval'`,
@@ -110,4 +110,4 @@ fs.writeFileSync(path.join(out, 'srdi-offline.html'), html);
 
 const gz = zlib.gzipSync(Buffer.from(html), { level: 9 }).length;
 console.log(`build/web: ${samples.length} samples, ${sources.length} source texts; ` +
-  `srdi-offline.html ${(html.length / 1024).toFixed(0)} KB, ${(gz / 1024).toFixed(1)} KB gzipped`);
+  `srdi-offline.html ${(Buffer.byteLength(html) / 1024).toFixed(0)} KB, ${(gz / 1024).toFixed(1)} KB gzipped`);

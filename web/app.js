@@ -19,6 +19,7 @@
   var lastProfileText = '';
   var citations = [];         // citation registry of the current render (for the source viewer)
   var generation = 0;
+  var applicantGiven = false;  // the loaded profile named its applicant (kept on save even if 'enterprise')
   var timer = 0;
   var compareTimer = 0;
 
@@ -324,6 +325,10 @@
       if (r.error) problems.push({ id: c.id, message: r.error });
       else if (!r.blank) put(name, r.value);
     });
+    // The applicant picker is the profile's `applicant`: written when it is not the default.
+    var applicant = $('opt-applicant').value;
+    if (applicantGiven || applicant !== 'enterprise') profile.applicant = applicant;
+    paths['/applicant'] = 'opt-applicant';
     // 科技奖励: unknown / none / an object whose blank ranks mean "no award at that level".
     var sci = $('f-sci_award').value;
     paths['/sci_award'] = 'f-sci_award';
@@ -386,6 +391,8 @@
       if (c.type === 'checkbox') c.checked = false; else c.value = '';
     });
     events = [];
+    applicantGiven = false;
+    $('opt-applicant').value = 'enterprise';
     renderEvents();
   }
 
@@ -407,7 +414,8 @@
       var v = get(spec.name);
       if (c && v != null) c.value = showValue(spec.kind, v);
     });
-    if (p.applicant) $('opt-applicant').value = p.applicant;
+    applicantGiven = p.applicant != null;
+    $('opt-applicant').value = p.applicant || 'enterprise';
     if (p.sci_award === 'none') $('f-sci_award').value = 'none';
     else if (p.sci_award && typeof p.sci_award === 'object') {
       $('f-sci_award').value = 'some';
@@ -585,7 +593,8 @@
     var parts = ['划型：' + r.size.label];
     r.tiers.forEach(function (t) { parts.push(t.title + '：' + VERDICT[t.verdict]); });
     r.awards.documents.forEach(function (d) {
-      parts.push(d.jurisdiction + ' 确定 ' + money(d.totals.certain) + '，最高 ' + money(d.totals.upper_bound));
+      var label = (d.status === 'draft' ? '征求意见稿，' : '') + (d.in_force ? '' : '不在有效期内，');
+      parts.push(d.jurisdiction + (label ? '（' + label.slice(0, -1) + '）' : '') + ' 确定 ' + money(d.totals.certain) + '，最高 ' + money(d.totals.upper_bound));
     });
     $('summary').innerHTML = '<span class="sum-date">评估日期 ' + esc(r.as_of) + (r.criteria.version ? ' · 标准 ' + esc(r.criteria.version) : '') + '</span>' +
       parts.map(function (p) { return '<span>' + esc(p) + '</span>'; }).join('');
@@ -897,7 +906,7 @@
     h += '<h2>地方奖励与支持</h2>';
     if (r.awards.note) h += '<p>' + esc(r.awards.note) + '</p>';
     r.awards.documents.forEach(function (d) {
-      h += '<h3>' + esc(d.title) + '（' + esc(d.doc_no) + '）' + (d.status === 'draft' ? ' 【征求意见稿】' : '') + (d.in_force ? '' : ' 【不在有效期内】') + '</h3>';
+      h += '<h3>' + esc(d.title) + (/^（/.test(d.doc_no) ? esc(d.doc_no) : '（' + esc(d.doc_no) + '）') + (d.status === 'draft' ? ' 【征求意见稿】' : '') + (d.in_force ? '' : ' 【不在有效期内】') + '</h3>';
       h += '<p>确定可得 ' + money(d.totals.certain) + '；最高可达 ' + money(d.totals.upper_bound) + (d.totals.unquantified ? '；另有 ' + d.totals.unquantified + ' 项金额未定' : '') + '</p><ul>';
       d.lines.concat(d.benefits).forEach(function (l) {
         h += '<li>' + esc(l.title) + '：' + esc(amountText(l)) + '（' + esc(l.basis) + '）' + (l.state === 'superseded' ? ' 不叠加' : '') + (l.labels.length ? ' 【' + esc(l.labels.join('、')) + '】' : '') + printCite(l.citation) + '</li>';
