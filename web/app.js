@@ -523,8 +523,14 @@
       performance.mark('srdi-first-result');
     }
     remember();
+    // The comparison evaluates every city (about four evaluations): it waits until typing pauses
+    // and the browser is idle, so it never delays a keystroke.
     clearTimeout(compareTimer);
-    compareTimer = setTimeout(function () { renderCompare(text, opts); }, 250);
+    $('result-compare').classList.add('pending');
+    compareTimer = setTimeout(function () {
+      var go = function () { renderCompare(text, opts); $('result-compare').classList.remove('pending'); };
+      if (window.requestIdleCallback) window.requestIdleCallback(go, { timeout: 1500 }); else go();
+    }, 700);
   }
 
   // ---------------------------------------------------------------- rendering
