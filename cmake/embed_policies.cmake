@@ -1,4 +1,5 @@
-# Writes a C++ source holding every policy file as a string, keyed by its path under policies/.
+# Writes a C++ source holding every policy file as a string, keyed by its path under policies/,
+# with the SHA-256 of the file's bytes (the data-version stamp of the results' `policies` entries).
 file(GLOB_RECURSE FILES ${ROOT}/*.json)
 list(SORT FILES)
 set(content "// Generated from policies/*.json by cmake/embed_policies.cmake. Do not edit.\n")
@@ -8,11 +9,12 @@ string(APPEND content "  static const std::vector<BundledFile> files = {\n")
 foreach(f IN LISTS FILES)
   file(RELATIVE_PATH rel ${ROOT} ${f})
   file(READ ${f} body)
+  file(SHA256 ${f} sha256)
   string(FIND "${body}" ")srdi_json\"" clash)
   if(NOT clash EQUAL -1)
     message(FATAL_ERROR "${f} contains the raw-string delimiter")
   endif()
-  string(APPEND content "    {\"${rel}\", R\"srdi_json(${body})srdi_json\"},\n")
+  string(APPEND content "    {\"${rel}\", R\"srdi_json(${body})srdi_json\", \"${sha256}\"},\n")
 endforeach()
 string(APPEND content "  };\n  return files;\n}\n\n}  // namespace srdi\n")
 file(WRITE ${OUT}.tmp "${content}")

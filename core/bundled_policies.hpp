@@ -9,6 +9,7 @@ namespace srdi {
 struct BundledFile {
   const char* path;  // relative to policies/
   const char* text;
+  const char* sha256;  // lowercase hex SHA-256 of the file's bytes, computed by CMake
 };
 
 const std::vector<BundledFile>& bundled_policy_files();

@@ -950,8 +950,14 @@ PolicySet load_policy_set(const std::vector<std::pair<std::string, std::string>>
 const PolicySet& bundled_policies() {
   static const PolicySet set = [] {
     std::vector<std::pair<std::string, std::string>> files;
-    for (const auto& f : bundled_policy_files()) files.emplace_back(f.path, f.text);
-    return load_policy_set(files);
+    std::map<std::string, std::string> sha256;
+    for (const auto& f : bundled_policy_files()) {
+      files.emplace_back(f.path, f.text);
+      sha256.emplace(f.path, f.sha256);
+    }
+    PolicySet loaded = load_policy_set(files);
+    for (auto& p : loaded.policies) p.sha256 = sha256.at(p.file);
+    return loaded;
   }();
   return set;
 }

@@ -183,6 +183,7 @@ struct Jurisdiction {
 
 struct Policy {
   std::string file;  // path under policies/
+  std::string sha256;  // lowercase hex SHA-256 of the file's bytes (bundled policies); empty otherwise
   std::string id;
   std::string kind;  // "size_standard" or "tiers"
   std::string title;

@@ -78,6 +78,7 @@ check "bad --format exits 2" test "$rc" -eq 2
 
 run policies
 check "policies lists the size standard" grep -q sme-size-2011 "$tmp/out"
+check "policies lists a 64-hex sha256 for every entry" test "$(json_get "$tmp/out" "d.length > 0 && d.every(p => /^[0-9a-f]{64}\$/.test(p.sha256))")" = true
 
 run compare --profile "$src/examples/precision-parts.json" --as-of 2025-06-30
 check "compare exits 0" test "$rc" -eq 0
