@@ -68,9 +68,40 @@ fs.writeFileSync(path.join(out, 'data.js'),
   `var SRDI_DATA = ${JSON.stringify({ samples, sources })};\n`);
 
 // 3. The page's own files.
-for (const f of fs.readdirSync(path.join(root, 'web'))) {
+const webFiles = fs.readdirSync(path.join(root, 'web')).sort();
+for (const f of webFiles) {
   fs.copyFileSync(path.join(root, 'web', f), path.join(out, f));
 }
+// The stylesheet as a script too, for SRDI.mount: a constructed stylesheet in the shadow root
+// needs the CSS as text, and a portal's CSP may not allow fetching or inlining styles.
+fs.writeFileSync(path.join(out, 'srdi-style.js'),
+  '// web/style.css as text for SRDI.mount (docs/embedding.md). Generated.\n' +
+  `var SRDI_CSS = ${JSON.stringify(read(path.join(root, 'web/style.css')))};\n`);
+
+// 3b. The service worker (web/sw.js, registered by web/pwa.js on the served page only): its cache
+// name is a version that changes whenever any file of the site changes (new policy data = new
+// version), and it precaches every file of the site. The version is the first 16 hex digits of a
+// SHA-256 over the site's files, names and contents, in name order, plus the worker's own source
+// (before the version is put into it). Only the files this build wrote count, so a stale file
+// left in build/web/ by an older build is neither hashed nor precached.
+const SW = 'sw.js';
+const siteFiles = [...new Set(['srdi.js', 'srdi-wasm.js', 'data.js', 'srdi-style.js', ...webFiles])]
+  .filter((f) => f !== SW && f !== 'srdi-offline.html')
+  .sort();
+if (!siteFiles.includes('index.html')) throw new Error('web/index.html is missing');
+const versionHash = crypto.createHash('sha256');
+for (const f of [...siteFiles, SW]) {
+  const bytes = fs.readFileSync(path.join(f === SW ? path.join(root, 'web') : out, f));
+  versionHash.update(`${f}\0${bytes.length}\0`).update(bytes);
+}
+const version = versionHash.digest('hex').slice(0, 16);
+const precache = ['./', ...siteFiles.filter((f) => f === 'index.html'), ...siteFiles.filter((f) => f !== 'index.html')];
+let sw = read(path.join(root, 'web', SW));
+if (!sw.includes('__SRDI_VERSION__') || !sw.includes('__SRDI_PRECACHE__')) {
+  throw new Error('web/sw.js lacks the __SRDI_VERSION__ or __SRDI_PRECACHE__ placeholder');
+}
+sw = sw.replace(/__SRDI_VERSION__/g, version).replace(/__SRDI_PRECACHE__/g, JSON.stringify(precache));
+fs.writeFileSync(path.join(out, SW), sw);
 
 // 4. One self-contained file: every script and the stylesheet inline, each allowed by its hash
 // in the Content-Security-Policy (no 'unsafe-inline'), connections still forbidden.
@@ -78,6 +109,9 @@ const hash = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8
 const scriptHashes = [];
 const styleHashes = [];
 let html = read(path.join(out, 'index.html'));
+// The single file is for file:// and kiosks: no service worker, no manifest.
+html = html.replace(/<link rel="manifest"[^>]*>\n?/g, '');
+html = html.replace(/<script src="pwa\.js"><\/script>\n?/g, '');
 html = html.replace(/<link rel="stylesheet" href="([^"]+)">/g, (_, href) => {
   const css = '\n' + read(path.join(out, href));
   styleHashes.push(hash(css));
@@ -89,7 +123,6 @@ html = html.replace(/<script src="([^"]+)"><\/script>/g, (_, src) => {
   scriptHashes.push(hash(js));
   return `<script>${js}</script>`;
 });
-html = html.replace(/<link rel="manifest"[^>]*>\n?/g, '');
 const csp = [
   "default-src 'none'",
   `script-src ${scriptHashes.join(' ')} 'wasm-unsafe-eval'`,
@@ -106,8 +139,10 @@ html = html.replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">
   `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
 if (html === before) throw new Error('web/index.html has no Content-Security-Policy meta tag');
 if (/<script src=|<link rel="stylesheet"/.test(html)) throw new Error('an external file was left in srdi-offline.html');
+if (/serviceWorker\.register|rel="manifest"/.test(html)) throw new Error('srdi-offline.html must not register a service worker or link a manifest');
 fs.writeFileSync(path.join(out, 'srdi-offline.html'), html);
 
 const gz = zlib.gzipSync(Buffer.from(html), { level: 9 }).length;
 console.log(`build/web: ${samples.length} samples, ${sources.length} source texts; ` +
-  `srdi-offline.html ${(Buffer.byteLength(html) / 1024).toFixed(0)} KB, ${(gz / 1024).toFixed(1)} KB gzipped`);
+  `srdi-offline.html ${(Buffer.byteLength(html) / 1024).toFixed(0)} KB, ${(gz / 1024).toFixed(1)} KB gzipped; ` +
+  `site version ${version} (${precache.length} files precached by sw.js)`);

@@ -7,9 +7,21 @@
 
   var FORM = window.SRDI_FORM;
   var DATA = window.SRDI_DATA || { samples: [], sources: [] };
-  var root = document.documentElement;
-  var $ = function (id) { return document.getElementById(id); };
   var STORAGE_KEY = 'srdi.saved-profile';
+
+// One calculator inside `host`: the whole page, or a widget in a shadow root (SRDI.mount).
+// config: {lang, kiosk, city, applicant, as_of, idle, warn, onResult}.
+function createApp(host, shadow, config) {
+  var scope = shadow || document;  // where the calculator's ids live
+  var root = shadow ? shadow.host : document.documentElement;  // carries data-srdi-state
+  var $ = function (id) { return scope.getElementById(id); };
+  var lang = config.lang === 'en' ? 'en' : 'zh';
+  var scopeWired = false;
+  var cleanups = [];  // listeners outside the calculator, removed by destroy()
+  var listen = function (target, type, fn, capture) {
+    target.addEventListener(type, fn, capture);
+    cleanups.push(function () { target.removeEventListener(type, fn, capture); });
+  };
 
   var schema = null;          // SRDI.schema(), parsed
   var fieldSpec = {};         // name -> schema field
@@ -23,6 +35,102 @@
   var timer = 0;
   var compareTimer = 0;
 
+
+  // ---------------------------------------------------------------- words (web/i18n.js for English)
+
+  var EN = (window.SRDI_I18N && window.SRDI_I18N.en) || {};
+  // A UI string: the Chinese text is the key; {0}, {1} are filled from the arguments.
+  function t(zh) {
+    var text = lang === 'en' && EN.ui && EN.ui[zh] ? EN.ui[zh] : zh;
+    var args = arguments;
+    return text.replace(/\{(\d)\}/g, function (_, i) { return args[Number(i) + 1]; });
+  }
+  function en(group, key, sub) {
+    if (lang !== 'en' || !EN[group] || EN[group][key] == null) return null;
+    var v = EN[group][key];
+    return sub ? (v && v[sub] != null ? v[sub] : null) : v;
+  }
+
+  function templateHtml() {
+    var opt = function (v, zh) { return '<option value="' + v + '">' + esc(t(zh)) + '</option>'; };
+    return '<a class="skip" href="#results">' + t('跳到评估结果') + '</a>' +
+      '<header class="top"><div class="brand"><h1>' + t('专精特新政策自测') + '</h1>' +
+      '<p class="tagline">' + t('中小企业划型 · 梯度培育（创新型 → 专精特新 → “小巨人”）· 地方奖励与支持') + '</p></div>' +
+      '<p class="privacy" id="privacy">' + t('所有计算都在本机浏览器中完成，填写的数据不会发送到任何地方。本结果为自测参考，以主管部门认定为准。') + '</p></header>' +
+      '<section class="toolbar" aria-label="' + t('评估设置') + '">' +
+      '<div class="tool"><label for="sample-select">' + t('示例企业') + '</label><select id="sample-select">' + opt('', t('— 选择示例，一键查看完整结果 —')) + '</select></div>' +
+      '<div class="tool"><label for="opt-as-of">' + t('评估日期') + '</label><input type="date" id="opt-as-of" aria-describedby="opt-as-of-hint">' +
+      '<span class="hint" id="opt-as-of-hint">' + t('决定适用的标准版本和称号是否在有效期内') + '</span></div>' +
+      '<div class="tool"><label for="opt-criteria">' + t('认定标准版本') + '</label><select id="opt-criteria" aria-describedby="opt-criteria-hint">' +
+      opt('auto', t('按评估日期自动选择')) + opt('miit-2022', t('2022年标准（工信部企业〔2022〕63号）')) + opt('miit-2026', t('2026年标准（工信部企业〔2026〕2号）')) + '</select>' +
+      '<span class="hint" id="opt-criteria-hint">' + t('2026年4月1日起施行新标准') + '</span></div>' +
+      '<div class="tool"><label for="opt-applicant">' + t('申请主体') + '</label><select id="opt-applicant"></select></div>' +
+      '<div class="tool"><label for="opt-lang">语言 Language</label><select id="opt-lang"><option value="zh"' + (lang === 'zh' ? ' selected' : '') + '>中文</option><option value="en"' + (lang === 'en' ? ' selected' : '') + '>English</option></select></div>' +
+      '<div class="tool actions">' +
+      '<button type="button" id="btn-new-session" class="kiosk-only">' + t('新会话') + '</button>' +
+      '<button type="button" id="btn-save" class="no-kiosk">' + t('保存为文件') + '</button>' +
+      '<input type="file" id="file-load" accept="application/json,.json" class="visually-hidden no-kiosk">' +
+      '<label class="button no-kiosk" for="file-load">' + t('从文件读取') + '</label>' +
+      '<button type="button" id="btn-print">' + t('打印报告') + '</button>' +
+      '<button type="button" id="btn-clear" class="danger no-kiosk">' + t('清除我的数据') + '</button>' +
+      '<span class="remember no-kiosk"><input type="checkbox" id="opt-remember"><label for="opt-remember">' + t('在本浏览器中记住我填写的内容') + '</label></span>' +
+      '</div><p id="file-status" class="status-line" role="status" aria-live="polite"></p></section>' +
+      '<main class="layout"><form id="profile-form" class="form" novalidate aria-label="' + t('企业信息') + '">' +
+      '<p class="form-intro">' + t('按上年度财务数据填写。<strong>留空即“未填写”</strong>，不会按 0 计算；结果会指出哪些空白会改变结论。') + '</p>' +
+      '<div id="form-sections"></div></form>' +
+      '<section id="results" class="results" aria-label="' + t('评估结果') + '" data-generation="0" tabindex="-1">' +
+      '<div id="summary" class="summary" role="status" aria-live="polite">' + t('正在计算……') + '</div>' +
+      '<div id="input-errors" class="errors" hidden></div><div id="result-notices"></div><div id="blank-hints"></div>' +
+      '<div id="result-size"></div><div id="result-tiers"></div><div id="result-awards"></div><div id="result-potential"></div>' +
+      '<div id="result-compare"></div><div id="result-stamp" class="stamp"></div></section></main>' +
+      '<a class="to-results" href="#results">' + t('查看结果 ↓') + '</a>' +
+      '<section id="print-report" class="print-report" aria-hidden="true"></section>' +
+      '<dialog id="source-viewer" aria-labelledby="source-title"><div class="dialog-head"><h2 id="source-title">' + t('原文') + '</h2>' +
+      '<button type="button" id="source-close">' + t('关闭') + '</button></div><p id="source-meta" class="source-meta"></p>' +
+      '<div id="source-text" class="source-text" tabindex="0"></div></dialog>' +
+      '<dialog id="idle-warning" aria-labelledby="idle-title" aria-describedby="idle-text"><h2 id="idle-title">' + t('还在使用吗？') + '</h2>' +
+      '<p id="idle-text">' + t('为保护隐私，<strong id="idle-count">30</strong> 秒后将清除本次填写的全部信息。') + '</p>' +
+      '<button type="button" id="idle-continue">' + t('继续使用') + '</button></dialog>' +
+      '<footer class="foot"><p>' + t('政策数据随页面离线提供；每一项结论都注明所依据的文件、条款和原文摘录。标注“征求意见稿”“已失效”的金额仅供参考。') + '</p></footer>';
+  }
+
+  // Changes the interface language and keeps everything typed: the controls' raw text is carried
+  // over by id, so even a value with an error survives.
+  function switchLang(next) {
+    syncEvents();
+    var raw = {};
+    scope.querySelectorAll('#profile-form input, #profile-form select, .toolbar input, .toolbar select').forEach(function (c) {
+      if (!c.id || c.type === 'file' || c.id === 'opt-lang') return;
+      raw[c.id] = c.type === 'checkbox' ? c.checked : c.value;
+    });
+    var remembered = $('opt-remember').checked;
+    lang = next === 'en' ? 'en' : 'zh';
+    if (!shadow) document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
+    else host.lang = lang === 'en' ? 'en' : 'zh-CN';
+    host.innerHTML = templateHtml();
+    buildForm();
+    fillSamples();
+    Object.keys(raw).forEach(function (id) {
+      var c = $(id);
+      if (!c) return;
+      if (c.type === 'checkbox') c.checked = raw[id]; else c.value = raw[id];
+    });
+    $('opt-remember').checked = remembered;
+    wire();
+    run();
+    $('opt-lang').focus();
+  }
+
+  function fillSamples() {
+    var sel = $('sample-select');
+    DATA.samples.forEach(function (s) {
+      var o = document.createElement('option');
+      o.value = s.id;
+      o.textContent = s.label;
+      sel.appendChild(o);
+    });
+  }
+
   // ---------------------------------------------------------------- small helpers
 
   function esc(s) {
@@ -32,9 +140,15 @@
   }
   function idFor(path) { return 'f-' + path.replace(/\./g, '-'); }
   function valueLabel(group, v) {
+    var e = en('values', group) || (group === 'title' ? en('holds_titles') : null);
+    if (e && e[v]) return e[v];
+    if (group === 'title' && en('holds_titles', v)) return en('holds_titles', v);
     var g = FORM.values[group];
     return (g && g[v]) || v;
   }
+  function fieldLabelText(name) { return en('fields', name, 'label') || (fieldSpec[name] ? fieldSpec[name].label : name); }
+  function sizeWord(s) { return en('size_classes', s.class) || s.label; }
+  function tierTitle(x) { return en('tiers', x.tier) || x.title; }
   function todayIso() {
     var d = new Date();
     var p = function (n) { return (n < 10 ? '0' : '') + n; };
@@ -50,10 +164,10 @@
   function wanToYuan(text, allowNegative) {
     var s = normalizeNumber(text);
     var m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(s);
-    if (!m) return { error: '请填写数字（以万元为单位，如 8600 或 12.5）' };
-    if (m[1] && !allowNegative) return { error: '不能为负数' };
+    if (!m) return { error: t('请填写数字（以万元为单位，如 8600 或 12.5）') };
+    if (m[1] && !allowNegative) return { error: t('不能为负数') };
     var frac = m[3] || '';
-    if (frac.length > 6) return { error: '万元最多 6 位小数（精确到分）' };
+    if (frac.length > 6) return { error: t('万元最多 6 位小数（精确到分）') };
     frac = (frac + '000000').slice(0, 6);
     var whole = (m[2] + frac.slice(0, 4)).replace(/^0+(?=\d)/, '');
     var yuan = whole + '.' + frac.slice(4);
@@ -78,6 +192,10 @@
     var neg = s.charAt(0) === '-';
     var abs = neg ? s.slice(1) : s;
     var whole = abs.split('.')[0];
+    if (lang === 'en') {  // 1,234,567.89 yuan: the English reader does not count in 万
+      var frac = abs.split('.')[1];
+      return (neg ? '-' : '') + whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac && frac !== '00' ? '.' + frac : '') + ' yuan';
+    }
     if (whole.length >= 5) return (neg ? '-' : '') + yuanToWan(abs) + '万元';
     return s.replace(/\.00$/, '') + '元';
   }
@@ -103,20 +221,20 @@
       case 'signed_money': return wanToYuan(s, true);
       case 'percent':
       case 'score': {
-        if (!/^\d+(\.\d+)?$/.test(s)) return { error: kind === 'percent' ? '请填写百分数（如 6.5 表示 6.5%）' : '请填写分数（如 65 或 72.5）' };
+        if (!/^\d+(\.\d+)?$/.test(s)) return { error: kind === 'percent' ? t('请填写百分数（如 6.5 表示 6.5%）') : t('请填写分数（如 65 或 72.5）') };
         var places = kind === 'percent' ? 4 : 2;
-        if (decimalPlaces(s) > places) return { error: '最多 ' + places + ' 位小数' };
-        if (cmpDecimal(s, '100') > 0) return { error: '不能超过 100' };
+        if (decimalPlaces(s) > places) return { error: t('最多 ') + places + t(' 位小数') };
+        if (cmpDecimal(s, '100') > 0) return { error: t('不能超过 100') };
         return { value: s };
       }
       case 'count':
       case 'rank':
       case 'int_range': {
-        if (!/^\d+$/.test(s)) return { error: '请填写整数' };
+        if (!/^\d+$/.test(s)) return { error: t('请填写整数') };
         var n = Number(s);
         var min = kind === 'rank' ? 1 : (kind === 'int_range' ? spec.min : 0);
         var max = kind === 'int_range' ? spec.max : 1000000000;
-        if (s.length > 10 || n < min || n > max) return { error: '应在 ' + min + ' 到 ' + max + ' 之间' };
+        if (s.length > 10 || n < min || n > max) return { error: t('应在 ') + min + t(' 到 ') + max + t(' 之间') };
         return { value: n };
       }
       case 'bool': return { value: s === 'true' };
@@ -134,7 +252,7 @@
 
   function unitFor(f, spec) {
     if (f.unit) return f.unit;
-    if (spec.kind === 'money' || spec.kind === 'signed_money') return '万元';
+    if (spec.kind === 'money' || spec.kind === 'signed_money') return t('万元');
     if (spec.kind === 'percent') return '%';
     return '';
   }
@@ -146,11 +264,11 @@
     h += '<label for="' + id + '">' + esc(label) + (unit ? '<span class="unit">（' + esc(unit) + '）</span>' : '') + '</label>';
     if (spec.kind === 'bool') {
       h += '<select id="' + id + '" name="' + esc(name) + '" aria-describedby="' + describe + '">' +
-        '<option value="">未填写</option><option value="true">是</option><option value="false">否</option></select>';
+        t('<option value="">未填写</option><option value="true">是</option><option value="false">否</option></select>');
     } else if (spec.kind === 'enum' || name === 'city') {
-      var opts = name === 'city' ? FORM.cities.map(function (c) { return [c.value, c.label]; })
+      var opts = name === 'city' ? FORM.cities.map(function (c) { return [c.value, en('cities', c.value) || c.label]; })
         : spec.values.map(function (v) { return [v, valueLabel(enumGroup(name), v)]; });
-      h += '<select id="' + id + '" name="' + esc(name) + '" aria-describedby="' + describe + '"><option value="">未填写</option>' +
+      h += '<select id="' + id + '" name="' + esc(name) + '" aria-describedby="' + describe + t('"><option value="">未填写</option>') +
         opts.map(function (o) { return '<option value="' + esc(o[0]) + '">' + esc(o[1]) + '</option>'; }).join('') + '</select>';
     } else {
       var numeric = spec.kind !== 'text';
@@ -169,21 +287,21 @@
     if (f.widget === 'honors') return honorsHtml();
     var spec = fieldSpec[f.name];
     if (!spec) return '';
-    return control(idFor(f.name), f.name, spec, spec.label, f.hint, unitFor(f, spec));
+    return control(idFor(f.name), f.name, spec, fieldLabelText(f.name), en('fields', f.name, 'hint') || f.hint, unitFor(f, spec));
   }
 
   function financeTableHtml(sec) {
-    var h = '<table class="years"><caption class="visually-hidden">财务数据（万元），三个年度并列</caption><thead><tr><th scope="col">项目（万元）</th>';
-    FORM.years.forEach(function (y) { h += '<th scope="col">' + y.label + '</th>'; });
+    var h = t('<table class="years"><caption class="visually-hidden">财务数据（万元），三个年度并列</caption><thead><tr><th scope="col">项目（万元）</th>');
+    FORM.years.forEach(function (y) { h += '<th scope="col">' + esc(en('years', y.key) || y.label) + '</th>'; });
     h += '</tr></thead><tbody>';
     sec.table.forEach(function (row) {
       var base = fieldSpec[row.base + '.last'].label.replace(/（上年度）$/, '');
-      h += '<tr><th scope="row"><span>' + esc(base) + '</span><span class="hint" id="hint-' + row.base + '">' + esc(row.hint) + '</span></th>';
+      h += '<tr><th scope="row"><span>' + esc(en('table_rows', row.base, 'label') || base) + '</span><span class="hint" id="hint-' + row.base + '">' + esc(en('table_rows', row.base, 'hint') || row.hint) + '</span></th>';
       FORM.years.forEach(function (y) {
         var name = row.base + '.' + y.key;
         if (row.years.indexOf(y.key) < 0) { h += '<td class="na">—</td>'; return; }
         var id = idFor(name);
-        h += '<td data-field="' + name + '"><label class="visually-hidden" for="' + id + '">' + esc(fieldSpec[name].label) + '（万元）</label>' +
+        h += '<td data-field="' + name + '"><label class="visually-hidden" for="' + id + '">' + esc(fieldSpec[name].label) + t('（万元）</label>') +
           '<input id="' + id + '" name="' + name + '" type="text" inputmode="decimal" autocomplete="off" data-unit="wan" aria-describedby="hint-' + row.base + ' err-' + id.slice(2) + '">' +
           '<span class="field-error" id="err-' + id.slice(2) + '" aria-live="polite"></span></td>';
       });
@@ -193,23 +311,23 @@
   }
 
   function sciAwardHtml() {
-    var h = '<fieldset class="group" data-field="sci_award"><legend>科技奖励</legend>';
-    h += '<div class="field"><label for="f-sci_award">近年是否获得国家级或省级科技奖励</label>' +
-      '<select id="f-sci_award" aria-describedby="hint-sci_award err-sci_award"><option value="">未填写</option><option value="none">没有</option><option value="some">有（填写下方排名和年份）</option></select>' +
-      '<span class="hint" id="hint-sci_award">科技进步奖、技术发明奖等；排名指企业在获奖单位中的排名</span><span class="field-error" id="err-sci_award"></span></div>';
+    var h = t('<fieldset class="group" data-field="sci_award"><legend>科技奖励</legend>');
+    h += t('<div class="field"><label for="f-sci_award">近年是否获得国家级或省级科技奖励</label>') +
+      t('<select id="f-sci_award" aria-describedby="hint-sci_award err-sci_award"><option value="">未填写</option><option value="none">没有</option><option value="some">有（填写下方排名和年份）</option></select>') +
+      t('<span class="hint" id="hint-sci_award">科技进步奖、技术发明奖等；排名指企业在获奖单位中的排名</span><span class="field-error" id="err-sci_award"></span></div>');
     h += '<div class="sub" id="sci-award-details">';
     ['sci_award.national_rank', 'sci_award.provincial_rank', 'sci_award.year'].forEach(function (n) {
       var spec = fieldSpec[n];
-      var hint = n === 'sci_award.year' ? '获奖年份，如 2024' : '企业在获奖单位中的排名（第1名填1）；没有该级别奖励则留空';
-      h += control(idFor(n), n, spec, spec.label, hint, n === 'sci_award.year' ? '年' : '名');
+      var hint = n === 'sci_award.year' ? t('获奖年份，如 2024') : t('企业在获奖单位中的排名（第1名填1）；没有该级别奖励则留空');
+      h += control(idFor(n), n, spec, fieldLabelText(n), en('fields', n, 'hint') || hint, n === 'sci_award.year' ? t('年') : t('名'));
     });
     return h + '</div></fieldset>';
   }
 
   function honorsHtml() {
-    var h = '<fieldset class="group" data-field="honors"><legend>荣誉（有效期内）</legend>';
-    h += '<div class="field"><label for="f-honors">荣誉情况</label><select id="f-honors" aria-describedby="hint-honors"><option value="">未填写</option><option value="list">按下方勾选（未勾选即没有）</option></select>' +
-      '<span class="hint" id="hint-honors">勾选任一项即视为已按勾选填写</span></div><div class="checks">';
+    var h = t('<fieldset class="group" data-field="honors"><legend>荣誉（有效期内）</legend>');
+    h += t('<div class="field"><label for="f-honors">荣誉情况</label><select id="f-honors" aria-describedby="hint-honors"><option value="">未填写</option><option value="list">按下方勾选（未勾选即没有）</option></select>') +
+      t('<span class="hint" id="hint-honors">勾选任一项即视为已按勾选填写</span></div><div class="checks">');
     Object.keys(FORM.values.honors).forEach(function (k) {
       h += '<span class="check"><input type="checkbox" id="honor-' + k + '" data-honor="' + k + '"><label for="honor-' + k + '">' + esc(FORM.values.honors[k]) + '</label></span>';
     });
@@ -217,45 +335,46 @@
   }
 
   function holdsHtml() {
-    var h = '<p class="section-note">填写已获得且仍在有效期内的称号及认定日期（创新型、专精特新、小巨人有效期3年）。</p>';
-    h += '<div class="field"><label for="f-holds">已获称号情况</label><select id="f-holds" aria-describedby="hint-holds"><option value="">未填写</option><option value="list">按下表勾选（未勾选即没有）</option></select>' +
-      '<span class="hint" id="hint-holds">勾选任一称号即视为已按下表填写</span></div>';
-    h += '<table class="holds"><thead><tr><th scope="col">称号</th><th scope="col">级别</th><th scope="col">认定日期</th></tr></thead><tbody>';
-    schema.holds_titles.forEach(function (t) {
-      var label = valueLabel('title', t);
-      h += '<tr data-hold="' + t + '"><td><input type="checkbox" id="hold-' + t + '"><label for="hold-' + t + '">' + esc(label) + '</label></td>' +
-        '<td><label class="visually-hidden" for="hold-' + t + '-level">' + esc(label) + '级别</label><select id="hold-' + t + '-level"><option value="">未填写</option>' +
-        ['national', 'provincial', 'city'].filter(function (l) { return !((t === 'srdi_sme' || t === 'gazelle') && l === 'national'); })
+    var h = t('<p class="section-note">填写已获得且仍在有效期内的称号及认定日期（创新型、专精特新、小巨人有效期3年）。</p>');
+    h += t('<div class="field"><label for="f-holds">已获称号情况</label><select id="f-holds" aria-describedby="hint-holds"><option value="">未填写</option><option value="list">按下表勾选（未勾选即没有）</option></select>') +
+      t('<span class="hint" id="hint-holds">勾选任一称号即视为已按下表填写</span></div>');
+    h += t('<table class="holds"><thead><tr><th scope="col">称号</th><th scope="col">级别</th><th scope="col">认定日期</th></tr></thead><tbody>');
+    schema.holds_titles.forEach(function (title) {
+      var label = valueLabel('title', title);
+      h += '<tr data-hold="' + title + '"><td><input type="checkbox" id="hold-' + title + '"><label for="hold-' + title + '">' + esc(label) + '</label></td>' +
+        '<td><label class="visually-hidden" for="hold-' + title + '-level">' + esc(label) + t('级别</label><select id="hold-') + title + t('-level"><option value="">未填写</option>') +
+        ['national', 'provincial', 'city'].filter(function (l) { return !((title === 'srdi_sme' || title === 'gazelle') && l === 'national'); })
           .map(function (l) { return '<option value="' + l + '">' + valueLabel('level', l) + '</option>'; }).join('') + '</select></td>' +
-        '<td><label class="visually-hidden" for="hold-' + t + '-since">' + esc(label) + '认定日期</label><input type="date" id="hold-' + t + '-since">' +
-        '<span class="field-error" id="err-hold-' + t + '"></span></td></tr>';
+        '<td><label class="visually-hidden" for="hold-' + title + '-since">' + esc(label) + t('认定日期</label><input type="date" id="hold-') + title + '-since">' +
+        '<span class="field-error" id="err-hold-' + title + '"></span></td></tr>';
     });
     return h + '</tbody></table>';
   }
 
   function eventsHtml() {
-    var h = '<p class="section-note">勾选本年度发生的事项（新获认定、上市挂牌、展会、技改等），地方奖励按事项计算。同类事项可添加多项。</p><div id="events-list">';
-    schema.events.forEach(function (t) {
+    var h = t('<p class="section-note">勾选本年度发生的事项（新获认定、上市挂牌、展会、技改等），地方奖励按事项计算。同类事项可添加多项。</p><div id="events-list">');
+    schema.events.forEach(function (et) {
       var mine = [];
-      events.forEach(function (e, i) { if (e.type === t.type) mine.push(i); });
-      h += '<fieldset class="ev-type" data-event-type="' + t.type + '"><legend class="visually-hidden">' + esc(t.label) + '</legend>' +
-        '<span class="check"><input type="checkbox" id="ev-type-' + t.type + '"' + (mine.length ? ' checked' : '') + ' aria-describedby="ev-hint-' + t.type + '">' +
-        '<label for="ev-type-' + t.type + '">' + esc(t.label) + '</label></span>' +
-        '<span class="hint" id="ev-hint-' + t.type + '">' + esc(t.hint) + '</span>';
+      events.forEach(function (e, i) { if (e.type === et.type) mine.push(i); });
+      h += '<fieldset class="ev-type" data-event-type="' + et.type + '"><legend class="visually-hidden">' + esc(en('events', et.type, 'label') || et.label) + '</legend>' +
+        '<span class="check"><input type="checkbox" id="ev-type-' + et.type + '"' + (mine.length ? ' checked' : '') + ' aria-describedby="ev-hint-' + et.type + '">' +
+        '<label for="ev-type-' + et.type + '">' + esc(en('events', et.type, 'label') || et.label) + '</label></span>' +
+        '<span class="hint" id="ev-hint-' + et.type + '">' + esc(en('events', et.type, 'hint') || et.hint) + '</span>';
       mine.forEach(function (i, k) {
         var e = events[i];
-        h += '<div class="ev" data-event-index="' + i + '"><p class="ev-head">第 ' + (k + 1) + ' 项' +
-          ' <button type="button" class="link ev-remove" data-remove="' + i + '">删除此项</button></p>';
-        t.params.forEach(function (p) {
+        h += '<div class="ev" data-event-index="' + i + t('"><p class="ev-head">第 ') + (k + 1) + t(' 项') +
+          ' <button type="button" class="link ev-remove" data-remove="' + i + t('">删除此项</button></p>');
+        et.params.forEach(function (p) {
           var id = 'ev-' + i + '-' + p.name;
           var money = p.kind === 'money';
-          var label = p.label.replace(/（元）$/, '') + (p.required ? '' : '');
-          h += '<div class="field"><label for="' + id + '">' + esc(label) + (money ? '<span class="unit">（万元）</span>' : (p.kind === 'percent' ? '<span class="unit">（%）</span>' : '')) +
-            (p.required ? '<span class="req">（必填）</span>' : '') + '</label>';
+          var pen = en('events', et.type, 'params');
+          var label = (pen && pen[p.name]) || p.label.replace(/（元）$/, '');
+          h += '<div class="field"><label for="' + id + '">' + esc(label) + (money ? t('<span class="unit">（万元）</span>') : (p.kind === 'percent' ? '<span class="unit">（%）</span>' : '')) +
+            (p.required ? t('<span class="req">（必填）</span>') : '') + '</label>';
           var v = e.values[p.name] == null ? '' : e.values[p.name];
           if (p.kind === 'enum' || p.kind === 'bool') {
-            var opts = p.kind === 'bool' ? [['true', '是'], ['false', '否']] : p.values.map(function (x) { return [x, valueLabel(p.name, x)]; });
-            h += '<select id="' + id + '" data-param="' + p.name + '" aria-describedby="err-' + id + '"><option value="">' + (p.required ? '请选择' : '未填写') + '</option>' +
+            var opts = p.kind === 'bool' ? [['true', t('是')], ['false', t('否')]] : p.values.map(function (x) { return [x, valueLabel(p.name, x)]; });
+            h += '<select id="' + id + '" data-param="' + p.name + '" aria-describedby="err-' + id + '"><option value="">' + (p.required ? t('请选择') : t('未填写')) + '</option>' +
               opts.map(function (o) { return '<option value="' + o[0] + '"' + (o[0] === v ? ' selected' : '') + '>' + esc(o[1]) + '</option>'; }).join('') + '</select>';
           } else {
             h += '<input id="' + id + '" type="text" data-param="' + p.name + '" inputmode="' + (p.kind === 'count' || p.kind === 'rank' ? 'numeric' : 'decimal') + '"' +
@@ -265,7 +384,7 @@
         });
         h += '</div>';
       });
-      if (mine.length) h += '<button type="button" class="link ev-add" data-add="' + t.type + '">再添加一项“' + esc(t.label) + '”</button>';
+      if (mine.length) h += '<button type="button" class="link ev-add" data-add="' + et.type + t('">再添加一项“') + esc(en('events', et.type, 'label') || et.label) + '”</button>';
       h += '</fieldset>';
     });
     return h + '</div>';
@@ -274,8 +393,8 @@
   function buildForm() {
     var h = '';
     FORM.sections.forEach(function (sec) {
-      h += '<fieldset class="section" id="sec-' + sec.id + '"><legend><span>' + esc(sec.title) + '</span></legend>';
-      if (sec.note) h += '<p class="section-note">' + esc(sec.note) + '</p>';
+      h += '<fieldset class="section" id="sec-' + sec.id + '"><legend><span>' + esc(en('sections', sec.id, 'title') || sec.title) + '</span></legend>';
+      if (sec.note) h += '<p class="section-note">' + esc(en('sections', sec.id, 'note') || sec.note) + '</p>';
       if (sec.table) h += financeTableHtml(sec);
       if (sec.widget === 'holds') h += holdsHtml();
       if (sec.widget === 'events') h += '<div id="events-host">' + eventsHtml() + '</div>';
@@ -291,7 +410,7 @@
 
   // Reads the event inputs back into `events` (before the list is re-rendered or read).
   function syncEvents() {
-    document.querySelectorAll('#events-list .ev').forEach(function (div) {
+    scope.querySelectorAll('#events-list .ev').forEach(function (div) {
       var i = Number(div.getAttribute('data-event-index'));
       div.querySelectorAll('[data-param]').forEach(function (c) { events[i].values[c.getAttribute('data-param')] = c.value; });
     });
@@ -346,23 +465,23 @@
     }
     if ($('f-honors').value === 'list') {
       profile.honors = [];
-      document.querySelectorAll('[data-honor]').forEach(function (c) { if (c.checked) profile.honors.push(c.getAttribute('data-honor')); });
+      scope.querySelectorAll('[data-honor]').forEach(function (c) { if (c.checked) profile.honors.push(c.getAttribute('data-honor')); });
     }
     paths['/honors'] = 'f-honors';
     paths['/holds'] = 'f-holds';
     if ($('f-holds').value === 'list') {
       profile.holds = [];
-      schema.holds_titles.forEach(function (t) {
-        if (!$('hold-' + t).checked) return;
-        var h = { title: t };
-        var level = $('hold-' + t + '-level').value;
-        var since = $('hold-' + t + '-since').value;
+      schema.holds_titles.forEach(function (title) {
+        if (!$('hold-' + title).checked) return;
+        var h = { title: title };
+        var level = $('hold-' + title + '-level').value;
+        var since = $('hold-' + title + '-since').value;
         if (level) h.level = level;
         if (since) h.since = since;
         var i = profile.holds.length;
-        paths['/holds/' + i] = 'hold-' + t;
-        paths['/holds/' + i + '/level'] = 'hold-' + t + '-level';
-        paths['/holds/' + i + '/since'] = 'hold-' + t + '-since';
+        paths['/holds/' + i] = 'hold-' + title;
+        paths['/holds/' + i + '/level'] = 'hold-' + title + '-level';
+        paths['/holds/' + i + '/since'] = 'hold-' + title + '-since';
         profile.holds.push(h);
       });
     }
@@ -378,7 +497,7 @@
           if (p.kind === 'enum') r = raw === '' ? { blank: true } : { value: raw };
           if (r.error) problems.push({ id: id, message: r.error });
           else if (!r.blank) out[p.name] = r.value;
-          else if (p.required) problems.push({ id: id, message: '此项必填' });
+          else if (p.required) problems.push({ id: id, message: t('此项必填') });
         });
         return out;
       });
@@ -387,7 +506,7 @@
   }
 
   function clearForm() {
-    document.querySelectorAll('#profile-form input, #profile-form select').forEach(function (c) {
+    scope.querySelectorAll('#profile-form input, #profile-form select').forEach(function (c) {
       if (c.type === 'checkbox') c.checked = false; else c.value = '';
     });
     events = [];
@@ -465,8 +584,8 @@
   }
 
   function showProblems(problems) {
-    document.querySelectorAll('[aria-invalid="true"]').forEach(function (c) { c.removeAttribute('aria-invalid'); });
-    document.querySelectorAll('.field-error').forEach(function (e) { e.textContent = ''; });
+    scope.querySelectorAll('[aria-invalid="true"]').forEach(function (c) { c.removeAttribute('aria-invalid'); });
+    scope.querySelectorAll('.field-error').forEach(function (e) { e.textContent = ''; });
     problems.forEach(function (p) {
       var c = $(p.id);
       if (!c) return;
@@ -477,7 +596,7 @@
     var box = $('input-errors');
     if (problems.length) {
       box.hidden = false;
-      box.innerHTML = '<p><strong>有 ' + problems.length + ' 处填写需要修改</strong>（已在字段旁标出；其余结果暂按这些字段“未填写”计算，已填内容不会丢失）：</p><ul>' +
+      box.innerHTML = t('<p><strong>有 ') + problems.length + t(' 处填写需要修改</strong>（已在字段旁标出；其余结果暂按这些字段“未填写”计算，已填内容不会丢失）：</p><ul>') +
         problems.map(function (p) {
           var label = labelForElement(p.id);
           return '<li><a href="#' + p.id + '" data-focus="' + p.id + '">' + esc(label) + '</a>：' + esc(p.message) + '</li>';
@@ -488,7 +607,7 @@
     }
   }
   function labelForElement(id) {
-    var l = document.querySelector('label[for="' + id + '"]');
+    var l = scope.querySelector('label[for="' + id + '"]');
     return l ? l.textContent.replace(/（必填）/, '') : id;
   }
 
@@ -502,11 +621,11 @@
     if (out.errors) {
       out.errors.forEach(function (e) {
         var id = read.paths[e.path] || (e.source === 'options' ? (e.path === '/as_of' ? 'opt-as-of' : 'opt-' + e.path.slice(1)) : null);
-        problems.push({ id: id || 'profile-form', message: e.message });
+        problems.push({ id: id || 'profile-form', message: en('errors', e.code) || e.message });
       });
       showProblems(problems);
       $('results').classList.add('stale');
-      $('summary').textContent = '填写有误，结果未更新（显示的是上一次的结果）。';
+      $('summary').textContent = t('填写有误，结果未更新（显示的是上一次的结果）。');
       return;
     }
     $('results').classList.remove('stale');
@@ -523,6 +642,7 @@
       performance.mark('srdi-first-result');
     }
     remember();
+    emitResult(out);
     // The comparison evaluates every city (about four evaluations): it waits until typing pauses
     // and the browser is idle, so it never delays a keystroke.
     clearTimeout(compareTimer);
@@ -535,6 +655,8 @@
 
   // ---------------------------------------------------------------- rendering
 
+  function verdictWord(v) { return en('verdicts', v) || VERDICT[v]; }
+  function resultWord(v) { return en('results', v) || RESULT[v]; }
   var VERDICT = { eligible: '符合', not_eligible: '不符合', undetermined: '待定' };
   var RESULT = { met: '满足', not_met: '不满足', undetermined: '待定' };
   var MARK = { met: '✔', not_met: '✘', undetermined: '?' };
@@ -543,12 +665,12 @@
     if (!c) return '';
     var i = citations.push(c) - 1;
     var hasSource = sourceFor(c.doc);
-    var h = '<details class="cite"><summary>依据：' + esc(c.doc) + (c.clause ? ' ' + esc(c.clause) : '') + '</summary><div class="cite-body">';
-    h += '<blockquote>' + esc(c.excerpt) + '</blockquote><p class="cite-kind">' + (c.excerpt_kind === 'quote' ? '原文摘录' : '转述（非原文）') + '</p>';
-    if (hasSource) h += '<button type="button" class="open-source" data-cite="' + i + '">查看原文并定位</button>';
-    else h += '<p class="cite-kind">本计算器未收录该文件全文。</p>';
+    var h = t('<details class="cite"><summary>依据：') + esc(c.doc) + (c.clause ? ' ' + esc(c.clause) : '') + '</summary><div class="cite-body">';
+    h += '<blockquote>' + esc(c.excerpt) + '</blockquote><p class="cite-kind">' + (c.excerpt_kind === 'quote' ? t('原文摘录') : t('转述（非原文）')) + '</p>';
+    if (hasSource) h += '<button type="button" class="open-source" data-cite="' + i + t('">查看原文并定位</button>');
+    else h += t('<p class="cite-kind">本计算器未收录该文件全文。</p>');
     h += '</div></details>';
-    if (interpretation) h += '<p class="interp"><span class="tag">解读</span>' + esc(interpretation) + '</p>';
+    if (interpretation) h += t('<p class="interp"><span class="tag">解读</span>') + esc(interpretation) + '</p>';
     return h;
   }
   function sourceFor(doc) {
@@ -562,13 +684,14 @@
       var e = events[Number(parts[1])];
       var spec = e && eventSpec[e.type];
       var p = spec && spec.params.filter(function (x) { return x.name === parts[2]; })[0];
-      return (spec ? spec.label + '：' : '') + (p ? p.label.replace(/（元）$/, '') : parts[2]);
+      var pen = spec ? en('events', spec.type, 'params') : null;
+      return (spec ? (en('events', spec.type, 'label') || spec.label) + '：' : '') + (p ? (pen && pen[p.name]) || p.label.replace(/（元）$/, '') : parts[2]);
     }
-    if (name === 'holds') return '已获称号';
-    if (name === 'honors') return '荣誉';
-    if (/^honors\./.test(name)) return '荣誉：' + valueLabel('honors', name.slice(7));
+    if (name === 'holds') return t('已获称号');
+    if (name === 'honors') return t('荣誉');
+    if (/^honors\./.test(name)) return t('荣誉：') + valueLabel('honors', name.slice(7));
     var s = fieldSpec[name];
-    return s ? s.label : name;
+    return s ? fieldLabelText(name) : name;
   }
   function fieldTarget(name) {
     if (/^events\/\d+\//.test(name)) { var p = name.split('/'); return 'ev-' + p[1] + '-' + p[2]; }
@@ -579,14 +702,14 @@
   }
   function missingList(names) {
     if (!names || !names.length) return '';
-    return '<p class="missing">需补充：' + names.map(function (n) {
+    return t('<p class="missing">需补充：') + names.map(function (n) {
       return '<a href="#' + fieldTarget(n) + '" data-focus="' + fieldTarget(n) + '">' + esc(fieldLabel(n)) + '</a>';
     }).join('、') + '</p>';
   }
 
   function render(r) {
     citations = [];
-    $('result-notices').innerHTML = r.notices.map(function (n) { return '<p class="notice" data-code="' + n.code + '">' + esc(n.text) + '</p>'; }).join('');
+    $('result-notices').innerHTML = r.notices.map(function (n) { return '<p class="notice" data-code="' + n.code + '">' + esc(en('notices', n.code) || n.text) + '</p>'; }).join('');
     renderBlankHints(r);
     renderSize(r.size);
     renderTiers(r);
@@ -596,13 +719,13 @@
   }
 
   function renderSummary(r) {
-    var parts = ['划型：' + r.size.label];
-    r.tiers.forEach(function (t) { parts.push(t.title + '：' + VERDICT[t.verdict]); });
+    var parts = [t('划型：') + sizeWord(r.size)];
+    r.tiers.forEach(function (tier) { parts.push(tierTitle(tier) + '：' + verdictWord(tier.verdict)); });
     r.awards.documents.forEach(function (d) {
-      var label = (d.status === 'draft' ? '征求意见稿，' : '') + (d.in_force ? '' : '不在有效期内，');
-      parts.push(d.jurisdiction + (label ? '（' + label.slice(0, -1) + '）' : '') + ' 确定 ' + money(d.totals.certain) + '，最高 ' + money(d.totals.upper_bound));
+      var label = (d.status === 'draft' ? t('征求意见稿，') : '') + (d.in_force ? '' : t('不在有效期内，'));
+      parts.push(d.jurisdiction + (label ? '（' + label.slice(0, -1) + '）' : '') + t(' 确定 ') + money(d.totals.certain) + t('，最高 ') + money(d.totals.upper_bound));
     });
-    $('summary').innerHTML = '<span class="sum-date">评估日期 ' + esc(r.as_of) + (r.criteria.version ? ' · 标准 ' + esc(r.criteria.version) : '') + '</span>' +
+    $('summary').innerHTML = t('<span class="sum-date">评估日期 ') + esc(r.as_of) + (r.criteria.version ? t(' · 标准 ') + esc(r.criteria.version) : '') + '</span>' +
       parts.map(function (p) { return '<span>' + esc(p) + '</span>'; }).join('');
   }
 
@@ -614,75 +737,75 @@
         if (seen[n].indexOf(why) < 0) seen[n].push(why);
       });
     };
-    if (r.size.class === 'undetermined') add(r.size.missing, '划型');
-    r.tiers.forEach(function (t) { if (t.verdict === 'undetermined') add(t.missing, t.title); });
+    if (r.size.class === 'undetermined') add(r.size.missing, t('划型'));
+    r.tiers.forEach(function (tier) { if (tier.verdict === 'undetermined') add(tier.missing, tierTitle(tier)); });
     r.awards.documents.forEach(function (d) {
       d.lines.forEach(function (l) { if (l.state === 'undetermined' || (l.missing && l.kind !== 'certain')) add(l.missing, l.title); });
     });
     if (!list.length) { $('blank-hints').innerHTML = ''; return; }
-    $('blank-hints').innerHTML = '<section class="card blanks" aria-labelledby="blanks-h"><h2 id="blanks-h">这些空白会改变结论</h2><p>补充以下信息后即可确定相应结论：</p><ul>' +
+    $('blank-hints').innerHTML = t('<section class="card blanks" aria-labelledby="blanks-h"><h2 id="blanks-h">这些空白会改变结论</h2><p>补充以下信息后即可确定相应结论：</p><ul>') +
       list.map(function (n) {
-        return '<li><a href="#' + fieldTarget(n) + '" data-focus="' + fieldTarget(n) + '">' + esc(fieldLabel(n)) + '</a><span class="why">影响：' + esc(seen[n].join('、')) + '</span></li>';
+        return '<li><a href="#' + fieldTarget(n) + '" data-focus="' + fieldTarget(n) + '">' + esc(fieldLabel(n)) + t('</a><span class="why">影响：') + esc(seen[n].join('、')) + '</span></li>';
       }).join('') + '</ul></section>';
   }
 
   function renderSize(s) {
-    var h = '<section class="card" aria-labelledby="size-h"><h2 id="size-h">企业规模（划型）</h2>';
-    h += '<p class="big"><span class="size-class" data-class="' + s.class + '">' + esc(s.label) + '</span>' +
+    var h = t('<section class="card" aria-labelledby="size-h"><h2 id="size-h">企业规模（划型）</h2>');
+    h += '<p class="big"><span class="size-class" data-class="' + s.class + '">' + esc(sizeWord(s)) + '</span>' +
       (s.industry_label ? '<span class="muted">（' + esc(s.industry_label) + '）</span>' : '') + '</p>';
-    if (s.class === 'undetermined') h += '<p>可能为：' + s.possible.map(function (c) { return { large: '大型', medium: '中型', small: '小型', micro: '微型' }[c]; }).join('、') + '</p>';
+    if (s.class === 'undetermined') h += t('<p>可能为：') + s.possible.map(function (c) { return { large: t('大型'), medium: t('中型'), small: t('小型'), micro: t('微型') }[c]; }).join('、') + '</p>';
     h += missingList(s.missing);
-    h += '<p class="muted">依据：' + esc(s.doc_no) + '</p>';
-    if (s.rules.length) h += '<details class="trace" data-trace="size"><summary>划型逐条依据</summary><div class="trace-body"></div></details>';
+    h += t('<p class="muted">依据：') + esc(s.doc_no) + '</p>';
+    if (s.rules.length) h += t('<details class="trace" data-trace="size"><summary>划型逐条依据</summary><div class="trace-body"></div></details>');
     $('result-size').innerHTML = h + '</section>';
     $('result-size').setAttribute('data-class', s.class);
   }
 
   function gapSentence(u) {
-    if (u.gap && u.gap.text) return esc(u.gap.text) + '，即可满足“' + esc(u.title) + '”';
-    if (u.kind === 'holds') return '须持有相应称号：' + esc(u.title);
+    if (u.gap && u.gap.text) return esc(u.gap.text) + t('，即可满足“') + esc(u.title) + '”';
+    if (u.kind === 'holds') return t('须持有相应称号：') + esc(u.title);
     return esc(u.title);
   }
 
   function renderTiers(r) {
-    var h = '<section aria-labelledby="tiers-h"><h2 id="tiers-h" class="section-title">梯度培育：创新型 → 专精特新 → “小巨人”</h2>';
-    if (r.next_step) h += '<p class="next-step">下一步：' + esc(r.next_step.text) + '</p>';
-    if (!r.tiers.length) h += '<p class="card">评估日期没有适用的认定标准。</p>';
-    r.tiers.forEach(function (t, i) {
-      h += '<article class="card tier" data-tier-id="' + esc(t.id) + '" data-verdict="' + t.verdict + '" aria-labelledby="tier-h-' + i + '">';
-      h += '<h3 id="tier-h-' + i + '"><span class="rung">第' + t.rung + '级</span>' + esc(t.title) +
-        ' <span class="badge v-' + t.verdict + '">' + VERDICT[t.verdict] + '</span>' + (t.held === true ? ' <span class="badge held">已持有</span>' : '') + '</h3>';
-      h += '<p class="meta">标准版本 ' + esc(t.version) + ' · ' + esc(t.doc_no) + (t.in_force ? '' : ' · <span class="warn">该标准在评估日期不在有效期内，仅供参考</span>') + '</p>';
-      if (t.note) h += '<p class="interp"><span class="tag">说明</span>' + esc(t.note) + '</p>';
-      if (t.score) {
-        var sc = t.score.min === t.score.max ? String(t.score.min) : t.score.min + '–' + t.score.max;
-        h += '<div class="score"><p>评价得分 <strong>' + sc + '</strong> 分' + (t.score.min !== t.score.max ? '（有未填写项，得分为区间）' : '') + '</p><ul class="cats">';
-        t.score.categories.forEach(function (c) {
+    var h = t('<section aria-labelledby="tiers-h"><h2 id="tiers-h" class="section-title">梯度培育：创新型 → 专精特新 → “小巨人”</h2>');
+    if (r.next_step) h += t('<p class="next-step">下一步：') + esc(r.next_step.text) + '</p>';
+    if (!r.tiers.length) h += t('<p class="card">评估日期没有适用的认定标准。</p>');
+    r.tiers.forEach(function (tier, i) {
+      h += '<article class="card tier" data-tier-id="' + esc(tier.id) + '" data-verdict="' + tier.verdict + '" aria-labelledby="tier-h-' + i + '">';
+      h += '<h3 id="tier-h-' + i + t('"><span class="rung">第') + tier.rung + t('级</span>') + esc(tierTitle(tier)) + (lang === 'en' ? ' <span class="zh" lang="zh-CN">' + esc(tier.title) + '</span>' : '') +
+        ' <span class="badge v-' + tier.verdict + '">' + verdictWord(tier.verdict) + '</span>' + (tier.held === true ? t(' <span class="badge held">已持有</span>') : '') + '</h3>';
+      h += t('<p class="meta">标准版本 ') + esc(tier.version) + ' · ' + esc(tier.doc_no) + (tier.in_force ? '' : t(' · <span class="warn">该标准在评估日期不在有效期内，仅供参考</span>')) + '</p>';
+      if (tier.note) h += t('<p class="interp"><span class="tag">说明</span>') + esc(tier.note) + '</p>';
+      if (tier.score) {
+        var sc = tier.score.min === tier.score.max ? String(tier.score.min) : tier.score.min + '–' + tier.score.max;
+        h += t('<div class="score"><p>评价得分 <strong>') + sc + t('</strong> 分') + (tier.score.min !== tier.score.max ? t('（有未填写项，得分为区间）') : '') + '</p><ul class="cats">';
+        tier.score.categories.forEach(function (c) {
           var pts = c.min_points === c.max_points ? c.min_points : c.min_points + '–' + c.max_points;
           h += '<li><span class="cat-name">' + esc(c.title) + '</span><meter min="0" max="' + c.max + '" value="' + c.min_points + '" aria-hidden="true"></meter><span class="cat-pts">' + pts + ' / ' + c.max + '</span></li>';
         });
         h += '</ul></div>';
       }
-      if (t.route) h += '<p class="route">通过路径：' + esc(t.route.title) + '</p>';
-      if (t.unmet.length) {
-        h += '<div class="unmet"><h4>还差什么</h4><ul>' + t.unmet.map(function (u) { return '<li>' + gapSentence(u) + '</li>'; }).join('') + '</ul></div>';
+      if (tier.route) h += t('<p class="route">通过路径：') + esc(tier.route.title) + '</p>';
+      if (tier.unmet.length) {
+        h += t('<div class="unmet"><h4>还差什么</h4><ul>') + tier.unmet.map(function (u) { return '<li>' + gapSentence(u) + '</li>'; }).join('') + '</ul></div>';
       }
-      if (t.routes.length && t.verdict !== 'eligible') {
-        h += '<details class="routes"><summary>可选路径（满足其一即可）</summary><ul>' + t.routes.map(function (ro) {
-          return '<li><strong>' + esc(ro.title) + '</strong>：' + RESULT[ro.result] +
+      if (tier.routes.length && tier.verdict !== 'eligible') {
+        h += t('<details class="routes"><summary>可选路径（满足其一即可）</summary><ul>') + tier.routes.map(function (ro) {
+          return '<li><strong>' + esc(ro.title) + '</strong>：' + resultWord(ro.result) +
             (ro.unmet.length ? '<ul>' + ro.unmet.map(function (u) { return '<li>' + gapSentence(u) + '</li>'; }).join('') + '</ul>' : '') +
             missingList(ro.missing) + '</li>';
         }).join('') + '</ul></details>';
       }
-      if (t.improvements && t.improvements.length) {
-        h += '<div class="improve"><h4>提分最快的指标</h4><ul>' + t.improvements.slice(0, 5).map(function (im) {
-          return '<li>' + esc(im.title) + '：' + im.from_points + ' → ' + im.to_points + ' 分（+' + im.adds + '）' +
+      if (tier.improvements && tier.improvements.length) {
+        h += t('<div class="improve"><h4>提分最快的指标</h4><ul>') + tier.improvements.slice(0, 5).map(function (im) {
+          return '<li>' + esc(im.title) + '：' + im.from_points + ' → ' + im.to_points + t(' 分（+') + im.adds + '）' +
             (im.changes.length ? '，' + im.changes.map(function (c) { return c.gap && c.gap.text ? esc(c.gap.text) : esc(c.title); }).join('；') : '') + '</li>';
         }).join('') + '</ul></div>';
       }
-      (t.prerequisites || []).forEach(function (p) { h += '<p class="prereq">' + esc(p.text) + '</p>'; });
-      if (t.verdict === 'undetermined') h += missingList(t.missing);
-      h += '<details class="trace" data-trace="tier" data-index="' + i + '"><summary>逐条依据（条件、取值、阈值和出处）</summary><div class="trace-body"></div></details>';
+      (tier.prerequisites || []).forEach(function (p) { h += '<p class="prereq">' + esc(p.text) + '</p>'; });
+      if (tier.verdict === 'undetermined') h += missingList(tier.missing);
+      h += '<details class="trace" data-trace="tier" data-index="' + i + t('"><summary>逐条依据（条件、取值、阈值和出处）</summary><div class="trace-body"></div></details>');
       h += '</article>';
     });
     $('result-tiers').innerHTML = h + '</section>';
@@ -691,19 +814,19 @@
   // A criterion trace as a nested list; built only when its <details> is opened.
   function traceHtml(n) {
     var h = '<li class="node r-' + n.result + '"><span class="mark" aria-hidden="true">' + MARK[n.result] + '</span>' +
-      '<span class="node-title">' + esc(n.title || n.id) + '</span> <span class="res">' + RESULT[n.result] + '</span>';
+      '<span class="node-title">' + esc(n.title || n.id) + '</span> <span class="res">' + resultWord(n.result) + '</span>';
     if (n.kind === 'compare') {
-      h += '<p class="cmp">当前 ' + esc(n.value != null ? n.value : '未知') + '，要求 ' + esc(n.op) + ' ' + esc(n.threshold) + '</p>';
-      if (n.inputs && n.inputs.length) h += '<p class="inputs">' + n.inputs.map(function (x) { return esc(x.label) + '：' + esc(x.value == null ? '未填写' : x.value); }).join('；') + '</p>';
+      h += t('<p class="cmp">当前 ') + esc(n.value != null ? n.value : t('未知')) + t('，要求 ') + esc(n.op) + ' ' + esc(n.threshold) + '</p>';
+      if (n.inputs && n.inputs.length) h += '<p class="inputs">' + n.inputs.map(function (x) { return esc(x.label) + '：' + esc(x.value == null ? t('未填写') : x.value); }).join('；') + '</p>';
       if (n.gap) h += '<p class="gap">' + esc(n.gap.text) + '</p>';
     } else if (n.kind === 'fact') {
-      h += '<p class="cmp">' + esc(n.label) + '：' + esc(n.value == null ? '未填写' : n.value) + '</p>';
+      h += '<p class="cmp">' + esc(n.label) + '：' + esc(n.value == null ? t('未填写') : n.value) + '</p>';
     } else if (n.kind === 'score') {
-      h += '<p class="cmp">得分 ' + n.value.min + (n.value.max !== n.value.min ? '–' + n.value.max : '') + '，要求 ' + esc(n.op) + ' ' + esc(n.threshold) + '</p>';
-      if (n.gap) h += '<p class="gap">还差 ' + esc(n.gap.change) + ' 分</p>';
-    } else if (n.kind === 'all') h += '<p class="cmp">以下全部满足</p>';
-    else if (n.kind === 'any') h += '<p class="cmp">以下满足其一即可</p>';
-    else if (n.kind === 'not') h += '<p class="cmp">以下情形不得存在</p>';
+      h += t('<p class="cmp">得分 ') + n.value.min + (n.value.max !== n.value.min ? '–' + n.value.max : '') + t('，要求 ') + esc(n.op) + ' ' + esc(n.threshold) + '</p>';
+      if (n.gap) h += t('<p class="gap">还差 ') + esc(n.gap.change) + t(' 分</p>');
+    } else if (n.kind === 'all') h += t('<p class="cmp">以下全部满足</p>');
+    else if (n.kind === 'any') h += t('<p class="cmp">以下满足其一即可</p>');
+    else if (n.kind === 'not') h += t('<p class="cmp">以下情形不得存在</p>');
     if (n.result === 'undetermined' && n.missing && n.missing.length && !n.children) h += missingList(n.missing);
     h += citeHtml(n.citation, n.interpretation);
     if (n.children) h += '<ul>' + n.children.map(traceHtml).join('') + '</ul>';
@@ -723,16 +846,16 @@
 
   function amountText(l) {
     if (l.amount.certain) return money(l.amount.certain);
-    if (l.amount.up_to) return '最高 ' + money(l.amount.up_to);
-    if (l.amount.tax_credit) return '抵免 ' + money(l.amount.tax_credit);
-    return '金额未定';
+    if (l.amount.up_to) return t('最高 ') + money(l.amount.up_to);
+    if (l.amount.tax_credit) return t('抵免 ') + money(l.amount.tax_credit);
+    return t('金额未定');
   }
   function lineHtml(l, extra) {
     var labels = (l.labels || []).map(function (x) { return '<span class="label">' + esc(x) + '</span>'; }).join('');
-    var state = l.state === 'superseded' ? '<span class="badge superseded">不叠加</span>' : (l.state === 'undetermined' ? '<span class="badge v-undetermined">待定</span>' : '');
+    var state = l.state === 'superseded' ? t('<span class="badge superseded">不叠加</span>') : (l.state === 'undetermined' ? t('<span class="badge v-undetermined">待定</span>') : '');
     var h = '<li class="line s-' + l.state + '" data-measure="' + esc(l.measure) + '"><div class="line-head"><span class="line-title">' + esc(l.title) + '</span>' +
       '<span class="amount">' + esc(amountText(l)) + '</span></div>';
-    h += '<p class="basis">' + (extra || '') + '计算：' + esc(l.basis) + ' ' + state + labels + '</p>';
+    h += '<p class="basis">' + (extra || '') + t('计算：') + esc(l.basis) + ' ' + state + labels + '</p>';
     if (l.stacking) h += '<p class="stacking">' + esc(l.stacking) + '</p>';
     if (l.missing && l.missing.length) h += missingList(l.missing.map(function (m) { return m; }));
     h += citeHtml(l.citation, l.interpretation);
@@ -740,42 +863,42 @@
   }
 
   function renderAwards(a) {
-    var h = '<section aria-labelledby="awards-h"><h2 id="awards-h" class="section-title">地方奖励与支持' + (a.city_name ? '：' + esc(a.city_name) : '') + '</h2>';
+    var h = t('<section aria-labelledby="awards-h"><h2 id="awards-h" class="section-title">地方奖励与支持') + (a.city_name ? '：' + esc(a.city_name) : '') + '</h2>';
     if (a.note) h += '<p class="card">' + esc(a.note) + '</p>';
-    if (a.documents.length > 1) h += '<p class="muted">各文件的金额分别计算，不跨文件相加；同一事项通常不重复享受。</p>';
+    if (a.documents.length > 1) h += t('<p class="muted">各文件的金额分别计算，不跨文件相加；同一事项通常不重复享受。</p>');
     a.documents.forEach(function (d) {
-      var t = d.totals;
-      h += '<article class="card doc" data-policy="' + esc(d.policy) + '" data-certain="' + esc(t.certain) + '" data-upper-bound="' + esc(t.upper_bound) + '">';
+      var tot = d.totals;
+      h += '<article class="card doc" data-policy="' + esc(d.policy) + '" data-certain="' + esc(tot.certain) + '" data-upper-bound="' + esc(tot.upper_bound) + '">';
       h += '<h3>' + esc(d.title) + '</h3><p class="meta">' + esc(d.doc_no) + ' · ' + esc(d.jurisdiction) +
-        (d.status === 'draft' ? ' <span class="label draft">征求意见稿</span>' : '') +
-        (d.source_kind === 'news_report' ? ' <span class="label">据新闻报道</span>' : '') +
-        (d.in_force ? '' : ' <span class="label expired">不在有效期内</span>') + '</p>';
+        (d.status === 'draft' ? t(' <span class="label draft">征求意见稿</span>') : '') +
+        (d.source_kind === 'news_report' ? t(' <span class="label">据新闻报道</span>') : '') +
+        (d.in_force ? '' : t(' <span class="label expired">不在有效期内</span>')) + '</p>';
       if (d.validity_note) h += '<p class="notice">' + esc(d.validity_note) + '</p>';
       if (d.draft_note) h += '<p class="notice">' + esc(d.draft_note) + '</p>';
-      h += '<dl class="totals"><div><dt>确定可得</dt><dd>' + money(t.certain) + '</dd></div><div><dt>最高可达</dt><dd>' + money(t.upper_bound) + '</dd></div>' +
-        (t.unquantified ? '<div><dt>另有金额未定</dt><dd>' + t.unquantified + ' 项</dd></div>' : '') +
-        (t.tax_credit !== '0.00' ? '<div><dt>税收抵免（不计入奖励）</dt><dd>' + money(t.tax_credit) + '</dd></div>' : '') +
-        '<div><dt>非资金支持</dt><dd>' + t.benefits + ' 项</dd></div></dl>';
-      if (d.lines.length) h += '<h4>奖补项目</h4><ul class="lines">' + d.lines.map(function (l) { return lineHtml(l); }).join('') + '</ul>';
-      else h += '<p class="muted">按目前填写的事项和称号，本文件没有可计算的奖补项目。勾选“本年度事项”可计算相应奖励。</p>';
-      (d.notes || []).forEach(function (n) { h += '<p class="interp"><span class="tag">说明</span>' + esc(n.text) + '</p>'; });
-      if (d.benefits.length) h += '<details class="benefits"><summary>非资金支持（' + d.benefits.length + ' 项）</summary><ul class="lines">' + d.benefits.map(function (l) { return lineHtml(l); }).join('') + '</ul></details>';
+      h += t('<dl class="totals"><div><dt>确定可得</dt><dd>') + money(tot.certain) + t('</dd></div><div><dt>最高可达</dt><dd>') + money(tot.upper_bound) + '</dd></div>' +
+        (tot.unquantified ? t('<div><dt>另有金额未定</dt><dd>') + tot.unquantified + t(' 项</dd></div>') : '') +
+        (tot.tax_credit !== '0.00' ? t('<div><dt>税收抵免（不计入奖励）</dt><dd>') + money(tot.tax_credit) + '</dd></div>' : '') +
+        t('<div><dt>非资金支持</dt><dd>') + tot.benefits + t(' 项</dd></div></dl>');
+      if (d.lines.length) h += t('<h4>奖补项目</h4><ul class="lines">') + d.lines.map(function (l) { return lineHtml(l); }).join('') + '</ul>';
+      else h += t('<p class="muted">按目前填写的事项和称号，本文件没有可计算的奖补项目。勾选“本年度事项”可计算相应奖励。</p>');
+      (d.notes || []).forEach(function (n) { h += t('<p class="interp"><span class="tag">说明</span>') + esc(n.text) + '</p>'; });
+      if (d.benefits.length) h += t('<details class="benefits"><summary>非资金支持（') + d.benefits.length + t(' 项）</summary><ul class="lines">') + d.benefits.map(function (l) { return lineHtml(l); }).join('') + '</ul></details>';
       if (d.benchmarks.length) {
-        h += '<details class="benchmarks"><summary>省级培育目标与本企业对照（' + d.benchmarks.length + ' 项）</summary><table><thead><tr><th scope="col">目标</th><th scope="col">本企业</th><th scope="col">对照</th></tr></thead><tbody>' +
+        h += t('<details class="benchmarks"><summary>省级培育目标与本企业对照（') + d.benchmarks.length + t(' 项）</summary><table><thead><tr><th scope="col">目标</th><th scope="col">本企业</th><th scope="col">对照</th></tr></thead><tbody>') +
           d.benchmarks.map(function (b) {
-            var mine = b.check ? (b.check.value != null ? b.check.value : '未填写') : '—';
+            var mine = b.check ? (b.check.value != null ? b.check.value : t('未填写')) : '—';
             return '<tr><td>' + esc(b.title) + '：' + esc(b.target) + citeHtml(b.citation, b.interpretation) + '</td><td>' + esc(typeof mine === 'object' ? JSON.stringify(mine) : mine) + '</td><td>' +
-              (b.result ? RESULT[b.result] : '不适用') + '</td></tr>';
+              (b.result ? resultWord(b.result) : t('不适用')) + '</td></tr>';
           }).join('') + '</tbody></table></details>';
       }
-      if (d.rules.length) h += '<details class="rules"><summary>适用规则（' + d.rules.length + ' 条）</summary><ul>' + d.rules.map(function (ru) { return '<li>' + esc(ru.title) + citeHtml(ru.citation, ru.interpretation) + '</li>'; }).join('') + '</ul></details>';
+      if (d.rules.length) h += t('<details class="rules"><summary>适用规则（') + d.rules.length + t(' 条）</summary><ul>') + d.rules.map(function (ru) { return '<li>' + esc(ru.title) + citeHtml(ru.citation, ru.interpretation) + '</li>'; }).join('') + '</ul></details>';
       h += '</article>';
     });
     $('result-awards').innerHTML = h + '</section>';
     var p = '';
     if (a.potential.length) {
-      p = '<section class="card" aria-labelledby="potential-h"><h2 id="potential-h">若获认定可得的奖励</h2><p class="muted">以下层级本次评估为“符合”且尚未持有；获得认定后可申请：</p><ul class="lines">' +
-        a.potential.map(function (l) { return lineHtml(l, '获得“' + esc(l.tier_title) + '”认定后 · '); }).join('') + '</ul></section>';
+      p = t('<section class="card" aria-labelledby="potential-h"><h2 id="potential-h">若获认定可得的奖励</h2><p class="muted">以下层级本次评估为“符合”且尚未持有；获得认定后可申请：</p><ul class="lines">') +
+        a.potential.map(function (l) { return lineHtml(l, t('获得“') + esc(l.tier_title) + t('”认定后 · ')); }).join('') + '</ul></section>';
     }
     $('result-potential').innerHTML = p;
   }
@@ -784,13 +907,13 @@
     if (!lastResult) return;
     var out = JSON.parse(window.SRDI.compare(text, JSON.stringify(opts)));
     if (out.errors) return;
-    var h = '<section class="card" aria-labelledby="compare-h"><h2 id="compare-h">各城市对比</h2><p class="muted">' + esc(out.note) + '</p><table class="compare"><thead><tr><th scope="col">城市</th><th scope="col">文件</th><th scope="col">确定可得</th><th scope="col">最高可达</th></tr></thead><tbody>';
+    var h = t('<section class="card" aria-labelledby="compare-h"><h2 id="compare-h">各城市对比</h2><p class="muted">') + esc(out.note) + t('</p><table class="compare"><thead><tr><th scope="col">城市</th><th scope="col">文件</th><th scope="col">确定可得</th><th scope="col">最高可达</th></tr></thead><tbody>');
     out.cities.forEach(function (c) {
       var docs = c.awards.documents;
       docs.forEach(function (d, k) {
         h += '<tr data-city="' + esc(c.city) + '" data-policy="' + esc(d.policy) + '" data-certain="' + esc(d.totals.certain) + '" data-upper-bound="' + esc(d.totals.upper_bound) + '">' +
           (k === 0 ? '<th scope="rowgroup" rowspan="' + docs.length + '">' + esc(c.name) + '</th>' : '') +
-          '<td>' + esc(d.title) + (d.status === 'draft' ? ' <span class="label draft">征求意见稿</span>' : '') + (d.in_force ? '' : ' <span class="label expired">不在有效期内</span>') + '</td>' +
+          '<td>' + esc(d.title) + (d.status === 'draft' ? t(' <span class="label draft">征求意见稿</span>') : '') + (d.in_force ? '' : t(' <span class="label expired">不在有效期内</span>')) + '</td>' +
           '<td class="num">' + money(d.totals.certain) + '</td><td class="num">' + money(d.totals.upper_bound) + '</td></tr>';
       });
     });
@@ -798,9 +921,10 @@
   }
 
   function renderStamp(r) {
-    $('result-stamp').innerHTML = '<p>计算引擎 srdi ' + esc(r.engine.version) + ' · 评估日期 ' + esc(r.as_of) + ' · 使用的政策文件：' +
+    $('result-stamp').innerHTML = t('<p>计算引擎 srdi ') + esc(r.engine.version) + t(' · 评估日期 ') + esc(r.as_of) + t(' · 使用的政策文件：') +
       r.policies.map(function (p) {
-        return esc(p.doc_no) + '（' + (p.status === 'draft' ? '征求意见稿，' : '') + esc(p.valid_from) + ' 起' + (p.valid_to ? '，至 ' + esc(p.valid_to) : '') + '）';
+        return esc(p.doc_no) + '（' + (p.status === 'draft' ? t('征求意见稿，') : '') + esc(p.valid_from) + t(' 起') + (p.valid_to ? t('，至 ') + esc(p.valid_to) : '') +
+          (p.sha256 ? ' · <span class="hash" title="SHA-256 ' + esc(p.sha256) + '">' + esc(p.file) + ' ' + esc(p.sha256.slice(0, 12)) + '</span>' : '') + '）';
       }).join('；') + '</p>';
   }
 
@@ -810,7 +934,7 @@
     var src = sourceFor(c.doc);
     if (!src) return;
     $('source-title').textContent = src.title;
-    $('source-meta').textContent = src.doc_no + ' · ' + src.issuer + (src.status === 'draft' ? ' · 征求意见稿' : '') + ' · 条款 ' + (c.clause || '');
+    $('source-meta').textContent = src.doc_no + ' · ' + src.issuer + (src.status === 'draft' ? t(' · 征求意见稿') : '') + t(' · 条款 ') + (c.clause || '');
     // Find the excerpt, ignoring line breaks and spaces inside it; else the clause heading.
     var text = src.text;
     var pattern = function (s) { return s.replace(/\s+/g, '').split('').map(function (ch) { return ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }).join('\\s*'); };
@@ -818,7 +942,7 @@
     if (c.excerpt) m = new RegExp(pattern(c.excerpt)).exec(text);
     if (!m && c.excerpt) m = new RegExp(pattern(c.excerpt.slice(0, 12))).exec(text);
     var html = m ? esc(text.slice(0, m.index)) + '<mark id="source-hit">' + esc(m[0]) + '</mark>' + esc(text.slice(m.index + m[0].length))
-      : '<p class="notice">摘录为转述，未能在原文中逐字定位；请按条款“' + esc(c.clause || '') + '”查阅。</p>' + esc(text);
+      : t('<p class="notice">摘录为转述，未能在原文中逐字定位；请按条款“') + esc(c.clause || '') + t('”查阅。</p>') + esc(text);
     $('source-text').innerHTML = html;
     var dlg = $('source-viewer');
     dlg.returnFocusTo = opener;
@@ -831,18 +955,19 @@
   // ---------------------------------------------------------------- storage, files, print
 
   function remember() {
-    if (!$('opt-remember').checked) return;
+    if (config.kiosk || !$('opt-remember').checked) return;  // a kiosk stores nothing, ever
     try { window.localStorage.setItem(STORAGE_KEY, lastProfileText); } catch (e) { /* storage may be off */ }
   }
   function forget() {
     try { window.localStorage.removeItem(STORAGE_KEY); } catch (e) { /* nothing stored */ }
   }
   function restore() {
+    if (config.kiosk) return false;
     var text = null;
     try { text = window.localStorage.getItem(STORAGE_KEY); } catch (e) { text = null; }
     if (!text) return false;
     $('opt-remember').checked = true;
-    return loadText(text, '已恢复本浏览器中记住的内容。');
+    return loadText(text, t('已恢复本浏览器中记住的内容。'));
   }
 
   // Loads a profile text into the form if the engine accepts it; otherwise keeps the form as it
@@ -850,12 +975,12 @@
   function loadText(text, okMessage) {
     var parsed;
     try { parsed = parseExact(text); } catch (e) {
-      $('file-status').textContent = '文件不是有效的 JSON：' + e.message + '。当前填写的内容未改变。';
+      $('file-status').textContent = t('文件不是有效的 JSON：') + e.message + t('。当前填写的内容未改变。');
       return false;
     }
     var check = JSON.parse(window.SRDI.evaluate(text, JSON.stringify(options())));
     if (check.errors) {
-      $('file-status').textContent = '文件有 ' + check.errors.length + ' 处错误，未读取（当前填写的内容未改变）：' +
+      $('file-status').textContent = t('文件有 ') + check.errors.length + t(' 处错误，未读取（当前填写的内容未改变）：') +
         check.errors.slice(0, 5).map(function (e) { return e.path + ' ' + e.message; }).join('；');
       return false;
     }
@@ -875,57 +1000,57 @@
   function save() {
     var read = readProfile();
     var text = profileText(read.profile);
-    var name = (read.profile.name || '企业信息').replace(/[\\/:*?"<>|]/g, '_') + '.json';
+    var name = (read.profile.name || t('企业信息')).replace(/[\\/:*?"<>|]/g, '_') + '.json';
     var blob = new Blob([text], { type: 'application/json' });
     var a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
     a.download = name;
-    document.body.appendChild(a);
+    host.appendChild(a);
     a.click();
     setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 0);
-    $('file-status').textContent = '已保存为“' + name + '”。' + (read.problems.length ? '有误的字段未写入文件。' : '');
+    $('file-status').textContent = t('已保存为“') + name + '”。' + (read.problems.length ? t('有误的字段未写入文件。') : '');
   }
 
   function buildPrintReport() {
     if (!lastResult) return;
     var r = lastResult;
     var read = readProfile();
-    var h = '<h1>专精特新政策自测报告</h1><p>评估日期：' + esc(r.as_of) + ' · 标准版本：' + esc(r.criteria.version || '无') + ' · 计算引擎 srdi ' + esc(r.engine.version) + '</p>';
-    h += '<p>企业：' + esc(r.enterprise.name || '（未填写名称）') + '</p><p class="muted">本报告为自测参考，以主管部门认定为准。</p>';
-    h += '<h2>填写的信息</h2><table><tbody>';
-    document.querySelectorAll('#profile-form input, #profile-form select').forEach(function (c) {
+    var h = t('<h1>专精特新政策自测报告</h1><p>评估日期：') + esc(r.as_of) + t(' · 标准版本：') + esc(r.criteria.version || t('无')) + t(' · 计算引擎 srdi ') + esc(r.engine.version) + '</p>';
+    h += t('<p>企业：') + esc(r.enterprise.name || t('（未填写名称）')) + t('</p><p class="muted">本报告为自测参考，以主管部门认定为准。</p>');
+    h += t('<h2>填写的信息</h2><table><tbody>');
+    scope.querySelectorAll('#profile-form input, #profile-form select').forEach(function (c) {
       if (!c.id || c.type === 'file') return;
-      var v = c.type === 'checkbox' ? (c.checked ? '是' : '') : (c.tagName === 'SELECT' ? (c.value ? c.options[c.selectedIndex].text : '') : c.value);
+      var v = c.type === 'checkbox' ? (c.checked ? t('是') : '') : (c.tagName === 'SELECT' ? (c.value ? c.options[c.selectedIndex].text : '') : c.value);
       if (!v) return;
       h += '<tr><th scope="row">' + esc(labelForElement(c.id)) + '</th><td>' + esc(v) + '</td></tr>';
     });
     h += '</tbody></table>';
-    if (read.problems.length) h += '<p class="notice">有 ' + read.problems.length + ' 处填写有误，未计入。</p>';
-    h += '<h2>结论</h2><p>划型：' + esc(r.size.label) + '</p>';
+    if (read.problems.length) h += t('<p class="notice">有 ') + read.problems.length + t(' 处填写有误，未计入。</p>');
+    h += t('<h2>结论</h2><p>划型：') + esc(sizeWord(r.size)) + '</p>';
     r.notices.forEach(function (n) { h += '<p class="notice">' + esc(n.text) + '</p>'; });
-    r.tiers.forEach(function (t) {
-      h += '<h3>' + esc(t.title) + '：' + VERDICT[t.verdict] + '</h3><p>' + esc(t.doc_no) + ' · 标准版本 ' + esc(t.version) + (t.score ? ' · 得分 ' + t.score.min + (t.score.max !== t.score.min ? '–' + t.score.max : '') : '') + (t.route ? ' · 路径：' + esc(t.route.title) : '') + '</p>';
-      if (t.unmet.length) h += '<ul>' + t.unmet.map(function (u) { return '<li>' + gapSentence(u) + '</li>'; }).join('') + '</ul>';
-      if (t.verdict === 'undetermined') h += '<p>需补充：' + t.missing.map(function (m) { return esc(fieldLabel(m)); }).join('、') + '</p>';
-      h += printCite(t.criteria.citation);
+    r.tiers.forEach(function (tier) {
+      h += '<h3>' + esc(tierTitle(tier)) + '：' + verdictWord(tier.verdict) + '</h3><p>' + esc(tier.doc_no) + t(' · 标准版本 ') + esc(tier.version) + (tier.score ? t(' · 得分 ') + tier.score.min + (tier.score.max !== tier.score.min ? '–' + tier.score.max : '') : '') + (tier.route ? t(' · 路径：') + esc(tier.route.title) : '') + '</p>';
+      if (tier.unmet.length) h += '<ul>' + tier.unmet.map(function (u) { return '<li>' + gapSentence(u) + '</li>'; }).join('') + '</ul>';
+      if (tier.verdict === 'undetermined') h += t('<p>需补充：') + tier.missing.map(function (m) { return esc(fieldLabel(m)); }).join('、') + '</p>';
+      h += printCite(tier.criteria.citation);
     });
-    h += '<h2>地方奖励与支持</h2>';
+    h += t('<h2>地方奖励与支持</h2>');
     if (r.awards.note) h += '<p>' + esc(r.awards.note) + '</p>';
     r.awards.documents.forEach(function (d) {
-      h += '<h3>' + esc(d.title) + (/^（/.test(d.doc_no) ? esc(d.doc_no) : '（' + esc(d.doc_no) + '）') + (d.status === 'draft' ? ' 【征求意见稿】' : '') + (d.in_force ? '' : ' 【不在有效期内】') + '</h3>';
-      h += '<p>确定可得 ' + money(d.totals.certain) + '；最高可达 ' + money(d.totals.upper_bound) + (d.totals.unquantified ? '；另有 ' + d.totals.unquantified + ' 项金额未定' : '') + '</p><ul>';
+      h += '<h3>' + esc(d.title) + (/^（/.test(d.doc_no) ? esc(d.doc_no) : '（' + esc(d.doc_no) + '）') + (d.status === 'draft' ? t(' 【征求意见稿】') : '') + (d.in_force ? '' : t(' 【不在有效期内】')) + '</h3>';
+      h += t('<p>确定可得 ') + money(d.totals.certain) + t('；最高可达 ') + money(d.totals.upper_bound) + (d.totals.unquantified ? t('；另有 ') + d.totals.unquantified + t(' 项金额未定') : '') + '</p><ul>';
       d.lines.concat(d.benefits).forEach(function (l) {
-        h += '<li>' + esc(l.title) + '：' + esc(amountText(l)) + '（' + esc(l.basis) + '）' + (l.state === 'superseded' ? ' 不叠加' : '') + (l.labels.length ? ' 【' + esc(l.labels.join('、')) + '】' : '') + printCite(l.citation) + '</li>';
+        h += '<li>' + esc(l.title) + '：' + esc(amountText(l)) + '（' + esc(l.basis) + '）' + (l.state === 'superseded' ? t(' 不叠加') : '') + (l.labels.length ? ' 【' + esc(l.labels.join('、')) + '】' : '') + printCite(l.citation) + '</li>';
       });
       h += '</ul>';
     });
-    h += '<h2>政策文件版本</h2><ul>' + r.policies.map(function (p) {
-      return '<li>' + esc(p.title) + ' ' + esc(p.doc_no) + '（' + (p.status === 'draft' ? '征求意见稿，' : '') + esc(p.valid_from) + ' 起' + (p.valid_to ? '，至 ' + esc(p.valid_to) : '') + '；数据 ' + esc(p.file) + '）</li>';
+    h += t('<h2>政策文件版本</h2><ul>') + r.policies.map(function (p) {
+      return '<li>' + esc(p.title) + ' ' + esc(p.doc_no) + '（' + (p.status === 'draft' ? t('征求意见稿，') : '') + esc(p.valid_from) + t(' 起') + (p.valid_to ? t('，至 ') + esc(p.valid_to) : '') + t('；数据 ') + esc(p.file) + (p.sha256 ? ' SHA-256 ' + esc(p.sha256) : '') + '）</li>';
     }).join('') + '</ul>';
     $('print-report').innerHTML = h;
   }
   function printCite(c) {
-    return c ? '<span class="pcite">依据：' + esc(c.doc) + ' ' + esc(c.clause || '') + '：“' + esc(c.excerpt) + '”' + (c.excerpt_kind === 'quote' ? '' : '（转述）') + '</span>' : '';
+    return c ? t('<span class="pcite">依据：') + esc(c.doc) + ' ' + esc(c.clause || '') + '：“' + esc(c.excerpt) + '”' + (c.excerpt_kind === 'quote' ? '' : t('（转述）')) + '</span>' : '';
   }
 
   // ---------------------------------------------------------------- wiring
@@ -933,22 +1058,22 @@
   function wire() {
     var form = $('profile-form');
     form.addEventListener('input', function (e) {
-      var t = e.target;
-      if (t.matches('[data-honor]') && t.checked) $('f-honors').value = 'list';
-      if (t.matches('#holds-table input, tr[data-hold] input, tr[data-hold] select') && (t.checked || t.value)) $('f-holds').value = 'list';
-      if (t.id && /^f-sci_award-/.test(t.id) && t.value && !$('f-sci_award').value) $('f-sci_award').value = 'some';
+      var tg = e.target;
+      if (tg.matches('[data-honor]') && tg.checked) $('f-honors').value = 'list';
+      if (tg.matches('#holds-table input, tr[data-hold] input, tr[data-hold] select') && (tg.checked || tg.value)) $('f-holds').value = 'list';
+      if (tg.id && /^f-sci_award-/.test(tg.id) && tg.value && !$('f-sci_award').value) $('f-sci_award').value = 'some';
       schedule();
     });
     form.addEventListener('change', function (e) {
-      var t = e.target;
-      if (t.matches('tr[data-hold] input[type=checkbox]') && t.checked) $('f-holds').value = 'list';
-      if (t.matches('[data-honor]') && t.checked) $('f-honors').value = 'list';
-      if (t.id && t.id.indexOf('ev-type-') === 0) {
+      var tg = e.target;
+      if (tg.matches('tr[data-hold] input[type=checkbox]') && tg.checked) $('f-holds').value = 'list';
+      if (tg.matches('[data-honor]') && tg.checked) $('f-honors').value = 'list';
+      if (tg.id && tg.id.indexOf('ev-type-') === 0) {
         syncEvents();
-        var type = t.id.slice(8);
-        if (t.checked) events.push({ type: type, values: {} });
+        var type = tg.id.slice(8);
+        if (tg.checked) events.push({ type: type, values: {} });
         else events = events.filter(function (ev) { return ev.type !== type; });
-        renderEvents(t.id);
+        renderEvents(tg.id);
       }
       schedule(0);
     });
@@ -961,7 +1086,7 @@
         events.push({ type: add.getAttribute('data-add'), values: {} });
         var i = events.length - 1;
         renderEvents();
-        var first = document.querySelector('[data-event-index="' + i + '"] input, [data-event-index="' + i + '"] select');
+        var first = scope.querySelector('[data-event-index="' + i + '"] input, [data-event-index="' + i + '"] select');
         if (first) first.focus();
         schedule(0);
       } else if (rm) {
@@ -973,7 +1098,7 @@
         schedule(0);
       }
     });
-    document.addEventListener('click', function (e) {
+    if (!scopeWired) listen(scope, 'click', function (e) {
       var f = e.target.closest('[data-focus]');
       if (f) {
         var target = $(f.getAttribute('data-focus'));
@@ -988,64 +1113,294 @@
       var o = e.target.closest('.open-source');
       if (o) openSource(citations[Number(o.getAttribute('data-cite'))], o);
     });
-    document.addEventListener('toggle', function (e) {
+    if (!scopeWired) listen(scope, 'toggle', function (e) {
       if (e.target.matches && e.target.matches('details.trace') && e.target.open) fillTrace(e.target);
     }, true);
     ['opt-as-of', 'opt-criteria', 'opt-applicant'].forEach(function (id) { $(id).addEventListener('change', function () { schedule(0); }); });
     $('sample-select').addEventListener('change', function () {
       var id = $('sample-select').value;
       var s = DATA.samples.filter(function (x) { return x.id === id; })[0];
-      if (s) loadText(s.text, '已载入示例“' + s.label + '”。');
+      if (s) loadText(s.text, t('已载入示例“') + s.label + '”。');
     });
     $('btn-save').addEventListener('click', save);
     $('file-load').addEventListener('change', function () {
       var file = $('file-load').files[0];
       if (!file) return;
       var reader = new FileReader();
-      reader.onload = function () { loadText(String(reader.result), '已读取“' + file.name + '”。'); $('file-load').value = ''; };
-      reader.onerror = function () { $('file-status').textContent = '无法读取该文件。'; };
+      reader.onload = function () { loadText(String(reader.result), t('已读取“') + file.name + '”。'); $('file-load').value = ''; };
+      reader.onerror = function () { $('file-status').textContent = t('无法读取该文件。'); };
       reader.readAsText(file);
     });
     $('opt-remember').addEventListener('change', function () {
-      if ($('opt-remember').checked) { remember(); $('file-status').textContent = '将在本浏览器中记住填写的内容（可随时清除）。'; }
-      else { forget(); $('file-status').textContent = '已不再记住，本浏览器中保存的内容已删除。'; }
+      if ($('opt-remember').checked) { remember(); $('file-status').textContent = t('将在本浏览器中记住填写的内容（可随时清除）。'); }
+      else { forget(); $('file-status').textContent = t('已不再记住，本浏览器中保存的内容已删除。'); }
     });
     $('btn-clear').addEventListener('click', function () {
-      forget();
-      $('opt-remember').checked = false;
-      clearForm();
-      $('sample-select').value = '';
-      $('file-status').textContent = '已清除：表单已清空，本浏览器中没有保存任何内容。';
-      schedule(0);
+      resetAll();
+      $('file-status').textContent = t('已清除：表单已清空，本浏览器中没有保存任何内容。');
     });
+    $('btn-new-session').addEventListener('click', function () { resetAll(); });
+    $('opt-lang').addEventListener('change', function () { switchLang($('opt-lang').value); });
+    if (config.kiosk) {
+      $('idle-continue').addEventListener('click', stillHere);
+      $('idle-warning').addEventListener('cancel', function (e) { e.preventDefault(); stillHere(); });
+    }
+    scopeWired = true;
     $('btn-print').addEventListener('click', function () { buildPrintReport(); window.print(); });
-    window.addEventListener('beforeprint', buildPrintReport);
+    if (!shadow) listen(window, 'beforeprint', buildPrintReport);
     $('source-close').addEventListener('click', function () { $('source-viewer').close(); });
     $('source-viewer').addEventListener('close', function () {
       var back = $('source-viewer').returnFocusTo;
-      if (back && document.body.contains(back)) back.focus();
+      if (back && back.isConnected) back.focus();
     });
   }
 
+
+  // ---------------------------------------------------------------- sessions, summary, kiosk
+
+  // Back to an empty calculator: form, options, samples, dialogs, and anything remembered.
+  function resetAll() {
+    forget();
+    $('opt-remember').checked = false;
+    clearForm();
+    $('sample-select').value = '';
+    $('opt-as-of').value = config.as_of || todayIso();
+    $('opt-criteria').value = 'auto';
+    $('opt-applicant').value = config.applicant || 'enterprise';
+    if (config.city) $(idFor('city')).value = config.city;
+    $('file-status').textContent = '';
+    ['source-viewer', 'idle-warning'].forEach(function (id) { if ($(id).open) $(id).close(); });
+    $('print-report').innerHTML = '';
+    if (host.scrollIntoView && config.kiosk) window.scrollTo(0, 0);
+    schedule(0);
+  }
+
+  // What a host page needs to show: verdicts and totals, with the data-version stamp.
+  function summaryOf(r) {
+    return {
+      as_of: r.as_of,
+      criteria: r.criteria.version,
+      size: r.size.class,
+      tiers: r.tiers.map(function (x) { return { id: x.id, title: x.title, verdict: x.verdict, held: x.held }; }),
+      awards: r.awards.documents.map(function (d) {
+        return { policy: d.policy, jurisdiction: d.jurisdiction, status: d.status, in_force: d.in_force,
+          certain: d.totals.certain, upper_bound: d.totals.upper_bound, unquantified: d.totals.unquantified };
+      }),
+      data_version: { engine: r.engine.version, policies: r.policies },
+    };
+  }
+  var lastSummaryText = '';
+  function emitResult(r) {
+    var summary = summaryOf(r);
+    var text = JSON.stringify(summary);
+    if (text === lastSummaryText) return;  // only when the result changes
+    lastSummaryText = text;
+    if (typeof config.onResult === 'function') {
+      try { config.onResult(summary); } catch (e) { console.warn('[srdi] onResult failed:', e); }
+    }
+    if (shadow) shadow.host.dispatchEvent(new CustomEvent('srdi:result', { detail: summary, bubbles: true, composed: true }));
+  }
+
+  // Kiosk: after `idle` seconds without input, a warning counts down `warn` seconds, then
+  // everything is cleared for the next visitor.
+  var idleTimer = 0, countdownTimer = 0;
+  function armIdle() {
+    if (!config.kiosk) return;
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(warnIdle, 1000 * (config.idle || 180));
+  }
+  function warnIdle() {
+    var left = config.warn || 30;
+    var dlg = $('idle-warning');
+    var tick = function () {
+      $('idle-count').textContent = String(left);
+      if (left <= 0) { dlg.close(); resetAll(); armIdle(); return; }
+      left -= 1;
+      countdownTimer = setTimeout(tick, 1000);
+    };
+    if (!dlg.open) dlg.showModal();
+    tick();
+  }
+  function stillHere() {
+    clearTimeout(countdownTimer);
+    if ($('idle-warning').open) $('idle-warning').close();
+    armIdle();
+  }
+  function wireKiosk() {
+    if (!config.kiosk) return;
+    ['pointerdown', 'keydown', 'input', 'wheel', 'touchstart'].forEach(function (type) {
+      listen(scope, type, function () { if (!$('idle-warning').open) armIdle(); }, true);
+    });
+    cleanups.push(function () { clearTimeout(idleTimer); clearTimeout(countdownTimer); });
+    armIdle();
+  }
+
   function start() {
+    if (!shadow) document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
+    else host.lang = lang === 'en' ? 'en' : 'zh-CN';
+    host.innerHTML = templateHtml();
+    host.classList.add('srdi-root');
+    if (config.kiosk) host.classList.add('srdi-kiosk');
     schema = JSON.parse(window.SRDI.schema());
     schema.fields.forEach(function (f) { fieldSpec[f.name] = f; });
     schema.events.forEach(function (e) { eventSpec[e.type] = e; });
     buildForm();
-    $('opt-as-of').value = todayIso();
-    var sel = $('sample-select');
-    DATA.samples.forEach(function (s) {
-      var o = document.createElement('option');
-      o.value = s.id;
-      o.textContent = s.label;
-      sel.appendChild(o);
-    });
+    $('opt-as-of').value = config.as_of || todayIso();
+    if (config.applicant) $('opt-applicant').value = config.applicant;
+    if (config.city) $(idFor('city')).value = config.city;
+    fillSamples();
     wire();
-    if (!restore()) run();
+    wireKiosk();
+    if (config.kiosk || !restore()) run();
   }
 
-  window.SRDI.ready.then(start, function (e) {
+  var destroyed = false;
+  var startedResolve;
+  var started = new Promise(function (resolve) { startedResolve = resolve; });
+  window.SRDI.ready.then(function () { if (!destroyed) { start(); startedResolve(); } }, function (e) {
     root.setAttribute('data-srdi-state', 'error');
-    $('summary').textContent = '计算引擎加载失败：' + (e && e.message ? e.message : e);
+    host.textContent = t('计算引擎加载失败：') + (e && e.message ? e.message : e);
   });
+
+  return {
+    // Resolves to {ok: true} or {ok: false, errors} (the engine's errors; the form is left as it was).
+    setProfile: function (profile) {
+      return started.then(function () {
+        var text = typeof profile === 'string' ? profile : JSON.stringify(profile);
+        var check = JSON.parse(window.SRDI.evaluate(text, JSON.stringify(options())));
+        if (check.errors) return { ok: false, errors: check.errors };
+        loadText(text, '');
+        return { ok: true };
+      });
+    },
+    clear: function () { return started.then(function () { resetAll(); }); },
+    destroy: function () {
+      destroyed = true;
+      clearTimeout(timer);
+      clearTimeout(compareTimer);
+      cleanups.forEach(function (f) { f(); });
+      host.innerHTML = '';
+    },
+  };
+}
+
+  // ---------------------------------------------------------------- how the calculator is started
+
+  var APPLICANTS = ['enterprise', 'service_platform', 'park_operator', 'investor', 'financial_institution', 'training_institution'];
+
+  // Options from a URL (the page itself, or the page in an iframe) or from SRDI.mount. A bad value
+  // is reported in the console and ignored, never thrown.
+  function cleanConfig(raw) {
+    var c = { kiosk: false, origins: [] };
+    var warn = function (k, v) { console.warn('[srdi] option ' + k + '=' + JSON.stringify(v) + ' ignored'); };
+    if (raw.lang != null) { if (raw.lang === 'en' || raw.lang === 'zh') c.lang = raw.lang; else warn('lang', raw.lang); }
+    if (raw.city != null) { if (typeof raw.city === 'string' && /^[a-z_]{1,40}$/.test(raw.city)) c.city = raw.city; else warn('city', raw.city); }
+    if (raw.applicant != null) { if (APPLICANTS.indexOf(raw.applicant) >= 0) c.applicant = raw.applicant; else warn('applicant', raw.applicant); }
+    if (raw.as_of != null) { if (/^\d{4}-\d{2}-\d{2}$/.test(raw.as_of)) c.as_of = raw.as_of; else warn('as_of', raw.as_of); }
+    if (raw.kiosk != null) c.kiosk = raw.kiosk === true || raw.kiosk === '1' || raw.kiosk === 'true';
+    ['idle', 'warn'].forEach(function (k) {
+      if (raw[k] == null) return;
+      var n = Number(raw[k]);
+      if (/^\d+$/.test(String(raw[k])) && n >= 1 && n <= 86400) c[k] = n; else warn(k, raw[k]);
+    });
+    if (raw.origins != null) {
+      var list = Array.isArray(raw.origins) ? raw.origins : String(raw.origins).split(',');
+      list.forEach(function (o) {
+        o = String(o).trim();
+        if (/^https?:\/\/[^/]+$/.test(o)) c.origins.push(o); else if (o) warn('origins', o);
+      });
+    }
+    if (typeof raw.onResult === 'function') c.onResult = raw.onResult;
+    return c;
+  }
+
+  function configFromUrl() {
+    var q = new URLSearchParams(window.location.search);
+    var raw = {};
+    ['city', 'applicant', 'lang', 'kiosk', 'as_of', 'idle', 'warn', 'origins'].forEach(function (k) {
+      if (q.has(k)) raw[k] = q.get(k);
+    });
+    return cleanConfig(raw);
+  }
+
+  // In an iframe: the host page talks to the calculator with postMessage (docs/embedding.md).
+  // Only the origins the host named in `origins=` are heard and written to.
+  function connectParent(app, config) {
+    var origins = config.origins;
+    var post = function (message) {
+      origins.forEach(function (o) {
+        try { window.parent.postMessage(message, o); } catch (e) { console.warn('[srdi] postMessage failed:', e); }
+      });
+    };
+    config.onResult = function (summary) { post({ type: 'srdi:result', summary: summary }); };
+    window.addEventListener('message', function (e) {
+      if (e.source !== window.parent) return;
+      if (origins.indexOf(e.origin) < 0) {
+        console.warn('[srdi] message from ' + e.origin + ' ignored: not in the allowed origins');
+        return;
+      }
+      var m = e.data;
+      if (!m || typeof m !== 'object' || typeof m.type !== 'string') {
+        console.warn('[srdi] malformed message ignored:', m);
+        return;
+      }
+      if (m.type === 'srdi:set-profile') {
+        if (!m.profile || (typeof m.profile !== 'object' && typeof m.profile !== 'string')) {
+          console.warn('[srdi] srdi:set-profile without a profile ignored');
+          return;
+        }
+        app.setProfile(m.profile).then(function (r) {
+          if (!r.ok) post({ type: 'srdi:profile-rejected', errors: r.errors });
+        });
+      } else if (m.type === 'srdi:clear') {
+        app.clear();
+      } else {
+        console.warn('[srdi] unknown message type ignored: ' + m.type);
+      }
+    });
+    window.SRDI.ready.then(function () { post({ type: 'srdi:ready', version: window.SRDI.version }); });
+  }
+
+  // SRDI.mount(element, options): the whole calculator inside `element`, in a shadow root, so the
+  // host's styles neither reach in nor are touched. Returns {unmount, setProfile, clear}.
+  function mount(element, options) {
+    if (!element || element.nodeType !== 1) throw new TypeError('SRDI.mount(element, options): element must be a DOM element');
+    if (element.__srdiMount) element.__srdiMount.unmount();
+    var shadow = element.shadowRoot || element.attachShadow({ mode: 'open' });
+    if (window.SRDI_CSS && 'adoptedStyleSheets' in shadow) {
+      var sheet = new CSSStyleSheet();
+      sheet.replaceSync(window.SRDI_CSS);
+      shadow.adoptedStyleSheets = [sheet];
+    }
+    var container = document.createElement('div');
+    container.className = 'srdi-root';
+    shadow.appendChild(container);
+    var app = createApp(container, shadow, cleanConfig(options || {}));
+    var handle = {
+      setProfile: app.setProfile,
+      clear: app.clear,
+      unmount: function () {
+        app.destroy();
+        shadow.innerHTML = '';
+        if ('adoptedStyleSheets' in shadow) shadow.adoptedStyleSheets = [];
+        element.removeAttribute('data-srdi-state');
+        element.__srdiMount = null;
+      },
+    };
+    element.__srdiMount = handle;
+    return handle;
+  }
+
+  if (window.SRDI) {
+    window.SRDI.mount = mount;
+    window.SRDI.unmount = function (element) { if (element && element.__srdiMount) element.__srdiMount.unmount(); };
+  }
+
+  // The page itself (index.html, srdi-offline.html): the calculator fills #srdi-app.
+  var pageHost = document.getElementById('srdi-app');
+  if (pageHost) {
+    var pageConfig = configFromUrl();
+    var pageApp = createApp(pageHost, null, pageConfig);
+    if (window.parent !== window) connectParent(pageApp, pageConfig);
+  }
 })();
