@@ -74,7 +74,9 @@ function createApp(host, shadow, config) {
       '<button type="button" id="btn-print">' + t('打印报告') + '</button>' +
       '<button type="button" id="btn-clear" class="danger no-kiosk">' + t('清除我的数据') + '</button>' +
       '<span class="remember no-kiosk"><input type="checkbox" id="opt-remember"><label for="opt-remember">' + t('在本浏览器中记住我填写的内容') + '</label></span>' +
-      '</div><p id="file-status" class="status-line" role="status" aria-live="polite"></p></section>' +
+      '</div><p id="file-status" class="status-line" role="status" aria-live="polite"></p>' +
+      '<p id="update-banner" class="notice update" role="status" hidden>' + t('有新版本（含更新的政策数据）可用。') +
+      ' <button type="button" id="btn-update">' + t('更新并重新载入') + '</button></p></section>' +
       '<main class="layout"><form id="profile-form" class="form" novalidate aria-label="' + t('企业信息') + '">' +
       '<p class="form-intro">' + t('按上年度财务数据填写。<strong>留空即“未填写”</strong>，不会按 0 计算；结果会指出哪些空白会改变结论。') + '</p>' +
       '<div id="form-sections"></div></form>' +
@@ -1141,6 +1143,9 @@ function createApp(host, shadow, config) {
     });
     $('btn-new-session').addEventListener('click', function () { resetAll(); });
     $('opt-lang').addEventListener('change', function () { switchLang($('opt-lang').value); });
+    $('btn-update').addEventListener('click', function () {
+      if (window.SRDI_PWA) window.SRDI_PWA.applyUpdate();
+    });
     if (config.kiosk) {
       $('idle-continue').addEventListener('click', stillHere);
       $('idle-warning').addEventListener('cancel', function (e) { e.preventDefault(); stillHere(); });
@@ -1251,6 +1256,11 @@ function createApp(host, shadow, config) {
     fillSamples();
     wire();
     wireKiosk();
+    // A newer version of the site (new policy data) was installed by the service worker (web/pwa.js).
+    if (!shadow) {
+      listen(window, 'srdi:update-available', function () { $('update-banner').hidden = false; });
+      if (window.SRDI_PWA && window.SRDI_PWA.updateAvailable) $('update-banner').hidden = false;
+    }
     if (config.kiosk || !restore()) run();
   }
 

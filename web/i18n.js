@@ -29,6 +29,8 @@
 var SRDI_I18N = {
   en: {
     ui: {
+      '有新版本（含更新的政策数据）可用。': 'A newer version (with updated policy data) is available.',
+      '更新并重新载入': 'Update and reload',
       // ---------------------------------------------------------------- index.html
       '专精特新政策自测（离线计算器）': 'SRDI policy self-check (offline calculator)',
       '跳到评估结果': 'Skip to the results',
