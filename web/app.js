@@ -17,6 +17,7 @@ function createApp(host, shadow, config) {
   var $ = function (id) { return scope.getElementById(id); };
   var lang = config.lang === 'en' ? 'en' : 'zh';
   var scopeWired = false;
+  var destroyed = false;  // after destroy(): no more evaluation, even from a late change event
   var cleanups = [];  // listeners outside the calculator, removed by destroy()
   var listen = function (target, type, fn, capture) {
     target.addEventListener(type, fn, capture);
@@ -253,6 +254,8 @@ function createApp(host, shadow, config) {
   // ---------------------------------------------------------------- the form
 
   function unitFor(f, spec) {
+    if (en('fields', f.name, 'unit')) return en('fields', f.name, 'unit');
+    if (lang === 'en' && (spec.kind === 'money' || spec.kind === 'signed_money')) return t('万元');
     if (f.unit) return f.unit;
     if (spec.kind === 'money' || spec.kind === 'signed_money') return t('万元');
     if (spec.kind === 'percent') return '%';
@@ -263,7 +266,7 @@ function createApp(host, shadow, config) {
   function control(id, name, spec, label, hint, unit) {
     var describe = 'hint-' + id.slice(2) + ' err-' + id.slice(2);
     var h = '<div class="field" data-field="' + esc(name) + '">';
-    h += '<label for="' + id + '">' + esc(label) + (unit ? '<span class="unit">（' + esc(unit) + '）</span>' : '') + '</label>';
+    h += '<label for="' + id + '">' + esc(label) + (unit ? '<span class="unit">' + (lang === 'en' ? ' (' + esc(unit) + ')' : '（' + esc(unit) + '）') + '</span>' : '') + '</label>';
     if (spec.kind === 'bool') {
       h += '<select id="' + id + '" name="' + esc(name) + '" aria-describedby="' + describe + '">' +
         t('<option value="">未填写</option><option value="true">是</option><option value="false">否</option></select>');
@@ -303,7 +306,7 @@ function createApp(host, shadow, config) {
         var name = row.base + '.' + y.key;
         if (row.years.indexOf(y.key) < 0) { h += '<td class="na">—</td>'; return; }
         var id = idFor(name);
-        h += '<td data-field="' + name + '"><label class="visually-hidden" for="' + id + '">' + esc(fieldSpec[name].label) + t('（万元）</label>') +
+        h += '<td data-field="' + name + '"><label class="visually-hidden" for="' + id + '">' + esc(fieldLabelText(name)) + t('（万元）</label>') +
           '<input id="' + id + '" name="' + name + '" type="text" inputmode="decimal" autocomplete="off" data-unit="wan" aria-describedby="hint-' + row.base + ' err-' + id.slice(2) + '">' +
           '<span class="field-error" id="err-' + id.slice(2) + '" aria-live="polite"></span></td>';
       });
@@ -331,7 +334,7 @@ function createApp(host, shadow, config) {
     h += t('<div class="field"><label for="f-honors">荣誉情况</label><select id="f-honors" aria-describedby="hint-honors"><option value="">未填写</option><option value="list">按下方勾选（未勾选即没有）</option></select>') +
       t('<span class="hint" id="hint-honors">勾选任一项即视为已按勾选填写</span></div><div class="checks">');
     Object.keys(FORM.values.honors).forEach(function (k) {
-      h += '<span class="check"><input type="checkbox" id="honor-' + k + '" data-honor="' + k + '"><label for="honor-' + k + '">' + esc(FORM.values.honors[k]) + '</label></span>';
+      h += '<span class="check"><input type="checkbox" id="honor-' + k + '" data-honor="' + k + '"><label for="honor-' + k + '">' + esc(valueLabel('honors', k)) + '</label></span>';
     });
     return h + '</div></fieldset>';
   }
@@ -581,6 +584,7 @@ function createApp(host, shadow, config) {
   // ---------------------------------------------------------------- evaluation
 
   function schedule(delay) {
+    if (destroyed) return;
     clearTimeout(timer);
     timer = setTimeout(run, delay == null ? 120 : delay);
   }
@@ -614,6 +618,7 @@ function createApp(host, shadow, config) {
   }
 
   function run() {
+    if (destroyed) return;
     var t0 = performance.now();
     var read = readProfile();
     var text = profileText(read.profile);
@@ -1264,7 +1269,6 @@ function createApp(host, shadow, config) {
     if (config.kiosk || !restore()) run();
   }
 
-  var destroyed = false;
   var startedResolve;
   var started = new Promise(function (resolve) { startedResolve = resolve; });
   window.SRDI.ready.then(function () { if (!destroyed) { start(); startedResolve(); } }, function (e) {
@@ -1342,7 +1346,14 @@ function createApp(host, shadow, config) {
         try { window.parent.postMessage(message, o); } catch (e) { console.warn('[srdi] postMessage failed:', e); }
       });
     };
-    config.onResult = function (summary) { post({ type: 'srdi:result', summary: summary }); };
+    var readySent = false;
+    var sendReady = function () {
+      if (readySent) return;
+      readySent = true;
+      post({ type: 'srdi:ready', version: window.SRDI.version });
+    };
+    // The first result comes right after the engine is ready: 'ready' always goes out first.
+    config.onResult = function (summary) { sendReady(); post({ type: 'srdi:result', summary: summary }); };
     window.addEventListener('message', function (e) {
       if (e.source !== window.parent) return;
       if (origins.indexOf(e.origin) < 0) {
@@ -1368,7 +1379,7 @@ function createApp(host, shadow, config) {
         console.warn('[srdi] unknown message type ignored: ' + m.type);
       }
     });
-    window.SRDI.ready.then(function () { post({ type: 'srdi:ready', version: window.SRDI.version }); });
+    window.SRDI.ready.then(sendReady);
   }
 
   // SRDI.mount(element, options): the whole calculator inside `element`, in a shadow root, so the

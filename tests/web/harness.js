@@ -428,3 +428,75 @@ module.exports = {
   runAxe, formatViolations, screenshot, pngSize,
   yuanToWan, wanToYuan, scalarFields, fieldId, median, assertSameText,
 };
+
+// ---------------------------------------------------------------------------------------------
+// Embedding helpers (tests/web/embed, mount, kiosk, english): more static servers, the summary a
+// host page receives, and the screen read inside a shadow root.
+
+// A static server of any directory (scripts/serve.js), on 127.0.0.1 or localhost: two servers
+// (or one server reached by two names) are two origins.
+async function serveDir(root, host = '127.0.0.1') {
+  const { start } = require('../../scripts/serve.js');
+  const srv = await start({ root, port: 0, host });
+  return { ...srv, origin: `http://${host}:${srv.port}` };
+}
+
+// The comparable part of a host summary ({type: 'srdi:result', summary}) and the same read from
+// a CLI result.
+function summaryKey(summary) {
+  return {
+    as_of: summary.as_of,
+    size: summary.size,
+    tiers: (summary.tiers || []).map((t) => [t.id, t.verdict]),
+    awards: (summary.awards || []).map((a) => [a.policy, a.certain, a.upper_bound]),
+  };
+}
+function expectedSummaryKey(result) {
+  return {
+    as_of: result.as_of,
+    size: result.size.class,
+    tiers: result.tiers.map((t) => [t.id, t.verdict]),
+    awards: result.awards.documents.map((d) => [d.policy, d.totals.certain, d.totals.upper_bound]),
+  };
+}
+
+// readScreen inside the shadow root of the element `hostSelector` (SRDI.mount).
+async function readScreenIn(page, hostSelector) {
+  return page.evaluate((sel) => {
+    const host = document.querySelector(sel);
+    const scope = host && host.shadowRoot;
+    if (!scope) return null;
+    const q = (s) => Array.from(scope.querySelectorAll(s));
+    const size = scope.querySelector('#result-size');
+    return {
+      size: size ? size.dataset.class || null : null,
+      tiers: q('#result-tiers [data-tier-id]').map((e) => [e.dataset.tierId, e.dataset.verdict || null]),
+      awards: q('#result-awards [data-policy][data-certain]').map((e) => [e.dataset.policy, e.dataset.certain, e.dataset.upperBound]),
+    };
+  }, hostSelector);
+}
+
+// Waits until the element `selector` carries data-srdi-state="ready" (SRDI.mount's host element).
+async function waitElementReady(page, selector, timeout = 30000) {
+  await page.waitForFunction((sel) => {
+    const el = document.querySelector(sel);
+    return !!el && el.getAttribute('data-srdi-state') === 'ready';
+  }, selector, { timeout, polling: 20 }).catch(async (e) => {
+    const state = await page.evaluate((sel) => {
+      const el = document.querySelector(sel);
+      return el ? el.getAttribute('data-srdi-state') : 'no element';
+    }, selector).catch(() => '?');
+    throw new Error(`${selector} did not reach data-srdi-state=ready within ${timeout} ms (state: ${state}): ${e.message}`);
+  });
+}
+
+// Chinese characters (CJK unified ideographs) in a text; full-width punctuation such as （） is
+// not counted here.
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;
+function hasChinese(text) {
+  return HAN.test(String(text));
+}
+
+Object.assign(module.exports, {
+  serveDir, summaryKey, expectedSummaryKey, readScreenIn, waitElementReady, hasChinese,
+});
