@@ -4,8 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages: the C++ libraries, Emscripten for the wasm build, Chromium and a CJK font for the browser tests and their screenshots.
-packages=(cmake g++ make nlohmann-json3-dev catch2 emscripten chromium fonts-wqy-microhei)
+# Debian packages: the C++ libraries, Emscripten for the wasm build, Chromium and a CJK font for the browser tests and their screenshots, clang, its libFuzzer runtime and libc++ (clang 14 rejects a recursive type of core/policy.hpp with libstdc++) for scripts/fuzz.sh.
+packages=(cmake g++ make nlohmann-json3-dev catch2 emscripten chromium fonts-wqy-microhei clang-14 libclang-rt-14-dev libc++-14-dev libc++abi-14-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

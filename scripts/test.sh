@@ -25,4 +25,7 @@ SRDI_CLI=build/dev/srdi node --test tests/wasm/
 echo "== the page in headless Chromium (screenshots in build/screenshots/)"
 SRDI_CLI=build/dev/srdi node --test --test-concurrency=1 tests/web/
 
+echo "== fuzzing: libFuzzer with ASan+UBSan, ${SRDI_FUZZ_SECONDS:-30} s per target (scripts/fuzz.sh)"
+bash scripts/fuzz.sh "${SRDI_FUZZ_SECONDS:-30}"
+
 echo "== all tests passed in $(( $(date +%s) - start )) s"
