@@ -849,7 +849,6 @@ function createApp(host, shadow, config) {
     body.innerHTML = '<ul class="tree">' + nodes.map(traceHtml).join('') + '</ul>';
   }
 
-  var KIND = { certain: '确定', up_to: '最高', unquantified: '金额未定', tax_credit: '税收抵免', benefit: '支持措施' };
 
   function amountText(l) {
     if (l.amount.certain) return money(l.amount.certain);
