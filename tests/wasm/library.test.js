@@ -7,7 +7,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
 const { execFileSync } = require('node:child_process');
-const { loadLibrary, webDir } = require('./load_library');
+const { loadLibrary, newLibraryContext } = require('./load_library');
 
 const root = path.resolve(__dirname, '../..');
 const examples = fs.readdirSync(path.join(root, 'examples')).filter((f) => f.endsWith('.json'));
@@ -22,13 +22,7 @@ test('SRDI.ready resolves with a version, and the functions return JSON text', a
 });
 
 test('a call before SRDI.ready is a structured error, not an exception', () => {
-  const context = { console, atob, setTimeout, clearTimeout, performance, TextDecoder, TextEncoder, WebAssembly, URL };
-  context.window = context;
-  context.globalThis = context;
-  vm.createContext(context);
-  for (const file of ['srdi.js', 'srdi-wasm.js', 'srdi-lib.js']) {
-    vm.runInContext(fs.readFileSync(path.join(webDir, file), 'utf8'), context);
-  }
+  const context = newLibraryContext();
   const out = JSON.parse(context.SRDI.evaluate('{}', '{}'));
   assert.equal(out.errors[0].code, 'engine.not_ready');
   return context.SRDI.ready;  // let it finish loading before the test ends
