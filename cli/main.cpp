@@ -2,6 +2,7 @@
 // nothing on stdout), 1 on an internal failure.
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "core/criteria_doc.hpp"
 #include "core/engine.hpp"
 #include "core/metrics.hpp"
+#include "core/screen.hpp"
 #include "core/text_report.hpp"
 
 namespace {
@@ -20,6 +22,11 @@ const char* kUsage =
     "  srdi compare --profile FILE [--as-of YYYY-MM-DD] [--criteria VERSION|auto] [--applicant KIND]\n"
     "               [--format json|text]\n"
     "               what each city's award policies would pay and offer, side by side\n"
+    "  srdi evaluate ... --verdicts   verdicts only: size class, each tier's verdict, score and\n"
+    "               deciding fields, award totals (no explanation; JSON)\n"
+    "  srdi batch [--as-of YYYY-MM-DD] [--criteria VERSION|auto] [--applicant KIND] [--verdicts]\n"
+    "               JSON Lines: one profile per line on stdin, one compact result per line on stdout\n"
+    "               (a bad line gives {\"errors\": [...]} on its line; exit 2 if any line failed)\n"
     "  srdi policies      list the bundled policy files\n"
     "  srdi metrics       list the metric catalogue (JSON)\n"
     "  srdi schema        the input vocabulary: profile fields, titles, event types (JSON)\n"
@@ -39,6 +46,7 @@ int usage_error(const std::string& message) {
 
 int evaluate(const std::vector<std::string>& args, bool comparing) {
   std::string profile_path, as_of, criteria, applicant, format = "json";
+  bool verdicts = false;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](std::string& into) {
@@ -52,11 +60,13 @@ int evaluate(const std::vector<std::string>& args, bool comparing) {
     else if (a == "--criteria") ok = value(criteria);
     else if (a == "--applicant") ok = value(applicant);
     else if (a == "--format") ok = value(format);
+    else if (a == "--verdicts" && !comparing) verdicts = true;
     else return usage_error("未知参数 " + a);
     if (!ok) return usage_error(a + " 缺少取值");
   }
   if (format != "json" && format != "text") return usage_error("--format 只能是 json 或 text");
   bool text = format == "text";
+  if (verdicts && text) return usage_error("--verdicts 只输出 JSON");
   if (profile_path.empty()) return usage_error("缺少 --profile FILE");
   std::ifstream in(profile_path, std::ios::binary);
   if (!in) return fail({{"cli.cannot_read", "", "无法读取文件 " + profile_path, "profile"}}, text);
@@ -70,7 +80,9 @@ int evaluate(const std::vector<std::string>& args, bool comparing) {
     options.as_of = *d;
   }
   options.criteria = criteria == "auto" ? "" : criteria;
-  srdi::Response r = comparing ? srdi::compare_request(buf.str(), options) : srdi::evaluate_request(buf.str(), options);
+  srdi::Response r = comparing  ? srdi::compare_request(buf.str(), options)
+                     : verdicts ? srdi::screen_request(buf.str(), options)
+                                : srdi::evaluate_request(buf.str(), options);
   if (!r.ok) {
     std::cerr << (text ? srdi::render_text_errors(r.body) : r.body.dump(2, ' ', false) + "\n");
     // Exit 2 when the user's input is at fault; 1 when the build is (a broken bundled policy, an internal error).
@@ -79,9 +91,54 @@ int evaluate(const std::vector<std::string>& args, bool comparing) {
     }
     return 2;
   }
-  std::string rendered = comparing ? srdi::render_text_compare(r.body) : srdi::render_text_report(r.body);
-  std::cout << (text ? rendered : r.body.dump(2, ' ', false) + "\n");
+  if (!text) std::cout << r.body.dump(2, ' ', false) << "\n";
+  else std::cout << (comparing ? srdi::render_text_compare(r.body) : srdi::render_text_report(r.body));
   return 0;
+}
+
+// JSON Lines through stdin and stdout, one line at a time (a large batch is never held whole).
+int batch(const std::vector<std::string>& args) {
+  std::string as_of, criteria, applicant;
+  bool verdicts = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](std::string& into) {
+      if (i + 1 >= args.size()) return false;
+      into = args[++i];
+      return true;
+    };
+    bool ok = true;
+    if (a == "--as-of") ok = value(as_of);
+    else if (a == "--criteria") ok = value(criteria);
+    else if (a == "--applicant") ok = value(applicant);
+    else if (a == "--verdicts") verdicts = true;
+    else return usage_error("未知参数 " + a);
+    if (!ok) return usage_error(a + " 缺少取值");
+  }
+  srdi::Options options{srdi::today_local(), criteria == "auto" ? "" : criteria, applicant};
+  if (!as_of.empty()) {
+    auto d = srdi::parse_date(as_of);
+    if (!d) return fail({{"options.bad_date", "/as_of", "评估日期应为 YYYY-MM-DD 格式的有效日期", "options"}}, false);
+    options.as_of = *d;
+  }
+  std::unique_ptr<srdi::LineEvaluator> lines;
+  try {
+    lines = std::make_unique<srdi::LineEvaluator>(options, verdicts);
+  } catch (const srdi::LoadFailure& f) {
+    return fail(f.errors, false);
+  }
+  std::ios::sync_with_stdio(false);
+  bool all_ok = true;
+  std::string line, out;
+  while (std::getline(std::cin, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    out.clear();
+    all_ok = lines->line(line, out) && all_ok;
+    out += '\n';
+    std::cout << out;
+  }
+  std::cout.flush();
+  return all_ok ? 0 : 2;
 }
 
 }  // namespace
@@ -93,6 +150,7 @@ int main(int argc, char** argv) {
   args.erase(args.begin());
   if (cmd == "evaluate") return evaluate(args, false);
   if (cmd == "compare") return evaluate(args, true);
+  if (cmd == "batch") return batch(args);
   if (cmd == "--version") {
     std::cout << "srdi " << srdi::engine_version() << "\n";
     return 0;

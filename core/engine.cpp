@@ -23,8 +23,6 @@ json errors_json(const std::vector<Error>& errors) {
   return json{{"errors", list}};
 }
 
-namespace {
-
 void check_applicant(const std::string& applicant, const std::string& path) {
   if (applicant.empty()) return;
   const auto& kinds = applicant_kinds();
@@ -36,6 +34,7 @@ void check_applicant(const std::string& applicant, const std::string& path) {
   }
 }
 
+namespace {
 
 json policy_meta(const Policy& p) {
   json m{{"id", p.id},         {"file", p.file},       {"title", p.title},
@@ -211,6 +210,12 @@ json tier_result(const Tier& tier, const Policy& policy, const std::string& vers
 }
 
 }  // namespace
+
+std::string criteria_version_on(const PolicySet& policies, const Date& date) { return version_on(policies, date); }
+
+bool tier_in_version(const Policy& policy, const Tier& tier, const std::string& version) {
+  return has_version(versions_of(policy, tier), version);
+}
 
 void check_criteria(const std::string& criteria, const PolicySet& policies, const std::string& path) {
   if (criteria.empty()) return;

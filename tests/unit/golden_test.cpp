@@ -7,18 +7,15 @@
 #include <sstream>
 
 #include "core/engine.hpp"
+#include "test_util.hpp"
+
+using test_util::case_profile;
+using test_util::read_json;
 
 namespace fs = std::filesystem;
 using srdi::json;
 
 namespace {
-
-json read_json(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream buf;
-  buf << in.rdbuf();
-  return json::parse(buf.str());
-}
 
 // Collects the result of every criterion node (anything with "id" and "result") by id.
 void collect(const json& node, std::map<std::string, std::string>& out) {
@@ -30,21 +27,6 @@ void collect(const json& node, std::map<std::string, std::string>& out) {
   } else if (node.is_array()) {
     for (const auto& v : node) collect(v, out);
   }
-}
-
-// A case's profile: written out in full ("profile"), or a named base profile from
-// tests/golden/profiles/ with JSON-pointer edits ("set": {pointer: value}, "unset": [pointer]).
-json case_profile(const json& c, const fs::path& dir) {
-  if (c.contains("profile")) return c["profile"];
-  json p = read_json(dir / "profiles" / (c["base"].get<std::string>() + ".json"));
-  const json set = c.value("set", json::object());  // held: items() of a temporary would dangle
-  const json unset = c.value("unset", json::array());
-  for (const auto& [pointer, value] : set.items()) p[json::json_pointer(pointer)] = value;
-  for (const auto& pointer : unset) {
-    json::json_pointer ptr(pointer.get<std::string>());
-    p[ptr.parent_pointer()].erase(ptr.back());
-  }
-  return p;
 }
 
 }  // namespace

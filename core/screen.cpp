@@ -1,0 +1,960 @@
+#include "core/screen.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <stdexcept>
+
+#include "core/awards.hpp"
+#include "core/evaluate.hpp"
+#include "core/metrics.hpp"
+#include "core/size_class.hpp"
+
+// The same three-valued semantics as core/evaluate.cpp (its comments say why each rule is so);
+// here every node answers with a result and, when undetermined, a bit set of the fields that
+// would decide it. Children are evaluated only until the answer is known: the result does not
+// depend on the others, and nothing else is recorded.
+namespace srdi {
+
+namespace {
+
+// Fields that would decide a verdict, as bits: one per profile field, plus `holds`.
+struct Bits {
+  std::uint64_t w[2] = {0, 0};
+  void set(int i) { w[i >> 6] |= std::uint64_t{1} << (i & 63); }
+  bool test(int i) const { return (w[i >> 6] >> (i & 63)) & 1; }
+  Bits& operator|=(const Bits& o) {
+    w[0] |= o.w[0];
+    w[1] |= o.w[1];
+    return *this;
+  }
+};
+
+struct Res {
+  Tri r = Tri::Undetermined;
+  Bits missing;  // meaningful when r is Undetermined
+};
+
+// An exact fraction that is not reduced: the inputs' denominators are small (100 for money), so
+// cross-multiplying stays far inside 128 bits for every value the profile format accepts. The
+// checked operations throw ArithmeticOverflow otherwise, and the metric is then computed again
+// with the reducing Rational.
+struct Frac {
+  i128 n = 0;
+  i128 d = 1;
+};
+
+Frac sub(const Frac& a, const Frac& b) {
+  if (a.d == b.d) return {checked_add(a.n, -b.n), a.d};
+  return {checked_add(checked_mul(a.n, b.d), -checked_mul(b.n, a.d)), checked_mul(a.d, b.d)};
+}
+Frac add(const Frac& a, const Frac& b) {
+  if (a.d == b.d) return {checked_add(a.n, b.n), a.d};
+  return {checked_add(checked_mul(a.n, b.d), checked_mul(b.n, a.d)), checked_mul(a.d, b.d)};
+}
+Frac divide(const Frac& a, const Frac& b) {  // b != 0
+  Frac r = a.d == b.d ? Frac{a.n, b.n} : Frac{checked_mul(a.n, b.d), checked_mul(a.d, b.n)};
+  if (r.d < 0) r = {-r.n, -r.d};
+  return r;
+}
+Frac scale_down(const Frac& a, std::int64_t k) { return {a.n, checked_mul(a.d, k)}; }
+int sign(const Frac& a) { return a.n > 0 ? 1 : (a.n < 0 ? -1 : 0); }
+int cmp(const Frac& a, const Rational& t) {
+  i128 l = checked_mul(a.n, t.den()), r = checked_mul(t.num(), a.d);
+  return l < r ? -1 : (l > r ? 1 : 0);
+}
+
+Rational sub(const Rational& a, const Rational& b) { return a - b; }
+Rational add(const Rational& a, const Rational& b) { return a + b; }
+Rational divide(const Rational& a, const Rational& b) { return a / b; }
+Rational scale_down(const Rational& a, std::int64_t k) { return a / Rational(k); }
+int sign(const Rational& a) { return a.sign(); }
+int cmp(const Rational& a, const Rational& t) { return compare(a, t); }
+
+template <typename N>
+N from_slot(const ScreenSlot& s);
+template <>
+Frac from_slot<Frac>(const ScreenSlot& s) {
+  return {s.num, s.den};
+}
+template <>
+Rational from_slot<Rational>(const ScreenSlot& s) {
+  return Rational::of(s.num, s.den);
+}
+
+// A compiled comparison of a metric with a threshold (compare nodes, score nodes, bands).
+struct MetricTest {
+  MetricKind kind = MetricKind::Fact;
+  std::array<int, 3> in{};  // slots of the metric's inputs
+  int n_in = 0;
+  Op op = Op::Ge;
+  Rational t;        // the threshold
+  Rational t_sq;     // Cagr: (1 + t)^2
+  bool t_neg = false;  // Cagr: 1 + t < 0
+};
+
+enum class MState { Known, Unknown, Infinite, Undefined, None };
+
+template <typename N>
+struct MValue {
+  MState state = MState::Unknown;
+  N v;
+};
+
+template <typename N>
+MValue<N> compute(MetricKind kind, const std::array<int, 3>& in, int n_in, const ScreenRow& row) {
+  MValue<N> out;
+  N x[3];
+  for (int i = 0; i < n_in; ++i) {
+    const ScreenSlot& s = row.slots[in[i]];
+    if (s.state == ScreenSlot::State::None) out.state = MState::None;
+    else x[i] = from_slot<N>(s);
+  }
+  if (out.state == MState::None) return out;
+  auto divided = [&](const N& a, const N& b, N& r) {
+    if (sign(b) != 0) {
+      r = divide(a, b);
+      return true;
+    }
+    out.state = sign(a) > 0 ? MState::Infinite : MState::Undefined;
+    return false;
+  };
+  N r;
+  switch (kind) {
+    case MetricKind::Fact:
+      r = x[0];
+      break;
+    case MetricKind::Ratio:
+    case MetricKind::Cagr:
+      if (!divided(x[0], x[1], r)) return out;
+      break;
+    case MetricKind::Growth:
+      if (!divided(sub(x[0], x[1]), x[1], r)) return out;
+      break;
+    case MetricKind::AvgGrowth: {
+      N g1, g2;
+      if (!divided(sub(x[1], x[2]), x[2], g1)) return out;
+      if (!divided(sub(x[0], x[1]), x[1], g2)) return out;
+      r = scale_down(add(g1, g2), 2);
+      break;
+    }
+    case MetricKind::Diff:
+      r = sub(x[0], x[1]);
+      break;
+    case MetricKind::Sum:
+    case MetricKind::Avg:
+      r = x[0];
+      for (int i = 1; i < n_in; ++i) r = add(r, x[i]);
+      if (kind == MetricKind::Avg) r = scale_down(r, n_in);
+      break;
+  }
+  out.state = MState::Known;
+  out.v = r;
+  return out;
+}
+
+template <typename N>
+bool test_known(const MetricTest& m, const N& v) {
+  int c = m.kind == MetricKind::Cagr ? (m.t_neg ? 1 : cmp(v, m.t_sq)) : cmp(v, m.t);
+  switch (m.op) {
+    case Op::Ge: return c >= 0;
+    case Op::Gt: return c > 0;
+    case Op::Le: return c <= 0;
+    case Op::Lt: return c < 0;
+    case Op::Eq: return c == 0;
+  }
+  return false;
+}
+
+Res run_metric_test(const MetricTest& m, const ScreenRow& row) {
+  Res res;
+  for (int i = 0; i < m.n_in; ++i) {
+    if (row.slots[m.in[i]].state == ScreenSlot::State::Unknown) res.missing.set(m.in[i]);
+  }
+  if (res.missing.w[0] || res.missing.w[1]) return res;
+  bool ok;
+  MState state;
+  try {
+    MValue<Frac> v = compute<Frac>(m.kind, m.in, m.n_in, row);
+    state = v.state;
+    ok = state == MState::Known && test_known(m, v.v);
+  } catch (const ArithmeticOverflow&) {
+    MValue<Rational> v = compute<Rational>(m.kind, m.in, m.n_in, row);
+    state = v.state;
+    ok = state == MState::Known && test_known(m, v.v);
+  }
+  if (state == MState::Infinite) ok = m.op == Op::Ge || m.op == Op::Gt;
+  res.r = ok ? Tri::Met : Tri::NotMet;
+  return res;
+}
+
+enum : unsigned { kLarge = 1, kMedium = 2, kSmall = 4, kMicro = 8, kAllSizes = 15 };
+unsigned size_bit(const std::string& c) {
+  if (c == "large") return kLarge;
+  if (c == "medium") return kMedium;
+  if (c == "small") return kSmall;
+  if (c == "micro") return kMicro;
+  return 0;
+}
+const char* size_name(unsigned bit) {
+  switch (bit) {
+    case kLarge: return "large";
+    case kMedium: return "medium";
+    case kSmall: return "small";
+    case kMicro: return "micro";
+  }
+  return "undetermined";
+}
+
+struct Node {
+  Criterion::Kind kind = Criterion::Kind::All;
+  int first = 0, count = 0;  // All / Any / Not: children in Program::kids
+  int test = -1;             // Compare: index in Program::tests
+  int slot = -1;             // Fact: the field; Score: the table (index in the tier's tables)
+  std::uint64_t accept = 0;  // Fact: accepted values (bit per choice, 0/1 for false/true); Size: classes
+  bool accept_none = false;  // Fact: "none" accepted
+  int category = -1;         // Score: -1 = total
+  int title = -1, valid_years = 0;  // Holds
+  unsigned levels = 0;              // Holds: accepted levels, 0 = any
+};
+
+struct BandCode {
+  int node = -1;  // -1: "otherwise"
+  int points = 0;
+};
+
+struct IndicatorCode {
+  Indicator::Mode mode = Indicator::Mode::FirstMatch;
+  int max = 0;
+  int category = 0;
+  std::vector<BandCode> bands;
+  int value_test = -1;  // Value: the metric, as a test (its op and threshold unused)
+};
+
+struct Table {
+  std::string id;
+  int categories = 0;
+  std::vector<IndicatorCode> indicators;
+  std::vector<std::string> category_ids;
+};
+
+struct ScoreValue {
+  Interval total;
+  std::vector<Interval> cats;
+  Bits missing;
+  std::vector<Bits> cat_missing;
+};
+
+struct CompiledTier {
+  const Policy* policy = nullptr;
+  const Tier* tier = nullptr;
+  int root = -1;
+  int grants = -1;
+  std::vector<Table> tables;
+};
+
+}  // namespace
+
+struct Screener::Impl {
+  const PolicySet* policies = nullptr;
+  Options options;
+  std::string version;
+  bool filtered = false;
+  std::vector<const FieldSpec*> fields;  // slot -> field
+  int holds_bit = 0;
+  int evaluation_year = -1;
+  int industry = -1;
+  std::vector<Node> nodes;
+  std::vector<int> kids;
+  std::vector<MetricTest> tests;
+  std::vector<CompiledTier> tiers;
+  // 划型: the rules (large, medium, small) of each industry choice; empty when the standard lacks it.
+  std::vector<std::vector<std::pair<unsigned, int>>> size_rules;
+
+  int slot_of(const std::string& field) const {
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      if (fields[i]->name == field) return static_cast<int>(i);
+    }
+    throw std::logic_error("screen: unknown field " + field);
+  }
+
+  int metric_test(const std::string& metric, Op op, const Rational& t) {
+    const MetricDef* def = find_metric(metric);
+    if (!def || def->inputs.size() > 3) throw std::logic_error("screen: unsupported metric " + metric);
+    MetricTest m;
+    m.kind = def->kind;
+    m.n_in = static_cast<int>(def->inputs.size());
+    for (int i = 0; i < m.n_in; ++i) m.in[i] = slot_of(def->inputs[i]);
+    m.op = op;
+    m.t = t;
+    Rational rhs = Rational(1) + t;
+    m.t_neg = rhs.sign() < 0;
+    if (!m.t_neg) m.t_sq = rhs * rhs;
+    tests.push_back(m);
+    return static_cast<int>(tests.size()) - 1;
+  }
+
+  int compile(const Criterion& c, const std::vector<Table>* tables) {
+    Node n;
+    n.kind = c.kind;
+    switch (c.kind) {
+      case Criterion::Kind::Ref: {
+        const Criterion* def = policies->definition(c.ref);
+        if (!def) throw std::logic_error("screen: unresolved ref " + c.ref);
+        return compile(*def, tables);
+      }
+      case Criterion::Kind::All:
+      case Criterion::Kind::Any:
+      case Criterion::Kind::Not: {
+        std::vector<int> children;
+        for (const auto& child : c.children) children.push_back(compile(child, tables));
+        n.first = static_cast<int>(kids.size());
+        n.count = static_cast<int>(children.size());
+        kids.insert(kids.end(), children.begin(), children.end());
+        break;
+      }
+      case Criterion::Kind::Compare:
+        n.test = metric_test(c.metric, c.op, c.threshold);
+        break;
+      case Criterion::Kind::Fact: {
+        n.slot = slot_of(c.fact);
+        const FieldSpec& f = *fields[n.slot];
+        for (const auto& e : c.expected) {
+          if (e == "none") n.accept_none = true;
+          if (f.kind == FieldKind::Bool) {
+            if (e == "true") n.accept |= 2;
+            if (e == "false") n.accept |= 1;
+          } else if (f.kind == FieldKind::Enum) {
+            auto it = std::find(f.values.begin(), f.values.end(), e);
+            if (it != f.values.end()) n.accept |= std::uint64_t{1} << (it - f.values.begin());
+          } else {
+            throw std::logic_error("screen: fact criterion on a field that is neither bool nor enum: " + c.fact);
+          }
+        }
+        break;
+      }
+      case Criterion::Kind::Score: {
+        if (!tables) throw std::logic_error("screen: score criterion outside a tier");
+        n.slot = -1;
+        for (std::size_t i = 0; i < tables->size(); ++i) {
+          if ((*tables)[i].id == c.score) n.slot = static_cast<int>(i);
+        }
+        if (n.slot < 0) throw std::logic_error("screen: unknown score table " + c.score);
+        if (!c.category.empty()) {
+          const auto& ids = (*tables)[n.slot].category_ids;
+          auto it = std::find(ids.begin(), ids.end(), c.category);
+          if (it == ids.end()) throw std::logic_error("screen: unknown score category " + c.category);
+          n.category = static_cast<int>(it - ids.begin());
+        }
+        n.test = metric_test_for_score(c.op, c.threshold);
+        break;
+      }
+      case Criterion::Kind::Size:
+        for (const auto& e : c.expected) n.accept |= size_bit(e);
+        break;
+      case Criterion::Kind::Holds: {
+        const auto& titles = holding_titles();
+        auto it = std::find(titles.begin(), titles.end(), c.holds);
+        n.title = it == titles.end() ? -2 : static_cast<int>(it - titles.begin());  // -2: never held
+        n.valid_years = c.valid_years;
+        for (const auto& l : c.levels) n.levels |= level_bit(l);
+        if (!c.levels.empty() && n.levels == 0) n.levels = 1u << 8;  // only unknown levels could match
+        break;
+      }
+    }
+    nodes.push_back(n);
+    return static_cast<int>(nodes.size()) - 1;
+  }
+
+  // A score node compares an integer interval; only its op and threshold are used.
+  int metric_test_for_score(Op op, const Rational& t) {
+    MetricTest m;
+    m.op = op;
+    m.t = t;
+    tests.push_back(m);
+    return static_cast<int>(tests.size()) - 1;
+  }
+
+  static unsigned level_bit(const std::string& l) {
+    if (l == "national") return 1;
+    if (l == "provincial") return 2;
+    if (l == "city") return 4;
+    return 0;
+  }
+
+  Table compile_table(const ScoreTable& st) {
+    Table t;
+    t.id = st.id;
+    for (const auto& cat : st.categories) t.category_ids.push_back(cat.id);
+    for (const auto& ind : st.indicators) {
+      IndicatorCode ci;
+      ci.mode = ind.mode;
+      ci.max = ind.max;
+      auto it = std::find(t.category_ids.begin(), t.category_ids.end(), ind.category);
+      if (it == t.category_ids.end()) {
+        t.category_ids.push_back(ind.category);  // as the full evaluation does: a category without a heading
+        it = t.category_ids.end() - 1;
+      }
+      ci.category = static_cast<int>(it - t.category_ids.begin());
+      if (ind.mode == Indicator::Mode::Value) {
+        ci.value_test = metric_test(ind.metric, Op::Ge, Rational(0));
+      } else {
+        for (const auto& b : ind.bands) ci.bands.push_back(BandCode{b.when ? compile(*b.when, nullptr) : -1, b.points});
+      }
+      t.indicators.push_back(std::move(ci));
+    }
+    t.categories = static_cast<int>(t.category_ids.size());
+    return t;
+  }
+
+  // ---- evaluation ----
+
+  struct Run {
+    Run(const Impl& impl, const ScreenRow& r) : p(impl), row(r) {}
+    const Impl& p;
+    const ScreenRow& row;
+    unsigned size_possible = kAllSizes;
+    Bits size_missing;
+    const std::vector<ScoreValue>* scores = nullptr;
+
+    Res node(int i) const {
+      const Node& n = p.nodes[i];
+      switch (n.kind) {
+        case Criterion::Kind::All:
+        case Criterion::Kind::Any: {
+          bool any = n.kind == Criterion::Kind::Any;
+          Res out;
+          bool all_decided = true;
+          for (int k = 0; k < n.count; ++k) {
+            Res c = node(p.kids[n.first + k]);
+            if (c.r == (any ? Tri::Met : Tri::NotMet)) return Res{c.r, {}};
+            if (c.r == Tri::Undetermined) {
+              all_decided = false;
+              out.missing |= c.missing;
+            }
+          }
+          if (all_decided) return Res{any ? Tri::NotMet : Tri::Met, {}};
+          return out;
+        }
+        case Criterion::Kind::Not: {
+          Res c = node(p.kids[n.first]);
+          if (c.r == Tri::Met) return Res{Tri::NotMet, {}};
+          if (c.r == Tri::NotMet) return Res{Tri::Met, {}};
+          return c;
+        }
+        case Criterion::Kind::Compare:
+          return run_metric_test(p.tests[n.test], row);
+        case Criterion::Kind::Fact: {
+          const ScreenSlot& s = row.slots[n.slot];
+          Res out;
+          bool ok = false;
+          switch (s.state) {
+            case ScreenSlot::State::Unknown:
+              out.missing.set(n.slot);
+              return out;
+            case ScreenSlot::State::Bool:
+            case ScreenSlot::State::Choice:
+              ok = (n.accept >> s.num) & 1;
+              break;
+            case ScreenSlot::State::None:
+              ok = n.accept_none;
+              break;
+            default:
+              break;
+          }
+          return Res{ok ? Tri::Met : Tri::NotMet, {}};
+        }
+        case Criterion::Kind::Score: {
+          const ScoreValue& s = (*scores)[n.slot];
+          Interval iv = n.category < 0 ? s.total : s.cats[n.category];
+          Tri r = interval(iv, p.tests[n.test]);
+          Res out{r, {}};
+          if (r == Tri::Undetermined) out.missing = n.category < 0 ? s.missing : s.cat_missing[n.category];
+          return out;
+        }
+        case Criterion::Kind::Size: {
+          bool in = size_possible & n.accept, out_ = size_possible & ~n.accept;
+          if (in && out_) return Res{Tri::Undetermined, size_missing};
+          return Res{out_ ? Tri::NotMet : Tri::Met, {}};
+        }
+        case Criterion::Kind::Holds:
+          return holds(n);
+        case Criterion::Kind::Ref:
+          break;
+      }
+      return {};
+    }
+
+    static Tri interval(const Interval& iv, const MetricTest& m) {
+      auto at = [&](int x) { return test_known<Rational>(m, Rational(x)); };
+      if (m.op == Op::Eq) {
+        if (iv.min == iv.max) return at(iv.min) ? Tri::Met : Tri::NotMet;
+        return (m.t < Rational(iv.min) || m.t > Rational(iv.max)) ? Tri::NotMet : Tri::Undetermined;
+      }
+      bool lo = at(iv.min), hi = at(iv.max);
+      return (lo && hi) ? Tri::Met : (!lo && !hi ? Tri::NotMet : Tri::Undetermined);
+    }
+
+    Res holds(const Node& n) const {
+      Res out;
+      if (!row.holds_known) {
+        out.missing.set(p.holds_bit);
+        return out;
+      }
+      bool sure = false, maybe = false;
+      const Date& as_of = p.options.as_of;
+      for (const auto& h : row.holds) {
+        if (h.title != n.title) continue;
+        bool level_ok = n.levels == 0 || (h.level >= 0 && (n.levels >> h.level) & 1);
+        bool level_open = n.levels != 0 && h.level < 0;
+        bool in_force = true;
+        if (h.since_known) {
+          Date until{h.since.year + n.valid_years, h.since.month, h.since.day};
+          if (until.day > days_in_month(until.year, until.month)) until.day = days_in_month(until.year, until.month);
+          in_force = h.since <= as_of && as_of <= until;
+        }
+        if ((level_ok || level_open) && in_force) {
+          if (level_ok && h.since_known) sure = true;
+          else maybe = true;
+        }
+      }
+      if (sure) return Res{Tri::Met, {}};
+      if (maybe) {
+        out.missing.set(p.holds_bit);
+        return out;
+      }
+      return Res{Tri::NotMet, {}};
+    }
+
+    ScoreValue score(const Table& t) const {
+      ScoreValue s;
+      s.cats.assign(t.categories, Interval{});
+      s.cat_missing.assign(t.categories, Bits{});
+      for (const auto& ind : t.indicators) {
+        Interval pts;
+        Bits missing;
+        if (ind.mode == Indicator::Mode::Value) {
+          pts = value_points(ind, missing);
+        } else {
+          bool decided = false;
+          int sure = 0, possible = 0;
+          int cmin = 0, cmax = 0;
+          bool any_candidate = false;
+          for (const auto& b : ind.bands) {
+            Tri r = Tri::Met;
+            if (b.node >= 0) {
+              Res o = node(b.node);
+              r = o.r;
+              if (r == Tri::Undetermined) missing |= o.missing;
+            }
+            if (ind.mode == Indicator::Mode::Sum) {
+              if (r == Tri::Met) sure += b.points;
+              if (r != Tri::NotMet) possible += b.points;
+              continue;
+            }
+            if (decided) continue;
+            if (r != Tri::NotMet) {
+              cmin = any_candidate ? std::min(cmin, b.points) : b.points;
+              cmax = any_candidate ? std::max(cmax, b.points) : b.points;
+              any_candidate = true;
+            }
+            if (r == Tri::Met) decided = true;
+          }
+          if (ind.mode == Indicator::Mode::Sum) {
+            pts = Interval{std::min(sure, ind.max), std::min(possible, ind.max)};
+          } else {
+            if (!decided) {  // no band met: nothing scored is possible too
+              cmin = any_candidate ? std::min(cmin, 0) : 0;
+              cmax = any_candidate ? std::max(cmax, 0) : 0;
+            }
+            pts = Interval{cmin, cmax};
+          }
+        }
+        if (pts.min != pts.max) {
+          s.missing |= missing;
+          s.cat_missing[ind.category] |= missing;
+        }
+        s.total.min += pts.min;
+        s.total.max += pts.max;
+        s.cats[ind.category].min += pts.min;
+        s.cats[ind.category].max += pts.max;
+      }
+      return s;
+    }
+
+    Interval value_points(const IndicatorCode& ind, Bits& missing) const {
+      const MetricTest& m = p.tests[ind.value_test];
+      for (int i = 0; i < m.n_in; ++i) {
+        if (row.slots[m.in[i]].state == ScreenSlot::State::Unknown) missing.set(m.in[i]);
+      }
+      if (missing.w[0] || missing.w[1]) return Interval{0, ind.max};
+      MValue<Rational> v = compute<Rational>(m.kind, m.in, m.n_in, row);
+      if (v.state != MState::Known) return Interval{0, 0};
+      Rational clamped = std::min(std::max(v.v, Rational(0)), Rational(ind.max));
+      int pts = static_cast<int>(floor_div(clamped.num(), clamped.den()));
+      return Interval{pts, pts};
+    }
+
+    void size() {
+      const ScreenSlot& s = row.slots[p.industry];
+      const std::vector<std::pair<unsigned, int>>* rules = nullptr;
+      if (s.state == ScreenSlot::State::Choice && !p.size_rules[s.num].empty()) rules = &p.size_rules[s.num];
+      if (!rules) {
+        size_possible = kAllSizes;
+        size_missing = Bits{};
+        size_missing.set(p.industry);
+        return;
+      }
+      unsigned possible = 0;
+      Bits missing;
+      bool settled = false;
+      for (const auto& [cls, rule] : *rules) {
+        Res o = node(rule);
+        if (o.r != Tri::NotMet) possible |= cls;
+        if (o.r == Tri::Undetermined) missing |= o.missing;
+        if (o.r == Tri::Met) {
+          settled = true;
+          break;
+        }
+      }
+      if (!settled) possible |= kMicro;
+      size_possible = possible;
+      size_missing = (possible & (possible - 1)) ? missing : Bits{};
+    }
+  };
+};
+
+namespace {
+const std::vector<std::string>& level_names() {
+  static const std::vector<std::string> l = {"national", "provincial", "city"};
+  return l;
+}
+}  // namespace
+
+Screener::Screener(const PolicySet& policies, const Options& options, const std::vector<std::string>& tiers)
+    : impl_(std::make_unique<Impl>()) {
+  Impl& p = *impl_;
+  p.policies = &policies;
+  p.options = options;
+  check_criteria(options.criteria, policies, "/criteria");
+  check_applicant(options.applicant, "/applicant");
+  for (const auto& f : profile_fields()) p.fields.push_back(&f);
+  p.holds_bit = static_cast<int>(p.fields.size());
+  if (p.holds_bit >= 128) throw std::logic_error("screen: more than 127 profile fields");
+  p.evaluation_year = p.slot_of("evaluation_year");
+  p.industry = p.slot_of("industry");
+
+  const Policy* standard = policies.size_standard();
+  const FieldSpec& industry = *p.fields[p.industry];
+  p.size_rules.resize(industry.values.size());
+  for (std::size_t i = 0; i < industry.values.size(); ++i) {
+    for (const auto& ind : standard->industries) {
+      if (ind.industry != industry.values[i]) continue;
+      p.size_rules[i].clear();
+      for (const auto& rule : ind.rules) p.size_rules[i].emplace_back(size_bit(rule.size_class), p.compile(rule.criterion, nullptr));
+    }
+  }
+
+  p.version = options.criteria.empty() ? criteria_version_on(policies, options.as_of) : options.criteria;
+  std::vector<CompiledTier> all;
+  for (const auto& pol : policies.policies) {
+    for (const auto& tier : pol.tiers) {
+      if (p.version.empty() || !tier_in_version(pol, tier, p.version)) continue;
+      if (!tiers.empty() && std::find(tiers.begin(), tiers.end(), tier.id) == tiers.end()) continue;
+      CompiledTier ct;
+      ct.policy = &pol;
+      ct.tier = &tier;
+      for (const auto& table : tier.scores) ct.tables.push_back(p.compile_table(table));
+      ct.root = p.compile(tier.criterion, &ct.tables);
+      if (tier.grants) ct.grants = p.compile(*tier.grants, nullptr);
+      all.push_back(std::move(ct));
+    }
+  }
+  for (const auto& id : tiers) {
+    bool found = std::any_of(all.begin(), all.end(), [&](const CompiledTier& t) { return t.tier->id == id; });
+    if (!found) {
+      throw LoadFailure({Error{"options.bad_tier", "/tiers",
+                               "层级“" + id + "”不在认定标准版本“" + p.version + "”中", "options"}});
+    }
+  }
+  std::stable_sort(all.begin(), all.end(), [](const CompiledTier& a, const CompiledTier& b) { return a.tier->rung < b.tier->rung; });
+  p.tiers = std::move(all);
+  p.filtered = !tiers.empty();
+}
+
+Screener::~Screener() = default;
+Screener::Screener(Screener&&) noexcept = default;
+Screener& Screener::operator=(Screener&&) noexcept = default;
+
+std::vector<std::string> Screener::tier_ids() const {
+  std::vector<std::string> ids;
+  for (const auto& t : impl_->tiers) ids.push_back(t.tier->id);
+  return ids;
+}
+
+void Screener::prepare(const Profile& profile, ScreenRow& row) const {
+  const Impl& p = *impl_;
+  row.slots.assign(p.fields.size(), ScreenSlot{});
+  row.profile = &profile;
+  for (std::size_t i = 0; i < p.fields.size(); ++i) {
+    const FieldSpec& f = *p.fields[i];
+    const Fact* fact = profile.fact(f.name);
+    if (!fact) continue;
+    ScreenSlot& s = row.slots[i];
+    switch (fact->kind) {
+      case Fact::Kind::None:
+        s.state = ScreenSlot::State::None;
+        break;
+      case Fact::Kind::Bool:
+        s.state = ScreenSlot::State::Bool;
+        s.num = fact->flag ? 1 : 0;
+        break;
+      case Fact::Kind::Text: {
+        auto it = std::find(f.values.begin(), f.values.end(), fact->text);
+        s.state = it == f.values.end() ? ScreenSlot::State::Text : ScreenSlot::State::Choice;
+        s.num = it - f.values.begin();
+        break;
+      }
+      case Fact::Kind::Number: {
+        // Percent fields hold "10.5" for 10.5%; metrics read them as the ratio 0.105.
+        Rational x = f.kind == FieldKind::Percent ? fact->number / Rational(100) : fact->number;
+        s.state = ScreenSlot::State::Number;
+        s.num = static_cast<std::int64_t>(x.num());
+        s.den = static_cast<std::int64_t>(x.den());
+        break;
+      }
+    }
+  }
+  ScreenSlot& year = row.slots[p.evaluation_year];
+  year = ScreenSlot{ScreenSlot::State::Number, p.options.as_of.year, 1};
+  row.holds_known = profile.holds.has_value();
+  row.holds.clear();
+  if (profile.holds) {
+    const auto& titles = holding_titles();
+    const auto& levels = level_names();
+    for (const auto& h : *profile.holds) {
+      ScreenHolding sh;
+      auto t = std::find(titles.begin(), titles.end(), h.title);
+      sh.title = t == titles.end() ? -1 : static_cast<int>(t - titles.begin());
+      if (h.level) {
+        auto l = std::find(levels.begin(), levels.end(), *h.level);
+        sh.level = l == levels.end() ? -1 : static_cast<int>(l - levels.begin());
+      }
+      sh.since_known = h.since.has_value();
+      if (h.since) sh.since = *h.since;
+      row.holds.push_back(sh);
+    }
+  }
+}
+
+ScreenRow Screener::prepare(const Profile& profile) const {
+  ScreenRow row;
+  prepare(profile, row);
+  return row;
+}
+
+namespace {
+char verdict_char(Tri t) { return t == Tri::Met ? 'E' : (t == Tri::NotMet ? 'N' : 'U'); }
+}  // namespace
+
+const char* Screener::run(const ScreenRow& row, std::vector<TierVerdict>& out) const {
+  const Impl& p = *impl_;
+  Impl::Run run(p, row);
+  run.size();
+  out.resize(p.tiers.size());
+  std::vector<ScoreValue> scores;
+  for (std::size_t i = 0; i < p.tiers.size(); ++i) {
+    const CompiledTier& t = p.tiers[i];
+    scores.clear();
+    for (const auto& table : t.tables) scores.push_back(run.score(table));
+    run.scores = &scores;
+    Res r = run.node(t.root);
+    TierVerdict& v = out[i];
+    v.id = t.tier->id;
+    v.verdict = verdict_char(r.r);
+    v.scored = !scores.empty();
+    if (v.scored) {
+      v.score_min = scores[0].total.min;
+      v.score_max = scores[0].total.max;
+    }
+    v.held = -1;
+    if (t.grants >= 0) {
+      Tri h = run.node(t.grants).r;
+      v.held = h == Tri::Met ? 1 : (h == Tri::NotMet ? 0 : -1);
+    }
+  }
+  unsigned s = run.size_possible;
+  return (s & (s - 1)) ? "undetermined" : size_name(s);
+}
+
+json Screener::result(const Profile& loaded) const {
+  const Impl& p = *impl_;
+  Profile profile = with_evaluation_facts(loaded, p.options.as_of);
+  ScreenRow row = prepare(profile);
+  Impl::Run run(p, row);
+  run.size();
+
+  auto names = [&](const Bits& b) {
+    // Sorted by name, as the full evaluation's merged lists are.
+    std::vector<std::string> list;
+    for (int i = 0; i <= p.holds_bit; ++i) {
+      if (b.test(i)) list.push_back(i == p.holds_bit ? "holds" : p.fields[i]->name);
+    }
+    std::sort(list.begin(), list.end());
+    return json(list);
+  };
+
+  json out = json::object();
+  out["engine"] = json{{"name", "srdi"}, {"version", engine_version()}};
+  out["as_of"] = p.options.as_of.iso();
+  out["criteria"] = p.version.empty() ? json(nullptr) : json(p.version);
+  json possible = json::array();
+  for (unsigned bit : {kLarge, kMedium, kSmall, kMicro}) {
+    if (run.size_possible & bit) possible.push_back(size_name(bit));
+  }
+  unsigned sp = run.size_possible;
+  bool can_be_large = sp & kLarge, can_be_sme = sp & ~kLarge;
+  json size = json::object();
+  size["class"] = (sp & (sp - 1)) ? "undetermined" : size_name(sp);
+  size["possible"] = possible;
+  size["missing"] = names(run.size_missing);
+  size["is_sme"] = can_be_large && can_be_sme ? json(nullptr) : json(can_be_sme);
+  out["size"] = size;
+
+  json tiers = json::array();
+  json applicable = json::array();
+  std::vector<ScoreValue> scores;
+  for (const auto& t : p.tiers) {
+    scores.clear();
+    for (const auto& table : t.tables) scores.push_back(run.score(table));
+    run.scores = &scores;
+    Res r = run.node(t.root);
+    const char* verdict = r.r == Tri::Met ? "eligible" : (r.r == Tri::NotMet ? "not_eligible" : "undetermined");
+    json held = nullptr;
+    if (t.grants >= 0) {
+      Tri h = run.node(t.grants).r;
+      held = h == Tri::Met ? json(true) : (h == Tri::NotMet ? json(false) : json(nullptr));
+    }
+    json item = json::object();
+    item["id"] = t.tier->id;
+    item["rung"] = t.tier->rung;
+    item["verdict"] = verdict;
+    item["score"] = scores.empty() ? json(nullptr) : json{{"min", scores[0].total.min}, {"max", scores[0].total.max}};
+    item["missing"] = r.r == Tri::Undetermined ? names(r.missing) : json::array();
+    item["held"] = held;
+    tiers.push_back(std::move(item));
+    if (held != true) {
+      json brief{{"id", t.tier->id}, {"title", t.tier->title}, {"verdict", verdict}};
+      if (t.tier->grants && t.tier->grants->kind == Criterion::Kind::Holds) {
+        brief["grants_title"] = t.tier->grants->holds;
+        if (t.tier->grants->levels.size() == 1) brief["grants_level"] = t.tier->grants->levels.front();
+      }
+      applicable.push_back(std::move(brief));
+    }
+  }
+  out["tiers"] = std::move(tiers);
+
+  // Award totals: the award measures are evaluated by core/awards.cpp (as in the full result),
+  // keeping each document's totals. Only with every tier, since potential awards read them all.
+  auto city = profile.text("city");
+  if (!city || p.filtered) {
+    out["awards"] = nullptr;
+    return out;
+  }
+  std::string applicant =
+      !p.options.applicant.empty() ? p.options.applicant : profile.text("applicant").value_or("enterprise");
+  json size_ctx{{"class", size["class"]}, {"possible", size["possible"]}, {"missing", size["missing"]}};
+  EvalContext ctx{p.options.as_of, &size_ctx, p.policies};
+  json awards = evaluate_awards(profile, AwardRequest{*city, applicant}, *p.policies, ctx, applicable);
+  json docs = json::array();
+  for (const auto& d : awards["documents"]) {
+    json doc = json::object();
+    for (const char* k : {"policy", "doc_no", "status", "source_kind", "in_force", "totals"}) doc[k] = d[k];
+    docs.push_back(std::move(doc));
+  }
+  out["awards"] = json{{"city", *city}, {"applicant", awards["applicant"]}, {"documents", std::move(docs)}};
+  return out;
+}
+
+namespace {
+template <typename F>
+Response guarded_response(F&& body) {
+  try {
+    return Response{true, body()};
+  } catch (const LoadFailure& f) {
+    return Response{false, errors_json(f.errors)};
+  } catch (const ArithmeticOverflow&) {
+    return Response{false, errors_json({Error{"engine.overflow", "", "数值过大，无法精确计算", "engine"}})};
+  } catch (const std::exception& e) {
+    return Response{false, errors_json({Error{"engine.internal", "", std::string("内部错误：") + e.what(), "engine"}})};
+  }
+}
+}  // namespace
+
+Response screen_request(std::string_view profile_text, const Options& options) {
+  return guarded_response([&] {
+    Screener s(bundled_policies(), options);
+    return s.result(load_profile(profile_text));
+  });
+}
+
+Response screen_request(std::string_view profile_text, std::string_view options_text) {
+  Options o;
+  Response bad = guarded_response([&] {
+    o = parse_options(options_text, today_local(), bundled_policies());
+    return json();
+  });
+  return bad.ok ? screen_request(profile_text, o) : bad;
+}
+
+LineEvaluator::LineEvaluator(const Options& options, bool verdicts_only) : options_(options) {
+  if (verdicts_only) screener_ = std::make_unique<Screener>(bundled_policies(), options);
+  else check_criteria(options.criteria, bundled_policies(), "/criteria");
+}
+
+bool LineEvaluator::line(std::string_view profile_text, std::string& out) const {
+  Response r = screener_ ? guarded_response([&] { return screener_->result(load_profile(profile_text)); })
+                         : evaluate_request(profile_text, options_);
+  out += r.body.dump(-1, ' ', false);
+  return r.ok;
+}
+
+bool evaluate_lines(std::string_view jsonl, const Options& options, bool verdicts_only, std::string& out) {
+  out.clear();
+  std::unique_ptr<LineEvaluator> lines;
+  Response bad = guarded_response([&] {
+    lines = std::make_unique<LineEvaluator>(options, verdicts_only);
+    return json();
+  });
+  if (!bad.ok) {
+    out = bad.body.dump(-1, ' ', false) + "\n";
+    return false;
+  }
+  bool all_ok = true;
+  std::size_t pos = 0;
+  while (pos < jsonl.size()) {
+    std::size_t end = jsonl.find('\n', pos);
+    if (end == std::string_view::npos) end = jsonl.size();
+    std::string_view line = jsonl.substr(pos, end - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    pos = end + 1;
+    all_ok = lines->line(line, out) && all_ok;
+    out += '\n';
+  }
+  return all_ok;
+}
+
+bool evaluate_lines(std::string_view jsonl, std::string_view options_text, bool verdicts_only, std::string& out) {
+  Options o;
+  Response bad = guarded_response([&] {
+    o = parse_options(options_text, today_local(), bundled_policies());
+    return json();
+  });
+  if (!bad.ok) {
+    out = bad.body.dump(-1, ' ', false) + "\n";
+    return false;
+  }
+  return evaluate_lines(jsonl, o, verdicts_only, out);
+}
+
+}  // namespace srdi

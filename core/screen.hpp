@@ -1,0 +1,104 @@
+// The verdicts-only evaluation path, for batch screening: the size class, every tier's verdict,
+// score and deciding fields, whether each title is held, and (for a profile with a city) the award
+// totals per document. No explanation is built: the policies' criteria trees are compiled once
+// into a flat form over numbered fact slots, and a profile is evaluated into a few integers.
+// `srdi::evaluate` stays the default; the tests hold this path to the same verdicts, scores and
+// missing fields as the full evaluation (tests/unit/screen_test.cpp, tests/wasm/parity.test.js).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/engine.hpp"
+
+namespace srdi {
+
+// A profile's facts laid out for the compiled criteria: one slot per profile field (numbers as
+// exact fractions of 64-bit integers), the titles held, the evaluation year. Made by
+// Screener::prepare; the same row may be run any number of times.
+struct ScreenSlot {
+  enum class State : unsigned char { Unknown, Number, Bool, Choice, Text, None };
+  State state = State::Unknown;
+  std::int64_t num = 0;  // Number: num / den; Bool: 0 or 1; Choice: index in the field's values
+  std::int64_t den = 1;
+};
+struct ScreenHolding {
+  int title = -1;  // index in holding_titles()
+  int level = -1;  // index of national / provincial / city; -1 unknown
+  bool since_known = false;
+  Date since;
+};
+struct ScreenRow {
+  std::vector<ScreenSlot> slots;
+  bool holds_known = false;
+  std::vector<ScreenHolding> holds;
+  const Profile* profile = nullptr;  // for the award totals of result(); not owned
+};
+
+// One tier's verdict-only result.
+struct TierVerdict {
+  std::string_view id;
+  char verdict = 'U';  // 'E' eligible, 'N' not eligible, 'U' undetermined
+  bool scored = false;
+  int score_min = 0, score_max = 0;
+  signed char held = -1;  // 1 held, 0 not held, -1 unknown / not a titled rung
+};
+
+class Screener {
+ public:
+  // Compiles the tiers in force for `options` (as the full evaluation chooses them). `tiers`: if
+  // not empty, only these tier ids are evaluated (ids not in the chosen version are an error).
+  // Throws LoadFailure (source "options") for an unknown criteria version or tier id.
+  Screener(const PolicySet& policies, const Options& options, const std::vector<std::string>& tiers = {});
+  ~Screener();
+  Screener(Screener&&) noexcept;
+  Screener& operator=(Screener&&) noexcept;
+
+  // The ids of the tiers evaluated, in ladder order.
+  std::vector<std::string> tier_ids() const;
+
+  // Lays a loaded profile out for run() (the evaluation year comes from the options' date).
+  ScreenRow prepare(const Profile& profile) const;
+  void prepare(const Profile& profile, ScreenRow& into) const;  // reuses `into`'s memory
+
+  // The fast path: verdicts and scores only. `out` is resized to tier_ids().size(). Returns the
+  // size class ("large", "medium", "small", "micro" or "undetermined").
+  const char* run(const ScreenRow& row, std::vector<TierVerdict>& out) const;
+
+  // The verdicts-only result object (docs/output-format.md, "Verdicts only"): size, tiers (with
+  // missing fields), and award totals when the profile names a city.
+  json result(const Profile& profile) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// One profile, verdicts only; errors structured as in evaluate_request.
+Response screen_request(std::string_view profile_text, std::string_view options_text);
+
+Response screen_request(std::string_view profile_text, const Options& options);
+
+// JSON Lines: one profile per line in, one compact JSON object per line out (the full result, or
+// with `verdicts_only` the verdicts-only result); a line that fails gives {"errors": [...]} on its
+// line. A final empty line is ignored. Options as in evaluate_request; bad options give a single
+// {"errors": [...]} line. Returns false when any line (or the options) failed.
+bool evaluate_lines(std::string_view jsonl, std::string_view options_text, bool verdicts_only, std::string& out);
+
+// The same, one line at a time (the CLI streams with it). Throws LoadFailure for bad options.
+class LineEvaluator {
+ public:
+  LineEvaluator(const Options& options, bool verdicts_only);
+  // Appends the line's JSON object (no newline) to `out`; false when it is {"errors": [...]}.
+  bool line(std::string_view profile_text, std::string& out) const;
+
+ private:
+  Options options_;
+  std::unique_ptr<Screener> screener_;
+};
+bool evaluate_lines(std::string_view jsonl, const Options& options, bool verdicts_only, std::string& out);
+
+}  // namespace srdi
