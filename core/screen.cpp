@@ -1,6 +1,7 @@
 #include "core/screen.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <array>
 #include <cstdint>
 #include <stdexcept>
@@ -44,23 +45,32 @@ struct Frac {
   i128 d = 1;
 };
 
+// Bits of |x|: two factors whose bit counts add up to at most 126 cannot overflow 128 bits, so
+// most products skip the checked (and much slower) multiplication.
+inline int bit_length(i128 x) {
+  unsigned __int128 u = x < 0 ? -static_cast<unsigned __int128>(x) : static_cast<unsigned __int128>(x);
+  auto hi = static_cast<std::uint64_t>(u >> 64), lo = static_cast<std::uint64_t>(u);
+  return hi ? 128 - __builtin_clzll(hi) : (lo ? 64 - __builtin_clzll(lo) : 0);
+}
+inline i128 mul(i128 a, i128 b) { return bit_length(a) + bit_length(b) <= 126 ? a * b : checked_mul(a, b); }
+
 Frac sub(const Frac& a, const Frac& b) {
   if (a.d == b.d) return {checked_add(a.n, -b.n), a.d};
-  return {checked_add(checked_mul(a.n, b.d), -checked_mul(b.n, a.d)), checked_mul(a.d, b.d)};
+  return {checked_add(mul(a.n, b.d), -mul(b.n, a.d)), mul(a.d, b.d)};
 }
 Frac add(const Frac& a, const Frac& b) {
   if (a.d == b.d) return {checked_add(a.n, b.n), a.d};
-  return {checked_add(checked_mul(a.n, b.d), checked_mul(b.n, a.d)), checked_mul(a.d, b.d)};
+  return {checked_add(mul(a.n, b.d), mul(b.n, a.d)), mul(a.d, b.d)};
 }
 Frac divide(const Frac& a, const Frac& b) {  // b != 0
-  Frac r = a.d == b.d ? Frac{a.n, b.n} : Frac{checked_mul(a.n, b.d), checked_mul(a.d, b.n)};
+  Frac r = a.d == b.d ? Frac{a.n, b.n} : Frac{mul(a.n, b.d), mul(a.d, b.n)};
   if (r.d < 0) r = {-r.n, -r.d};
   return r;
 }
-Frac scale_down(const Frac& a, std::int64_t k) { return {a.n, checked_mul(a.d, k)}; }
+Frac scale_down(const Frac& a, std::int64_t k) { return {a.n, mul(a.d, k)}; }
 int sign(const Frac& a) { return a.n > 0 ? 1 : (a.n < 0 ? -1 : 0); }
 int cmp(const Frac& a, const Rational& t) {
-  i128 l = checked_mul(a.n, t.den()), r = checked_mul(t.num(), a.d);
+  i128 l = mul(a.n, t.den()), r = mul(t.num(), a.d);
   return l < r ? -1 : (l > r ? 1 : 0);
 }
 
@@ -268,6 +278,9 @@ struct Screener::Impl {
   std::vector<int> kids;
   std::vector<MetricTest> tests;
   std::vector<CompiledTier> tiers;
+  // Scratch for run(): the score values of one tier, reused from row to row (so a Screener is
+  // used by one thread at a time).
+  mutable std::vector<ScoreValue> scratch;
   // 划型: the rules (large, medium, small) of each industry choice; empty when the standard lacks it.
   std::vector<std::vector<std::pair<unsigned, int>>> size_rules;
 
@@ -526,8 +539,9 @@ struct Screener::Impl {
       return Res{Tri::NotMet, {}};
     }
 
-    ScoreValue score(const Table& t) const {
-      ScoreValue s;
+    void score(const Table& t, ScoreValue& s) const {
+      s.total = Interval{};
+      s.missing = Bits{};
       s.cats.assign(t.categories, Interval{});
       s.cat_missing.assign(t.categories, Bits{});
       for (const auto& ind : t.indicators) {
@@ -579,7 +593,6 @@ struct Screener::Impl {
         s.cats[ind.category].min += pts.min;
         s.cats[ind.category].max += pts.max;
       }
-      return s;
     }
 
     Interval value_points(const IndicatorCode& ind, Bits& missing) const {
@@ -598,7 +611,8 @@ struct Screener::Impl {
     void size() {
       const ScreenSlot& s = row.slots[p.industry];
       const std::vector<std::pair<unsigned, int>>* rules = nullptr;
-      if (s.state == ScreenSlot::State::Choice && !p.size_rules[s.num].empty()) rules = &p.size_rules[s.num];
+      auto choice = static_cast<std::size_t>(s.num);
+      if (s.state == ScreenSlot::State::Choice && !p.size_rules[choice].empty()) rules = &p.size_rules[choice];
       if (!rules) {
         size_possible = kAllSizes;
         size_missing = Bits{};
@@ -762,17 +776,17 @@ const char* Screener::run(const ScreenRow& row, std::vector<TierVerdict>& out) c
   Impl::Run run(p, row);
   run.size();
   out.resize(p.tiers.size());
-  std::vector<ScoreValue> scores;
+  std::vector<ScoreValue>& scores = p.scratch;
   for (std::size_t i = 0; i < p.tiers.size(); ++i) {
     const CompiledTier& t = p.tiers[i];
-    scores.clear();
-    for (const auto& table : t.tables) scores.push_back(run.score(table));
+    if (scores.size() < t.tables.size()) scores.resize(t.tables.size());
+    for (std::size_t k = 0; k < t.tables.size(); ++k) run.score(t.tables[k], scores[k]);
     run.scores = &scores;
     Res r = run.node(t.root);
     TierVerdict& v = out[i];
     v.id = t.tier->id;
     v.verdict = verdict_char(r.r);
-    v.scored = !scores.empty();
+    v.scored = !t.tables.empty();
     if (v.scored) {
       v.score_min = scores[0].total.min;
       v.score_max = scores[0].total.max;
@@ -825,8 +839,8 @@ json Screener::result(const Profile& loaded) const {
   json applicable = json::array();
   std::vector<ScoreValue> scores;
   for (const auto& t : p.tiers) {
-    scores.clear();
-    for (const auto& table : t.tables) scores.push_back(run.score(table));
+    scores.assign(t.tables.size(), ScoreValue{});
+    for (std::size_t k = 0; k < t.tables.size(); ++k) run.score(t.tables[k], scores[k]);
     run.scores = &scores;
     Res r = run.node(t.root);
     const char* verdict = r.r == Tri::Met ? "eligible" : (r.r == Tri::NotMet ? "not_eligible" : "undetermined");
@@ -905,6 +919,95 @@ Response screen_request(std::string_view profile_text, std::string_view options_
     return json();
   });
   return bad.ok ? screen_request(profile_text, o) : bad;
+}
+
+json ScreenBatch::configure(std::string_view options_text) {
+  Response r = guarded_response([&] {
+    std::vector<std::string> tiers;
+    std::string rest(options_text);
+    if (!options_text.empty()) {
+      StrictDocument doc = parse_strict_json(options_text, "options");
+      if (doc.value.is_object() && doc.value.contains("tiers")) {
+        json o = doc.value;
+        const json& list = o["tiers"];
+        if (!list.is_array()) throw LoadFailure({Error{"options.wrong_type", "/tiers", "层级应为层级编号的列表", "options"}});
+        for (std::size_t i = 0; i < list.size(); ++i) {
+          if (!list[i].is_string()) {
+            throw LoadFailure({Error{"options.wrong_type", "/tiers/" + std::to_string(i), "层级编号应为文字", "options"}});
+          }
+          tiers.push_back(list[i].get<std::string>());
+        }
+        o.erase("tiers");
+        rest = o.dump();
+      }
+    }
+    Options options = parse_options(rest, today_local(), bundled_policies());
+    screener_ = std::make_unique<Screener>(bundled_policies(), options, tiers);
+    return json::object();
+  });
+  if (!r.ok) screener_.reset();
+  return r.body;
+}
+
+json ScreenBatch::load(std::string_view jsonl) {
+  if (!screener_) return errors_json({Error{"engine.not_configured", "", "请先设置评估选项", "engine"}});
+  json errors = json::array();
+  count_ = 0;
+  std::size_t pos = 0;
+  while (pos < jsonl.size()) {
+    std::size_t end = jsonl.find('\n', pos);
+    if (end == std::string_view::npos) end = jsonl.size();
+    std::string_view line = jsonl.substr(pos, end - pos);
+    pos = end + 1;
+    if (count_ == rows_.size()) {
+      rows_.emplace_back();
+      loaded_.push_back(false);
+    }
+    Response r = guarded_response([&] {
+      Profile p = load_profile(line);
+      screener_->prepare(p, rows_[count_]);
+      rows_[count_].profile = nullptr;  // `p` ends here; run() needs only the row
+      return json();
+    });
+    loaded_[count_] = r.ok;
+    if (!r.ok) errors.push_back(json{{"line", count_ + 1}, {"errors", r.body["errors"]}});
+    ++count_;
+  }
+  return json{{"rows", count_}, {"errors", std::move(errors)}};
+}
+
+json ScreenBatch::run() {
+  if (!screener_) return errors_json({Error{"engine.not_configured", "", "请先设置评估选项", "engine"}});
+  std::vector<std::string> ids = screener_->tier_ids();
+  verdicts_.resize(ids.size());
+  for (auto& v : verdicts_) v.assign(count_, '-');
+  std::vector<std::array<int, 3>> counts(ids.size(), {0, 0, 0});
+  auto start = std::chrono::steady_clock::now();
+  for (std::size_t i = 0; i < count_; ++i) {
+    if (!loaded_[i]) continue;
+    screener_->run(rows_[i], scratch_);
+    for (std::size_t t = 0; t < scratch_.size(); ++t) {
+      char v = scratch_[t].verdict;
+      verdicts_[t][i] = v;
+      ++counts[t][v == 'E' ? 0 : (v == 'N' ? 1 : 2)];
+    }
+  }
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  json tiers = json::array();
+  for (std::size_t t = 0; t < ids.size(); ++t) {
+    tiers.push_back(json{{"id", ids[t]}, {"eligible", counts[t][0]}, {"not_eligible", counts[t][1]},
+                         {"undetermined", counts[t][2]}});
+  }
+  return json{{"rows", count_}, {"seconds", seconds}, {"tiers", std::move(tiers)}};
+}
+
+std::string ScreenBatch::verdicts(std::string_view tier_id) const {
+  if (!screener_) return "";
+  std::vector<std::string> ids = screener_->tier_ids();
+  for (std::size_t t = 0; t < ids.size() && t < verdicts_.size(); ++t) {
+    if (ids[t] == tier_id) return verdicts_[t];
+  }
+  return "";
 }
 
 LineEvaluator::LineEvaluator(const Options& options, bool verdicts_only) : options_(options) {

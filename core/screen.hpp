@@ -77,6 +77,32 @@ class Screener {
   std::unique_ptr<Impl> impl_;
 };
 
+// A batch of profiles screened together: the wasm `Screening` class and the benchmarks. Loading
+// (strict parse, check, lay out) and running (verdicts only) are separate, so each can be timed;
+// the rows' memory is reused from one load to the next.
+class ScreenBatch {
+ public:
+  // {"as_of", "criteria", "applicant", "tiers": [tier ids]}, all optional. Returns {} or {"errors": [...]}.
+  json configure(std::string_view options_text);
+  // Replaces the rows with the profiles of `jsonl` (one per line). Returns
+  // {"rows": n, "errors": [{"line": i, "errors": [...]}]} (lines counted from 1); a bad line stays
+  // a row that is not evaluated.
+  json load(std::string_view jsonl);
+  // Evaluates every loaded row: {"rows": n, "seconds": s, "tiers": [{"id", "eligible",
+  // "not_eligible", "undetermined"}]}.
+  json run();
+  // After run(): one character per row for the tier: E, N, U, or - for a row that did not load.
+  std::string verdicts(std::string_view tier_id) const;
+
+ private:
+  std::unique_ptr<Screener> screener_;
+  std::vector<ScreenRow> rows_;
+  std::vector<bool> loaded_;
+  std::size_t count_ = 0;
+  std::vector<std::string> verdicts_;  // per tier, one char per row
+  std::vector<TierVerdict> scratch_;
+};
+
 // One profile, verdicts only; errors structured as in evaluate_request.
 Response screen_request(std::string_view profile_text, std::string_view options_text);
 

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/engine.hpp"
+#include "core/screen.hpp"
 
 namespace {
 
@@ -17,6 +18,44 @@ std::string compare(const std::string& profile, const std::string& options) {
   srdi::Response r = srdi::compare_request(profile, options);
   return r.body.dump(2, ' ', false);
 }
+
+// Verdicts only, for one profile (the page's keystroke path) and for JSON Lines.
+std::string screen(const std::string& profile, const std::string& options) {
+  return srdi::screen_request(profile, options).body.dump(2, ' ', false);
+}
+
+std::string evaluate_lines(const std::string& jsonl, const std::string& options) {
+  std::string out;
+  srdi::evaluate_lines(jsonl, options, false, out);
+  return out;
+}
+
+std::string screen_lines(const std::string& jsonl, const std::string& options) {
+  std::string out;
+  srdi::evaluate_lines(jsonl, options, true, out);
+  return out;
+}
+
+// A batch kept inside the module between calls (load, then run): the benchmarks' path.
+class Screening {
+ public:
+  std::string configure(const std::string& options) { return guard([&] { return batch_.configure(options); }); }
+  std::string load(const std::string& jsonl) { return guard([&] { return batch_.load(jsonl); }); }
+  std::string run() { return guard([&] { return batch_.run(); }); }
+  std::string verdicts(const std::string& tier) { return batch_.verdicts(tier); }
+
+ private:
+  template <typename F>
+  static std::string guard(F&& f) {
+    try {
+      srdi::json r = f();
+      return r.empty() ? std::string() : r.dump(-1, ' ', false);
+    } catch (...) {
+      return srdi::errors_json({{"engine.internal", "", "内部错误", "engine"}}).dump(-1, ' ', false);
+    }
+  }
+  srdi::ScreenBatch batch_;
+};
 
 std::string policies() {
   try {
@@ -37,6 +76,15 @@ std::string version() { return srdi::engine_version(); }
 EMSCRIPTEN_BINDINGS(srdi) {
   emscripten::function("evaluate", &evaluate);
   emscripten::function("compare", &compare);
+  emscripten::function("screen", &screen);
+  emscripten::function("evaluate_lines", &evaluate_lines);
+  emscripten::function("screen_lines", &screen_lines);
+  emscripten::class_<Screening>("Screening")
+      .constructor<>()
+      .function("configure", &Screening::configure)
+      .function("load", &Screening::load)
+      .function("run", &Screening::run)
+      .function("verdicts", &Screening::verdicts);
   emscripten::function("policies", &policies);
   emscripten::function("schema", &schema);
   emscripten::function("version", &version);

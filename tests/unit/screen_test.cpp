@@ -146,3 +146,26 @@ TEST_CASE("JSON Lines: one result per line, a bad line answered on its own line"
   CHECK_FALSE(srdi::evaluate_lines(lines, options, false, full));
   CHECK(full.substr(0, full.find('\n')) == srdi::evaluate_request(compact.dump(), options).body.dump(-1, ' ', false));
 }
+
+TEST_CASE("a screening batch: options with tiers, a bad line kept as a row, counts per tier", "[screen]") {
+  srdi::ScreenBatch batch;
+  CHECK(batch.load("{}")["errors"][0]["code"] == "engine.not_configured");
+  CHECK(batch.configure(R"({"tiers": [1]})")["errors"][0]["path"] == "/tiers/0");
+  CHECK(batch.configure(R"({"as_of": "2025-06-30", "tiers": ["miit2022.srdi"], "x": 1})")["errors"][0]["code"] ==
+        "options.unknown_key");
+  REQUIRE(batch.configure(R"({"as_of": "2025-06-30", "tiers": ["miit2022.srdi"]})").dump() == "{}");
+  std::string p = json::parse(test_util::read_file(test_util::source_dir() / "examples/precision-parts.json")).dump();
+  json loaded = batch.load(p + "\n[]\n" + p);
+  CHECK(loaded["rows"] == 3);
+  REQUIRE(loaded["errors"].size() == 1);
+  CHECK(loaded["errors"][0]["line"] == 2);
+  json run = batch.run();
+  REQUIRE(run["tiers"].size() == 1);
+  const json& t = run["tiers"][0];
+  CHECK(t["eligible"].get<int>() + t["not_eligible"].get<int>() + t["undetermined"].get<int>() == 2);
+  std::string v = batch.verdicts("miit2022.srdi");
+  REQUIRE(v.size() == 3);
+  CHECK(v[1] == '-');
+  CHECK(v[0] == v[2]);
+  CHECK(batch.verdicts("miit2022.little_giant").empty());
+}
