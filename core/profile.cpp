@@ -1,6 +1,8 @@
 #include "core/profile.hpp"
 
 #include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace srdi {
 
@@ -91,6 +93,24 @@ std::vector<FieldSpec> make_fields() {
 
 const std::vector<std::string> kLevels = {"national", "provincial", "city"};
 
+// Field and group names, indexed once: the loader and the metrics look names up for every value.
+struct FieldIndex {
+  std::unordered_map<std::string_view, const FieldSpec*> fields;
+  std::unordered_set<std::string> groups;  // "revenue", "ip", "sci_award", ... (prefixes of dotted names)
+  FieldIndex() {
+    for (const auto& f : profile_fields()) {
+      fields.emplace(f.name, &f);
+      for (std::size_t dot = f.name.find('.'); dot != std::string::npos; dot = f.name.find('.', dot + 1)) {
+        groups.insert(f.name.substr(0, dot));
+      }
+    }
+  }
+};
+const FieldIndex& field_index() {
+  static const FieldIndex index;
+  return index;
+}
+
 class Loader {
  public:
   explicit Loader(const StrictDocument& doc) : doc_(doc) {}
@@ -111,11 +131,7 @@ class Loader {
     errors_.push_back(Error{std::move(code), std::move(path), std::move(message), "profile"});
   }
 
-  static bool is_group(const std::string& prefix) {
-    const auto& fields = profile_fields();
-    return std::any_of(fields.begin(), fields.end(),
-                       [&](const FieldSpec& s) { return s.name.rfind(prefix + ".", 0) == 0; });
-  }
+  static bool is_group(const std::string& prefix) { return field_index().groups.count(prefix) > 0; }
 
   void walk_object(const json& obj, const std::string& prefix, const std::string& path) {
     for (const auto& [key, value] : obj.items()) {
@@ -471,11 +487,11 @@ const std::vector<FieldSpec>& profile_fields() {
   return fields;
 }
 
+
 const FieldSpec* find_field(std::string_view name) {
-  for (const auto& f : profile_fields()) {
-    if (f.name == name) return &f;
-  }
-  return nullptr;
+  const auto& fields = field_index().fields;
+  auto it = fields.find(name);
+  return it == fields.end() ? nullptr : it->second;
 }
 
 const std::vector<std::string>& holding_titles() {

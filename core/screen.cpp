@@ -101,7 +101,87 @@ struct MetricTest {
   Rational t;        // the threshold
   Rational t_sq;     // Cagr: (1 + t)^2
   bool t_neg = false;  // Cagr: 1 + t < 0
+  // The threshold as p / q when both fit in 40 bits: with the slots' bounds (below) a fact or a
+  // ratio is then compared by two 128-bit products that cannot overflow, without the general path.
+  bool small_t = false;
+  std::int64_t p = 0, q = 1;
 };
+
+// Slots within these bounds take the fast comparisons (the loader's limits keep every valid
+// profile inside them: money below 10^15 fen, denominators at most 10^6).
+inline bool small_slot(const ScreenSlot& s) {
+  return s.state == ScreenSlot::State::Number && s.num < (std::int64_t{1} << 53) &&
+         s.num > -(std::int64_t{1} << 53) && s.den > 0 && s.den < (std::int64_t{1} << 21);
+}
+inline int cmp128(i128 l, i128 r) { return l < r ? -1 : (l > r ? 1 : 0); }
+inline int bits64(std::int64_t x) {
+  std::uint64_t u = x < 0 ? -static_cast<std::uint64_t>(x) : static_cast<std::uint64_t>(x);
+  return u ? 64 - __builtin_clzll(u) : 0;
+}
+// a·b against c·d. In 64 bits when neither product can reach 2^62 (wasm has no 64×64→128
+// multiply instruction, so the 128-bit one is a library call); else in 128 bits, which cannot
+// overflow for factors below 2^63.
+inline int cmp_products(std::int64_t a, std::int64_t b, std::int64_t c, std::int64_t d) {
+  if (bits64(a) + bits64(b) <= 62 && bits64(c) + bits64(d) <= 62) {
+    std::int64_t l = a * b, r = c * d;
+    return l < r ? -1 : (l > r ? 1 : 0);
+  }
+  return cmp128(static_cast<i128>(a) * b, static_cast<i128>(c) * d);
+}
+inline bool op_holds(Op op, int c) {
+  switch (op) {
+    case Op::Ge: return c >= 0;
+    case Op::Gt: return c > 0;
+    case Op::Le: return c <= 0;
+    case Op::Lt: return c < 0;
+    case Op::Eq: return c == 0;
+  }
+  return false;
+}
+
+// The fast comparisons: a fact, a ratio a / b, a growth (a - b) / b of two facts with the same
+// denominator. Returns false when the metric is none of these or a slot is out of bounds; the
+// general path then decides.
+inline bool fast_test(const MetricTest& m, const ScreenRow& row, Tri& result) {
+  if (!m.small_t) return false;
+  switch (m.kind) {
+    case MetricKind::Fact: {
+      const ScreenSlot& a = row.slots[m.in[0]];
+      if (!small_slot(a)) return false;
+      result = op_holds(m.op, cmp_products(a.num, m.q, m.p, a.den)) ? Tri::Met : Tri::NotMet;
+      return true;
+    }
+    case MetricKind::Ratio:
+    case MetricKind::Growth: {
+      const ScreenSlot& a = row.slots[m.in[0]];
+      const ScreenSlot& b = row.slots[m.in[1]];
+      if (!small_slot(a) || !small_slot(b)) return false;
+      // The metric as n / d: a·b.den / (a.den·b) for a ratio, (a − b) / b for a growth.
+      std::int64_t n, d;
+      if (m.kind == MetricKind::Ratio) {
+        if (bits64(a.num) + bits64(b.den) > 62 || bits64(a.den) + bits64(b.num) > 62) return false;
+        n = a.num * b.den;
+        d = a.den * b.num;
+      } else {
+        if (a.den != b.den) return false;
+        n = a.num - b.num;  // both below 2^53: no overflow
+        d = b.num;
+      }
+      if (d == 0) {  // x / 0: infinite above every threshold when x > 0, else meets nothing
+        result = n > 0 && (m.op == Op::Ge || m.op == Op::Gt) ? Tri::Met : Tri::NotMet;
+        return true;
+      }
+      if (d < 0) {
+        n = -n;
+        d = -d;
+      }
+      result = op_holds(m.op, cmp_products(n, m.q, m.p, d)) ? Tri::Met : Tri::NotMet;
+      return true;
+    }
+    default:
+      return false;
+  }
+}
 
 enum class MState { Known, Unknown, Infinite, Undefined, None };
 
@@ -165,15 +245,7 @@ MValue<N> compute(MetricKind kind, const std::array<int, 3>& in, int n_in, const
 
 template <typename N>
 bool test_known(const MetricTest& m, const N& v) {
-  int c = m.kind == MetricKind::Cagr ? (m.t_neg ? 1 : cmp(v, m.t_sq)) : cmp(v, m.t);
-  switch (m.op) {
-    case Op::Ge: return c >= 0;
-    case Op::Gt: return c > 0;
-    case Op::Le: return c <= 0;
-    case Op::Lt: return c < 0;
-    case Op::Eq: return c == 0;
-  }
-  return false;
+  return op_holds(m.op, m.kind == MetricKind::Cagr ? (m.t_neg ? 1 : cmp(v, m.t_sq)) : cmp(v, m.t));
 }
 
 Res run_metric_test(const MetricTest& m, const ScreenRow& row) {
@@ -182,6 +254,7 @@ Res run_metric_test(const MetricTest& m, const ScreenRow& row) {
     if (row.slots[m.in[i]].state == ScreenSlot::State::Unknown) res.missing.set(m.in[i]);
   }
   if (res.missing.w[0] || res.missing.w[1]) return res;
+  if (fast_test(m, row, res.r)) return res;
   bool ok;
   MState state;
   try {
@@ -303,6 +376,10 @@ struct Screener::Impl {
     Rational rhs = Rational(1) + t;
     m.t_neg = rhs.sign() < 0;
     if (!m.t_neg) m.t_sq = rhs * rhs;
+    i128 limit = i128{1} << 40;
+    m.small_t = t.num() < limit && t.num() > -limit && t.den() < limit;
+    m.p = static_cast<std::int64_t>(t.num());
+    m.q = static_cast<std::int64_t>(t.den());
     tests.push_back(m);
     return static_cast<int>(tests.size()) - 1;
   }
