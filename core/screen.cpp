@@ -1099,6 +1099,20 @@ bool LineEvaluator::line(std::string_view profile_text, std::string& out) const 
   return r.ok;
 }
 
+Response ScreenSession::screen(std::string_view profile_text, std::string_view options_text) {
+  return guarded_response([&] {
+    Options o = parse_options(options_text, today_local(), bundled_policies());
+    bool same = screener_ && o.as_of == options_.as_of && o.criteria == options_.criteria &&
+                o.applicant == options_.applicant;
+    if (!same) {
+      screener_.reset();  // a failure below leaves no stale screener behind
+      screener_ = std::make_unique<Screener>(bundled_policies(), o);
+      options_ = o;
+    }
+    return screener_->result(load_profile(profile_text));
+  });
+}
+
 bool evaluate_lines(std::string_view jsonl, const Options& options, bool verdicts_only, std::string& out) {
   out.clear();
   std::unique_ptr<LineEvaluator> lines;

@@ -108,6 +108,17 @@ Response screen_request(std::string_view profile_text, std::string_view options_
 
 Response screen_request(std::string_view profile_text, const Options& options);
 
+// screen_request that keeps the last compiled Screener while the options stay the same (the
+// page asks again on every keystroke with the same options). One per thread.
+class ScreenSession {
+ public:
+  Response screen(std::string_view profile_text, std::string_view options_text);
+
+ private:
+  Options options_;
+  std::unique_ptr<Screener> screener_;
+};
+
 // JSON Lines: one profile per line in, one compact JSON object per line out (the full result, or
 // with `verdicts_only` the verdicts-only result); a line that fails gives {"errors": [...]} on its
 // line. A final empty line is ignored. Options as in evaluate_request; bad options give a single

@@ -16,11 +16,15 @@ cmake --preset asan >/dev/null
 cmake --build --preset asan
 ctest --preset asan
 
-echo "== wasm build (and build/web/) and tests in Node"
+echo "== release CLI (the native side of the parity test)"
+cmake --preset release >/dev/null
+cmake --build --preset release --target srdi
+
+echo "== wasm build (and build/web/) and tests in Node, with native–wasm parity on 10,000 generated profiles"
 cmake --preset wasm >/dev/null
 cmake --build --preset wasm
 ls -l build/wasm/srdi.wasm | awk '{print "wasm module: " $5 " bytes"}'
-SRDI_CLI=build/dev/srdi node --test tests/wasm/
+SRDI_CLI=build/dev/srdi SRDI_PARITY_CLI=build/release/srdi node --test tests/wasm/
 
 echo "== the page in headless Chromium (screenshots in build/screenshots/)"
 SRDI_CLI=build/dev/srdi node --test --test-concurrency=1 tests/web/

@@ -21,7 +21,8 @@ std::string compare(const std::string& profile, const std::string& options) {
 
 // Verdicts only, for one profile (the page's keystroke path) and for JSON Lines.
 std::string screen(const std::string& profile, const std::string& options) {
-  return srdi::screen_request(profile, options).body.dump(2, ' ', false);
+  static srdi::ScreenSession session;  // the module runs on one thread
+  return session.screen(profile, options).body.dump(2, ' ', false);
 }
 
 std::string evaluate_lines(const std::string& jsonl, const std::string& options) {

@@ -169,3 +169,14 @@ TEST_CASE("a screening batch: options with tiers, a bad line kept as a row, coun
   CHECK(v[0] == v[2]);
   CHECK(batch.verdicts("miit2022.little_giant").empty());
 }
+
+TEST_CASE("a screening session reuses its screener only while the options are the same", "[screen]") {
+  std::string p = test_util::read_file(test_util::source_dir() / "examples/little-giant-candidate.json");
+  srdi::ScreenSession session;
+  for (const char* options : {R"({"as_of": "2025-06-30"})", R"({"as_of": "2025-06-30"})", R"({"as_of": "2026-11-21"})",
+                              R"({"as_of": "2026-11-21", "applicant": "investor"})", R"({"as_of": "2026-13-01"})",
+                              R"({"as_of": "2026-11-21"})"}) {
+    INFO(options);
+    CHECK(session.screen(p, options).body.dump() == srdi::screen_request(p, options).body.dump());
+  }
+}
