@@ -507,7 +507,9 @@ struct Screener::Impl {
     Bits size_missing;
     const std::vector<ScoreValue>* scores = nullptr;
 
-    Res node(int i) const {
+    // flatten: emcc's size builds add -fno-inline-functions, which would leave every vector index
+    // and slot check of the hot loop a call.
+    [[gnu::flatten]] Res node(int i) const {
       const Node& n = p.nodes[i];
       switch (n.kind) {
         case Criterion::Kind::All:
@@ -848,7 +850,7 @@ namespace {
 char verdict_char(Tri t) { return t == Tri::Met ? 'E' : (t == Tri::NotMet ? 'N' : 'U'); }
 }  // namespace
 
-const char* Screener::run(const ScreenRow& row, std::vector<TierVerdict>& out) const {
+[[gnu::flatten]] const char* Screener::run(const ScreenRow& row, std::vector<TierVerdict>& out) const {
   const Impl& p = *impl_;
   Impl::Run run(p, row);
   run.size();
@@ -1053,7 +1055,7 @@ json ScreenBatch::load(std::string_view jsonl) {
   return json{{"rows", count_}, {"errors", std::move(errors)}};
 }
 
-json ScreenBatch::run() {
+[[gnu::flatten]] json ScreenBatch::run() {
   if (!screener_) return errors_json({Error{"engine.not_configured", "", "请先设置评估选项", "engine"}});
   std::vector<std::string> ids = screener_->tier_ids();
   verdicts_.resize(ids.size());
@@ -1065,7 +1067,7 @@ json ScreenBatch::run() {
     screener_->run(rows_[i], scratch_);
     for (std::size_t t = 0; t < scratch_.size(); ++t) {
       char v = scratch_[t].verdict;
-      verdicts_[t][i] = v;
+      verdicts_[t].data()[i] = v;
       ++counts[t][v == 'E' ? 0 : (v == 'N' ? 1 : 2)];
     }
   }

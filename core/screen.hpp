@@ -97,7 +97,7 @@ class ScreenBatch {
  private:
   std::unique_ptr<Screener> screener_;
   std::vector<ScreenRow> rows_;
-  std::vector<bool> loaded_;
+  std::vector<unsigned char> loaded_;  // not vector<bool>: its proxy references are calls in wasm
   std::size_t count_ = 0;
   std::vector<std::string> verdicts_;  // per tier, one char per row
   std::vector<TierVerdict> scratch_;
