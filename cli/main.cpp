@@ -35,7 +35,7 @@ const char* kUsage =
 
 int fail(const std::vector<srdi::Error>& errors, bool text) {
   srdi::json body = srdi::errors_json(errors);
-  std::cerr << (text ? srdi::render_text_errors(body) : body.dump(2, ' ', false) + "\n");
+  std::cerr << (text ? srdi::render_text_errors(body) : body.dump(2, ' ', false, srdi::json::error_handler_t::replace) + "\n");
   return 2;
 }
 
@@ -84,14 +84,14 @@ int evaluate(const std::vector<std::string>& args, bool comparing) {
                      : verdicts ? srdi::screen_request(buf.str(), options)
                                 : srdi::evaluate_request(buf.str(), options);
   if (!r.ok) {
-    std::cerr << (text ? srdi::render_text_errors(r.body) : r.body.dump(2, ' ', false) + "\n");
+    std::cerr << (text ? srdi::render_text_errors(r.body) : r.body.dump(2, ' ', false, srdi::json::error_handler_t::replace) + "\n");
     // Exit 2 when the user's input is at fault; 1 when the build is (a broken bundled policy, an internal error).
     for (const auto& e : r.body["errors"]) {
       if (e["source"] != "profile" && e["source"] != "options") return 1;
     }
     return 2;
   }
-  if (!text) std::cout << r.body.dump(2, ' ', false) << "\n";
+  if (!text) std::cout << r.body.dump(2, ' ', false, srdi::json::error_handler_t::replace) << "\n";
   else std::cout << (comparing ? srdi::render_text_compare(r.body) : srdi::render_text_report(r.body));
   return 0;
 }
@@ -157,7 +157,7 @@ int main(int argc, char** argv) {
   }
   try {
     if (cmd == "policies") {
-      std::cout << srdi::policies_json(srdi::bundled_policies()).dump(2, ' ', false) << "\n";
+      std::cout << srdi::policies_json(srdi::bundled_policies()).dump(2, ' ', false, srdi::json::error_handler_t::replace) << "\n";
       return 0;
     }
     if (cmd == "docs" && args.size() == 1) {
@@ -168,7 +168,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (cmd == "schema" && args.empty()) {
-      std::cout << srdi::schema_json().dump(2, ' ', false) << "\n";
+      std::cout << srdi::schema_json().dump(2, ' ', false, srdi::json::error_handler_t::replace) << "\n";
       return 0;
     }
     if (cmd == "metrics") {
@@ -178,7 +178,7 @@ int main(int argc, char** argv) {
         list.push_back({{"name", m.name}, {"label", m.label}, {"unit", units[static_cast<int>(m.unit)]},
                         {"inputs", m.inputs}, {"formula", m.formula}});
       }
-      std::cout << list.dump(2, ' ', false) << "\n";
+      std::cout << list.dump(2, ' ', false, srdi::json::error_handler_t::replace) << "\n";
       return 0;
     }
   } catch (const srdi::LoadFailure& f) {

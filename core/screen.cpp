@@ -1097,7 +1097,7 @@ LineEvaluator::LineEvaluator(const Options& options, bool verdicts_only) : optio
 bool LineEvaluator::line(std::string_view profile_text, std::string& out) const {
   Response r = screener_ ? guarded_response([&] { return screener_->result(load_profile(profile_text)); })
                          : evaluate_request(profile_text, options_);
-  out += r.body.dump(-1, ' ', false);
+  out += r.body.dump(-1, ' ', false, json::error_handler_t::replace);
   return r.ok;
 }
 
@@ -1123,7 +1123,7 @@ bool evaluate_lines(std::string_view jsonl, const Options& options, bool verdict
     return json();
   });
   if (!bad.ok) {
-    out = bad.body.dump(-1, ' ', false) + "\n";
+    out = bad.body.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
     return false;
   }
   bool all_ok = true;
@@ -1147,7 +1147,7 @@ bool evaluate_lines(std::string_view jsonl, std::string_view options_text, bool 
     return json();
   });
   if (!bad.ok) {
-    out = bad.body.dump(-1, ' ', false) + "\n";
+    out = bad.body.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
     return false;
   }
   return evaluate_lines(jsonl, o, verdicts_only, out);

@@ -22,6 +22,44 @@ std::string pointer_token(const std::string& key) {
 
 namespace {
 
+// At most `max_chars` characters of `text` as valid UTF-8: a byte that does not start a valid
+// sequence is written as \xNN. The parser's token is raw input, maybe invalid or cut mid-character,
+// and an error message must never make the JSON writer fail.
+std::string printable_utf8(const std::string& text, std::size_t max_chars) {
+  std::string out;
+  std::size_t i = 0, chars = 0;
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  while (i < text.size() && chars < max_chars) {
+    unsigned char c = byte(i);
+    std::size_t len = c < 0x80 ? 1 : (c >= 0xC2 && c <= 0xDF) ? 2 : (c >= 0xE0 && c <= 0xEF) ? 3 : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
+    bool ok = len > 0 && i + len <= text.size();
+    for (std::size_t k = 1; ok && k < len; ++k) ok = (byte(i + k) & 0xC0) == 0x80;
+    if (ok && len == 3) {
+      unsigned char d = byte(i + 1);
+      ok = !(c == 0xE0 && d < 0xA0) && !(c == 0xED && d > 0x9F);  // overlong, surrogate
+    }
+    if (ok && len == 4) {
+      unsigned char d = byte(i + 1);
+      ok = !(c == 0xF0 && d < 0x90) && !(c == 0xF4 && d > 0x8F);  // overlong, above U+10FFFF
+    }
+    if (ok && c < 0x20) {
+      ok = false;  // control characters are shown as bytes too
+    }
+    if (ok) {
+      out.append(text, i, len);
+      i += len;
+    } else {
+      static const char* kHex = "0123456789ABCDEF";
+      out += "\\x";
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+      i += 1;
+    }
+    ++chars;
+  }
+  return out;
+}
+
 class StrictSax {
  public:
   explicit StrictSax(StrictDocument& doc, std::string source) : doc_(doc), source_(std::move(source)) {}
@@ -69,7 +107,7 @@ class StrictSax {
   bool parse_error(std::size_t position, const std::string& token, const nlohmann::detail::exception&) {
     if (!error_) {
       error_ = Error{"json.syntax", "",
-                     "JSON 格式错误（第 " + std::to_string(position) + " 个字节附近：" + token.substr(0, 20) +
+                     "JSON 格式错误（第 " + std::to_string(position) + " 个字节附近：" + printable_utf8(token, 20) +
                          "）",
                      source_};
     }

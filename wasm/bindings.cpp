@@ -11,18 +11,18 @@ namespace {
 
 std::string evaluate(const std::string& profile, const std::string& options) {
   srdi::Response r = srdi::evaluate_request(profile, options);
-  return r.body.dump(2, ' ', false);
+  return r.body.dump(2, ' ', false, srdi::json::error_handler_t::replace);
 }
 
 std::string compare(const std::string& profile, const std::string& options) {
   srdi::Response r = srdi::compare_request(profile, options);
-  return r.body.dump(2, ' ', false);
+  return r.body.dump(2, ' ', false, srdi::json::error_handler_t::replace);
 }
 
 // Verdicts only, for one profile (the page's keystroke path) and for JSON Lines.
 std::string screen(const std::string& profile, const std::string& options) {
   static srdi::ScreenSession session;  // the module runs on one thread
-  return session.screen(profile, options).body.dump(2, ' ', false);
+  return session.screen(profile, options).body.dump(2, ' ', false, srdi::json::error_handler_t::replace);
 }
 
 std::string evaluate_lines(const std::string& jsonl, const std::string& options) {
@@ -50,9 +50,9 @@ class Screening {
   static std::string guard(F&& f) {
     try {
       srdi::json r = f();
-      return r.empty() ? std::string() : r.dump(-1, ' ', false);
+      return r.empty() ? std::string() : r.dump(-1, ' ', false, srdi::json::error_handler_t::replace);
     } catch (...) {
-      return srdi::errors_json({{"engine.internal", "", "内部错误", "engine"}}).dump(-1, ' ', false);
+      return srdi::errors_json({{"engine.internal", "", "内部错误", "engine"}}).dump(-1, ' ', false, srdi::json::error_handler_t::replace);
     }
   }
   srdi::ScreenBatch batch_;
@@ -60,15 +60,15 @@ class Screening {
 
 std::string policies() {
   try {
-    return srdi::policies_json(srdi::bundled_policies()).dump(2, ' ', false);
+    return srdi::policies_json(srdi::bundled_policies()).dump(2, ' ', false, srdi::json::error_handler_t::replace);
   } catch (const srdi::LoadFailure& f) {
-    return srdi::errors_json(f.errors).dump(2, ' ', false);
+    return srdi::errors_json(f.errors).dump(2, ' ', false, srdi::json::error_handler_t::replace);
   } catch (...) {
-    return srdi::errors_json({{"engine.internal", "", "内部错误", "engine"}}).dump(2, ' ', false);
+    return srdi::errors_json({{"engine.internal", "", "内部错误", "engine"}}).dump(2, ' ', false, srdi::json::error_handler_t::replace);
   }
 }
 
-std::string schema() { return srdi::schema_json().dump(2, ' ', false); }
+std::string schema() { return srdi::schema_json().dump(2, ' ', false, srdi::json::error_handler_t::replace); }
 
 std::string version() { return srdi::engine_version(); }
 

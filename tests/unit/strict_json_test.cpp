@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/strict_json.hpp"
+#include "test_util.hpp"
 
 namespace {
 srdi::Error first_error(const char* text) {
@@ -42,4 +43,19 @@ TEST_CASE("the text of non-integer numbers is kept for exact reading", "[strict_
 
 TEST_CASE("pointer tokens are escaped", "[strict_json]") {
   CHECK(srdi::pointer_token("a/b~c") == "a~1b~0c");
+}
+
+TEST_CASE("a syntax error's message is valid UTF-8 even when the input is not (found by fuzzing)", "[strict_json]") {
+  // The parser's token is raw input: an invalid byte, or a character cut at the 20th byte.
+  for (std::string text : {std::string("{\"\xd8"), std::string("{\"a\": \xff\xfe}"),
+                           std::string("{\"名称\": 企业企业企业企业企业企业企业}")}) {
+    INFO(text);
+    auto errors = test_util::errors_of([&] { srdi::parse_strict_json(text, "profile"); });
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].code == "json.syntax");
+    // The strict writer throws on invalid UTF-8; a message it can write is a message the page can show.
+    CHECK_NOTHROW(srdi::json(errors[0].message).dump());
+  }
+  auto errors = test_util::errors_of([&] { srdi::parse_strict_json("{\"\xd8", "profile"); });
+  CHECK(errors[0].message.find("\\xD8") != std::string::npos);
 }

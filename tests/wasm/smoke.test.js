@@ -50,3 +50,15 @@ test('compare returns one entry per city, each with its own documents', async ()
     for (const doc of city.awards.documents) assert.ok(doc.totals.certain.match(/^\d+\.\d\d$/));
   }
 });
+
+test('a profile that is not valid UTF-8 comes back as a syntax error, not an exception (found by fuzzing)', async () => {
+  const srdi = await loadSrdi();
+  // A lone surrogate reaches the engine as bytes that are not UTF-8; the error message quotes them.
+  for (const text of ['{"\uD800', '{"名称": 企业企业企业企业企业企业企业企业}']) {
+    for (const fn of ['evaluate', 'compare', 'screen']) {
+      const result = JSON.parse(srdi[fn](text, '{}'));
+      assert.equal(result.errors[0].code, 'json.syntax', `${fn} ${text}`);
+    }
+    assert.equal(JSON.parse(srdi.screen_lines(text + '\n', '{}').trim()).errors[0].code, 'json.syntax');
+  }
+});
