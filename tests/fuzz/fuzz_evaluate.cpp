@@ -66,7 +66,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view options = kOptions[size % (sizeof kOptions / sizeof kOptions[0])];
   srdi::Response r = srdi::evaluate_request(text, options);
   if (!r.ok) srdi_fuzz::check_error_body(r.body, "evaluate_request");
-  srdi::Response v = srdi::screen_request(text, options);
+  // One session per option set keeps the compiled criteria, as the page does.
+  static srdi::ScreenSession sessions[sizeof kOptions / sizeof kOptions[0]];
+  srdi::Response v = sessions[size % (sizeof kOptions / sizeof kOptions[0])].screen(text, options);
   if (!v.ok) srdi_fuzz::check_error_body(v.body, "screen_request");
   std::string want = r.ok ? verdicts_of_full(r.body).dump() : r.body.dump();
   std::string got = v.ok ? verdicts_of_screen(v.body).dump() : v.body.dump();
