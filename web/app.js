@@ -33,6 +33,9 @@ function createApp(host, shadow, config) {
   var citations = [];         // citation registry of the current render (for the source viewer)
   var generation = 0;
   var applicantGiven = false;  // the loaded profile named its applicant (kept on save even if 'enterprise')
+  // The loaded profile's text fields (name, city) exactly as written, kept until the user edits the
+  // field: a text input strips line breaks, and a select cannot say "" apart from 未填写.
+  var loadedText = {};
   var timer = 0;
   var compareTimer = 0;
 
@@ -107,17 +110,22 @@ function createApp(host, shadow, config) {
       raw[c.id] = c.type === 'checkbox' ? c.checked : c.value;
     });
     var remembered = $('opt-remember').checked;
+    var holdCounts = {};  // rows of titles held more than once, rebuilt before the values go back
+    schema.holds_titles.forEach(function (title) { holdCounts[title] = holdRows(title).length; });
     lang = next === 'en' ? 'en' : 'zh';
     if (!shadow) document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
     else host.lang = lang === 'en' ? 'en' : 'zh-CN';
     host.innerHTML = templateHtml();
     buildForm();
     fillSamples();
+    schema.holds_titles.forEach(function (title) { setHoldRowCount(title, holdCounts[title]); });
+    ensureCityOption(raw[idFor('city')]);
     Object.keys(raw).forEach(function (id) {
       var c = $(id);
       if (!c) return;
       if (c.type === 'checkbox') c.checked = raw[id]; else c.value = raw[id];
     });
+    syncForm();
     $('opt-remember').checked = remembered;
     wire();
     run();
@@ -323,8 +331,16 @@ function createApp(host, shadow, config) {
     h += '<div class="sub" id="sci-award-details">';
     ['sci_award.national_rank', 'sci_award.provincial_rank', 'sci_award.year'].forEach(function (n) {
       var spec = fieldSpec[n];
-      var hint = n === 'sci_award.year' ? t('获奖年份，如 2024') : t('企业在获奖单位中的排名（第1名填1）；没有该级别奖励则留空');
-      h += control(idFor(n), n, spec, fieldLabelText(n), en('fields', n, 'hint') || hint, n === 'sci_award.year' ? t('年') : t('名'));
+      var hint = n === 'sci_award.year' ? t('获奖年份，如 2024') : t('企业在获奖单位中的排名（第1名填1）；没有该级别奖励则留空，不清楚则勾选“不清楚”');
+      var html = control(idFor(n), n, spec, fieldLabelText(n), en('fields', n, 'hint') || hint, n === 'sci_award.year' ? t('年') : t('名'));
+      // A blank rank means "no award at that level" (docs/profile.md), so "unknown" needs a box of
+      // its own: it writes the rank as null. (The year is unknown when blank.)
+      if (n !== 'sci_award.year') {
+        var k = n.slice(10);
+        html = html.replace(/<\/div>$/, '<span class="check"><input type="checkbox" id="sci-unknown-' + k + '" data-sci-unknown="' + k + '">' +
+          '<label for="sci-unknown-' + k + '">' + t('不清楚<span class="visually-hidden">：{0}</span>', esc(fieldLabelText(n))) + '</label></span></div>');
+      }
+      h += html;
     });
     return h + '</div></fieldset>';
   }
@@ -344,16 +360,43 @@ function createApp(host, shadow, config) {
     h += t('<div class="field"><label for="f-holds">已获称号情况</label><select id="f-holds" aria-describedby="hint-holds"><option value="">未填写</option><option value="list">按下表勾选（未勾选即没有）</option></select>') +
       t('<span class="hint" id="hint-holds">勾选任一称号即视为已按下表填写</span></div>');
     h += t('<table class="holds"><thead><tr><th scope="col">称号</th><th scope="col">级别</th><th scope="col">认定日期</th></tr></thead><tbody>');
-    schema.holds_titles.forEach(function (title) {
-      var label = valueLabel('title', title);
-      h += '<tr data-hold="' + title + '"><td><input type="checkbox" id="hold-' + title + '"><label for="hold-' + title + '">' + esc(label) + '</label></td>' +
-        '<td><label class="visually-hidden" for="hold-' + title + '-level">' + esc(label) + t('级别</label><select id="hold-') + title + t('-level"><option value="">未填写</option>') +
-        ['national', 'provincial', 'city'].filter(function (l) { return !((title === 'srdi_sme' || title === 'gazelle') && l === 'national'); })
-          .map(function (l) { return '<option value="' + l + '">' + valueLabel('level', l) + '</option>'; }).join('') + '</select></td>' +
-        '<td><label class="visually-hidden" for="hold-' + title + '-since">' + esc(label) + t('认定日期</label><input type="date" id="hold-') + title + '-since">' +
-        '<span class="field-error" id="err-hold-' + title + '"></span></td></tr>';
-    });
+    schema.holds_titles.forEach(function (title) { h += holdRowHtml(title, 1); });
     return h + '</tbody></table>';
+  }
+
+  // One entry of `holds`: a table row per entry. Row 1 of a title is always there (ids hold-<title>,
+  // -level, -since); a title held more than once (e.g. a lapsed and a renewed recognition) gets
+  // rows 2, 3, … (ids hold-<title>-<n>…), numbered without gaps.
+  function holdId(title, n) { return 'hold-' + title + (n > 1 ? '-' + n : ''); }
+  function holdRowHtml(title, n) {
+    var id = holdId(title, n);
+    var label = n > 1 ? t('{0}（第 {1} 条）', esc(valueLabel('title', title)), n) : esc(valueLabel('title', title));
+    var more = n > 1
+      ? '<button type="button" class="link hold-remove" data-hold-remove="' + title + '" data-hold-n="' + n + '">' + t('删除此条<span class="visually-hidden">：{0}</span>', label) + '</button>'
+      : '<button type="button" class="link hold-add" data-hold-add="' + title + '">' + t('再添加一条<span class="visually-hidden">“{0}”</span>', label) + '</button>';
+    return '<tr data-hold="' + title + '"><td><input type="checkbox" id="' + id + '"><label for="' + id + '">' + label + '</label>' + more + '</td>' +
+      '<td><label class="visually-hidden" for="' + id + '-level">' + t('{0}级别', label) + '</label><select id="' + id + '-level"><option value="">' + t('未填写') + '</option>' +
+      ['national', 'provincial', 'city'].filter(function (l) { return !((title === 'srdi_sme' || title === 'gazelle') && l === 'national'); })
+        .map(function (l) { return '<option value="' + l + '">' + esc(valueLabel('level', l)) + '</option>'; }).join('') + '</select></td>' +
+      '<td><label class="visually-hidden" for="' + id + '-since">' + t('{0}认定日期', label) + '</label><input type="date" id="' + id + '-since">' +
+      '<span class="field-error" id="err-' + id + '"></span></td></tr>';
+  }
+  function holdRows(title) { return Array.prototype.slice.call(scope.querySelectorAll('tr[data-hold="' + title + '"]')); }
+  // Gives `title` exactly `count` rows (at least the first); new rows are blank and unticked.
+  function setHoldRowCount(title, count) {
+    var rows = holdRows(title);
+    for (var i = rows.length; i > Math.max(count, 1); i--) rows[i - 1].remove();
+    for (var n = rows.length + 1; n <= count; n++) holdRows(title).pop().insertAdjacentHTML('afterend', holdRowHtml(title, n));
+  }
+  function holdEntry(title, n) {
+    var id = holdId(title, n);
+    return { checked: $(id).checked, level: $(id + '-level').value, since: $(id + '-since').value };
+  }
+  function setHoldEntry(title, n, e) {
+    var id = holdId(title, n);
+    $(id).checked = !!e.checked;
+    $(id + '-level').value = e.level || '';
+    $(id + '-since').value = e.since || '';
   }
 
   function eventsHtml() {
@@ -407,6 +450,7 @@ function createApp(host, shadow, config) {
       h += '</fieldset>';
     });
     $('form-sections').innerHTML = h;
+    syncForm();
     var app = $('opt-applicant');
     app.innerHTML = fieldSpec.applicant.values.map(function (v) {
       return '<option value="' + v + '">' + esc(valueLabel('applicant', v)) + '</option>';
@@ -445,7 +489,8 @@ function createApp(host, shadow, config) {
       var c = $(idFor(name));
       if (!c) return;
       paths['/' + name.replace(/\./g, '/')] = c.id;
-      var r = spec.kind === 'text' ? (c.value.trim() === '' ? { blank: true } : { value: c.value.trim() }) : parseValue(spec.kind, c.value, spec);
+      var r = Object.prototype.hasOwnProperty.call(loadedText, name) ? { value: loadedText[name] }
+        : spec.kind === 'text' ? (c.value.trim() === '' ? { blank: true } : { value: c.value.trim() }) : parseValue(spec.kind, c.value, spec);
       if (r.error) problems.push({ id: c.id, message: r.error });
       else if (!r.blank) put(name, r.value);
     });
@@ -453,7 +498,8 @@ function createApp(host, shadow, config) {
     var applicant = $('opt-applicant').value;
     if (applicantGiven || applicant !== 'enterprise') profile.applicant = applicant;
     paths['/applicant'] = 'opt-applicant';
-    // 科技奖励: unknown / none / an object whose blank ranks mean "no award at that level".
+    // 科技奖励: unknown / none / an object whose blank ranks mean "no award at that level" and
+    // whose ranks ticked 不清楚 are null (unknown).
     var sci = $('f-sci_award').value;
     paths['/sci_award'] = 'f-sci_award';
     if (sci === 'none') profile.sci_award = 'none';
@@ -462,6 +508,7 @@ function createApp(host, shadow, config) {
       ['national_rank', 'provincial_rank', 'year'].forEach(function (k) {
         var c = $(idFor('sci_award.' + k));
         paths['/sci_award/' + k] = c.id;
+        if (k !== 'year' && $('sci-unknown-' + k).checked) { award[k] = null; return; }
         var r = parseValue(fieldSpec['sci_award.' + k].kind, c.value, fieldSpec['sci_award.' + k]);
         if (r.error) problems.push({ id: c.id, message: r.error });
         else if (!r.blank) award[k] = r.value;
@@ -477,17 +524,18 @@ function createApp(host, shadow, config) {
     if ($('f-holds').value === 'list') {
       profile.holds = [];
       schema.holds_titles.forEach(function (title) {
-        if (!$('hold-' + title).checked) return;
-        var h = { title: title };
-        var level = $('hold-' + title + '-level').value;
-        var since = $('hold-' + title + '-since').value;
-        if (level) h.level = level;
-        if (since) h.since = since;
-        var i = profile.holds.length;
-        paths['/holds/' + i] = 'hold-' + title;
-        paths['/holds/' + i + '/level'] = 'hold-' + title + '-level';
-        paths['/holds/' + i + '/since'] = 'hold-' + title + '-since';
-        profile.holds.push(h);
+        holdRows(title).forEach(function (row, k) {
+          var e = holdEntry(title, k + 1);
+          if (!e.checked) return;
+          var h = { title: title };
+          if (e.level) h.level = e.level;
+          if (e.since) h.since = e.since;
+          var i = profile.holds.length, id = holdId(title, k + 1);
+          paths['/holds/' + i] = id;
+          paths['/holds/' + i + '/level'] = id + '-level';
+          paths['/holds/' + i + '/since'] = id + '-since';
+          profile.holds.push(h);
+        });
       });
     }
     if (events.length) {
@@ -511,9 +559,13 @@ function createApp(host, shadow, config) {
   }
 
   function clearForm() {
+    schema.holds_titles.forEach(function (title) { setHoldRowCount(title, 1); });
+    scope.querySelectorAll('#' + idFor('city') + ' option[data-extra]').forEach(function (o) { o.remove(); });
     scope.querySelectorAll('#profile-form input, #profile-form select').forEach(function (c) {
       if (c.type === 'checkbox') c.checked = false; else c.value = '';
     });
+    syncForm();
+    loadedText = {};
     events = [];
     applicantGiven = false;
     $('opt-applicant').value = 'enterprise';
@@ -536,7 +588,9 @@ function createApp(host, shadow, config) {
       if (spec.name === 'applicant' || /^honors\.|^sci_award\./.test(spec.name)) return;
       var c = $(idFor(spec.name));
       var v = get(spec.name);
+      if (spec.name === 'city') ensureCityOption(v);
       if (c && v != null) c.value = showValue(spec.kind, v);
+      if (c && spec.kind === 'text' && typeof v === 'string') loadedText[spec.name] = v;
     });
     applicantGiven = p.applicant != null;
     $('opt-applicant').value = p.applicant || 'enterprise';
@@ -545,6 +599,7 @@ function createApp(host, shadow, config) {
       $('f-sci_award').value = 'some';
       ['national_rank', 'provincial_rank', 'year'].forEach(function (k) {
         if (p.sci_award[k] != null) $(idFor('sci_award.' + k)).value = String(p.sci_award[k]);
+        else if (p.sci_award[k] === null && k !== 'year') $('sci-unknown-' + k).checked = true;
       });
     }
     if (Array.isArray(p.honors)) {
@@ -553,13 +608,15 @@ function createApp(host, shadow, config) {
     }
     if (Array.isArray(p.holds)) {
       $('f-holds').value = 'list';
-      p.holds.forEach(function (h) {
-        if (!$('hold-' + h.title)) return;
-        $('hold-' + h.title).checked = true;
-        if (h.level) $('hold-' + h.title + '-level').value = h.level;
-        if (h.since) $('hold-' + h.title + '-since').value = h.since;
+      // Every entry keeps its row, in the file's order within its title.
+      var byTitle = {};
+      p.holds.forEach(function (h) { if ($('hold-' + h.title)) (byTitle[h.title] = byTitle[h.title] || []).push(h); });
+      Object.keys(byTitle).forEach(function (title) {
+        setHoldRowCount(title, byTitle[title].length);
+        byTitle[title].forEach(function (h, k) { setHoldEntry(title, k + 1, { checked: true, level: h.level, since: h.since }); });
       });
     }
+    syncForm();
     events = (Array.isArray(p.events) ? p.events : []).map(function (e) {
       var values = {};
       var spec = eventSpec[e.type];
@@ -571,6 +628,33 @@ function createApp(host, shadow, config) {
       return { type: e.type, values: values };
     });
     renderEvents();
+  }
+
+  // `city` is any string (docs/profile.md): a value the list lacks (a province id, a city without
+  // award documents here) becomes an extra option, so it is shown, evaluated and saved as it is.
+  function ensureCityOption(value) {
+    var sel = $(idFor('city'));
+    if (typeof value !== 'string' || value === '' || !sel) return;
+    for (var i = 0; i < sel.options.length; i++) if (sel.options[i].value === value) return;
+    var o = document.createElement('option');
+    o.value = value;
+    o.setAttribute('data-extra', '');
+    var name = null;
+    try { name = JSON.parse(window.SRDI.evaluate(JSON.stringify({ city: value }), JSON.stringify(options()))).awards.city_name; } catch (e) { name = null; }
+    o.textContent = name ? (en('jurisdictions', name) || name) + (lang === 'en' ? ' (' + value + ')' : '（' + value + '）') : value;
+    sel.appendChild(o);
+  }
+
+  // State the controls show but do not hold: a rank marked 不清楚 is disabled (its text is kept for
+  // when the box is unticked); a title's "add another" appears once one of its rows is ticked.
+  function syncForm() {
+    scope.querySelectorAll('[data-sci-unknown]').forEach(function (c) {
+      $(idFor('sci_award.' + c.getAttribute('data-sci-unknown'))).disabled = c.checked;
+    });
+    scope.querySelectorAll('[data-hold-add]').forEach(function (b) {
+      // (style, not `hidden`: the stylesheet gives every button display: inline-block)
+      b.style.display = scope.querySelector('tr[data-hold="' + b.getAttribute('data-hold-add') + '"] input[type=checkbox]:checked') ? '' : 'none';
+    });
   }
 
   // Keys in the order of docs/profile.md, so a saved file reads like the documentation.
@@ -705,6 +789,8 @@ function createApp(host, shadow, config) {
     if (name === 'holds') return 'f-holds';
     if (/^honors/.test(name)) return 'f-honors';
     if (/^sci_award/.test(name) && !$('f-sci_award').value) return 'f-sci_award';
+    var unknown = $('sci-unknown-' + name.slice(10));
+    if (/^sci_award\./.test(name) && unknown && unknown.checked) return unknown.id;  // the rank is disabled
     return idFor(name);
   }
   function missingList(names) {
@@ -1006,7 +1092,7 @@ function createApp(host, shadow, config) {
   function save() {
     var read = readProfile();
     var text = profileText(read.profile);
-    var name = (read.profile.name || t('企业信息')).replace(/[\\/:*?"<>|]/g, '_') + '.json';
+    var name = (read.profile.name || t('企业信息')).replace(/[\\/:*?"<>|\u0000-\u001f\u2028\u2029]/g, '_') + '.json';
     var blob = new Blob([text], { type: 'application/json' });
     var a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
@@ -1025,7 +1111,7 @@ function createApp(host, shadow, config) {
     h += t('<p>企业：') + esc(r.enterprise.name || t('（未填写名称）')) + t('</p><p class="muted">本报告为自测参考，以主管部门认定为准。</p>');
     h += t('<h2>填写的信息</h2><table><tbody>');
     scope.querySelectorAll('#profile-form input, #profile-form select').forEach(function (c) {
-      if (!c.id || c.type === 'file') return;
+      if (!c.id || c.type === 'file' || c.disabled) return;
       var v = c.type === 'checkbox' ? (c.checked ? t('是') : '') : (c.tagName === 'SELECT' ? (c.value ? c.options[c.selectedIndex].text : '') : c.value);
       if (!v) return;
       h += '<tr><th scope="row">' + esc(labelForElement(c.id)) + '</th><td>' + esc(v) + '</td></tr>';
@@ -1068,12 +1154,16 @@ function createApp(host, shadow, config) {
       if (tg.matches('[data-honor]') && tg.checked) $('f-honors').value = 'list';
       if (tg.matches('#holds-table input, tr[data-hold] input, tr[data-hold] select') && (tg.checked || tg.value)) $('f-holds').value = 'list';
       if (tg.id && /^f-sci_award-/.test(tg.id) && tg.value && !$('f-sci_award').value) $('f-sci_award').value = 'some';
+      if (tg.name) delete loadedText[tg.name];  // edited: the field's own value from now on
       schedule();
     });
     form.addEventListener('change', function (e) {
       var tg = e.target;
       if (tg.matches('tr[data-hold] input[type=checkbox]') && tg.checked) $('f-holds').value = 'list';
       if (tg.matches('[data-honor]') && tg.checked) $('f-honors').value = 'list';
+      if (tg.matches('[data-sci-unknown]') && tg.checked && !$('f-sci_award').value) $('f-sci_award').value = 'some';
+      if (tg.name) delete loadedText[tg.name];
+      syncForm();
       if (tg.id && tg.id.indexOf('ev-type-') === 0) {
         syncEvents();
         var type = tg.id.slice(8);
@@ -1087,7 +1177,30 @@ function createApp(host, shadow, config) {
     form.addEventListener('click', function (e) {
       var add = e.target.closest('[data-add]');
       var rm = e.target.closest('[data-remove]');
-      if (add) {
+      var holdAdd = e.target.closest('[data-hold-add]');
+      var holdRm = e.target.closest('[data-hold-remove]');
+      if (holdAdd) {
+        // Another entry of the same title: a new ticked row, focused.
+        var title = holdAdd.getAttribute('data-hold-add');
+        var n = holdRows(title).length + 1;
+        setHoldRowCount(title, n);
+        setHoldEntry(title, n, { checked: true });
+        $('f-holds').value = 'list';
+        $(holdId(title, n)).focus();
+        schedule(0);
+      } else if (holdRm) {
+        // The rows after the removed one move up, so the rows stay numbered 1, 2, 3, …
+        var ht = holdRm.getAttribute('data-hold-remove');
+        var entries = holdRows(ht).map(function (row, k) { return holdEntry(ht, k + 1); });
+        var gone = Number(holdRm.getAttribute('data-hold-n'));
+        entries.splice(gone - 1, 1);
+        setHoldRowCount(ht, entries.length);
+        entries.forEach(function (x, k) { if (k + 1 >= gone) setHoldEntry(ht, k + 1, x); });
+        syncForm();
+        var back = scope.querySelector('[data-hold-add="' + ht + '"]');
+        (back && back.style.display !== 'none' ? back : $(holdId(ht, 1))).focus();
+        schedule(0);
+      } else if (add) {
         syncEvents();
         events.push({ type: add.getAttribute('data-add'), values: {} });
         var i = events.length - 1;
@@ -1176,7 +1289,7 @@ function createApp(host, shadow, config) {
     $('opt-as-of').value = config.as_of || todayIso();
     $('opt-criteria').value = 'auto';
     $('opt-applicant').value = config.applicant || 'enterprise';
-    if (config.city) $(idFor('city')).value = config.city;
+    if (config.city) { ensureCityOption(config.city); $(idFor('city')).value = config.city; }
     $('file-status').textContent = '';
     ['source-viewer', 'idle-warning'].forEach(function (id) { if ($(id).open) $(id).close(); });
     $('print-report').innerHTML = '';
@@ -1256,7 +1369,7 @@ function createApp(host, shadow, config) {
     buildForm();
     $('opt-as-of').value = config.as_of || todayIso();
     if (config.applicant) $('opt-applicant').value = config.applicant;
-    if (config.city) $(idFor('city')).value = config.city;
+    if (config.city) { ensureCityOption(config.city); $(idFor('city')).value = config.city; }
     fillSamples();
     wire();
     wireKiosk();

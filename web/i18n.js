@@ -143,8 +143,9 @@ var SRDI_I18N = {
       '科技进步奖、技术发明奖等；排名指企业在获奖单位中的排名':
         "E.g. a Science and Technology Progress Award or a Technological Invention Award; the rank is the enterprise's place among the winning organisations",
       '获奖年份，如 2024': 'Year of the award, e.g. 2024',
-      '企业在获奖单位中的排名（第1名填1）；没有该级别奖励则留空':
-        "The enterprise's place among the winning organisations (enter 1 for first place); leave blank if there is no award at this level",
+      '企业在获奖单位中的排名（第1名填1）；没有该级别奖励则留空，不清楚则勾选“不清楚”':
+        "The enterprise's place among the winning organisations (enter 1 for first place); leave blank if there is no award at this level, tick “Not known” if you do not know",
+      '不清楚<span class="visually-hidden">：{0}</span>': 'Not known<span class="visually-hidden">: {0}</span>',
       '荣誉（有效期内）': 'Honours (currently valid)',
       '荣誉情况': 'Honours',
       '按下方勾选（未勾选即没有）': 'As ticked below (not ticked = not held)',
@@ -164,6 +165,9 @@ var SRDI_I18N = {
       '第 {0} 项': 'Item {0}',
       '删除此项': 'Remove this item',
       '再添加一项“{0}”': 'Add another “{0}”',
+      '{0}（第 {1} 条）': '{0} (entry {1})',
+      '再添加一条<span class="visually-hidden">“{0}”</span>': 'Add another<span class="visually-hidden"> “{0}”</span>',
+      '删除此条<span class="visually-hidden">：{0}</span>': 'Remove<span class="visually-hidden">: {0}</span>',
 
       // ---------------------------------------------------------------- problems and status
       '有 {0} 处填写需要修改': 'Entries to correct: {0}',
@@ -463,12 +467,6 @@ var SRDI_I18N = {
         '<span class="hint" id="hint-holds">Ticking any title counts as having answered this table</span></div>',
       '<table class="holds"><thead><tr><th scope="col">称号</th><th scope="col">级别</th><th scope="col">认定日期</th></tr></thead><tbody>':
         '<table class="holds"><thead><tr><th scope="col">Title</th><th scope="col">Level</th><th scope="col">Date of recognition</th></tr></thead><tbody>',
-      '级别</label><select id="hold-':
-        ': level</label><select id="hold-',
-      '-level"><option value="">未填写</option>':
-        '-level"><option value="">Not filled in</option>',
-      '认定日期</label><input type="date" id="hold-':
-        ': date of recognition</label><input type="date" id="hold-',
       '<p class="section-note">勾选本年度发生的事项（新获认定、上市挂牌、展会、技改等），地方奖励按事项计算。同类事项可添加多项。</p><div id="events-list">':
         '<p class="section-note">Tick what happened this year (new recognitions, listing steps, trade fairs, technical upgrades and so on); local awards are calculated event by event. You can add several events of the same type.</p><div id="events-list">',
       '"><p class="ev-head">第 ':
@@ -717,8 +715,8 @@ var SRDI_I18N = {
       'market_rank_domestic': { label: 'Rank in the domestic niche market', unit: '1 = first', hint: 'Rank of the leading product in its domestic niche market (enter 1 for first place)' },
       'own_brand': { label: 'Has its own brand', hint: 'Owns its own brand' },
       'market_leading': { label: 'Leading product among the market leaders of its niche', hint: "The leading product's share of its niche market is among the highest in the province or the country" },
-      'sci_award.national_rank': { label: 'Rank in a national science and technology award', unit: '1 = first', hint: "The enterprise's place among the winning organisations (enter 1 for first place); leave blank if there is no award at this level" },
-      'sci_award.provincial_rank': { label: 'Rank in a provincial science and technology award', unit: '1 = first', hint: "The enterprise's place among the winning organisations (enter 1 for first place); leave blank if there is no award at this level" },
+      'sci_award.national_rank': { label: 'Rank in a national science and technology award', unit: '1 = first', hint: "The enterprise's place among the winning organisations (enter 1 for first place); leave blank if there is no award at this level, tick “Not known” if you do not know" },
+      'sci_award.provincial_rank': { label: 'Rank in a provincial science and technology award', unit: '1 = first', hint: "The enterprise's place among the winning organisations (enter 1 for first place); leave blank if there is no award at this level, tick “Not known” if you do not know" },
       'sci_award.year': { label: 'Year of the science and technology award', unit: 'YYYY', hint: 'Year of the award, e.g. 2024' },
       'maker_china': { label: 'Result in the Maker China national competition', hint: 'Result in the national round of the “Maker China” SME innovation and entrepreneurship competition' },
       'honors.high_tech_enterprise': { label: 'High-tech enterprise' },
