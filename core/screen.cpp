@@ -31,10 +31,6 @@ struct Bits {
   }
 };
 
-struct Res {
-  Tri r = Tri::Undetermined;
-  Bits missing;  // meaningful when r is Undetermined
-};
 
 // An exact fraction that is not reduced: the inputs' denominators are small (100 for money), so
 // cross-multiplying stays far inside 128 bits for every value the profile format accepts. The
@@ -248,13 +244,18 @@ bool test_known(const MetricTest& m, const N& v) {
   return op_holds(m.op, m.kind == MetricKind::Cagr ? (m.t_neg ? 1 : cmp(v, m.t_sq)) : cmp(v, m.t));
 }
 
-Res run_metric_test(const MetricTest& m, const ScreenRow& row) {
-  Res res;
+// On an undetermined result, adds the missing inputs to *missing (when asked for).
+Tri run_metric_test(const MetricTest& m, const ScreenRow& row, Bits* missing) {
+  bool unknown = false;
   for (int i = 0; i < m.n_in; ++i) {
-    if (row.slots[m.in[i]].state == ScreenSlot::State::Unknown) res.missing.set(m.in[i]);
+    if (row.slots[m.in[i]].state == ScreenSlot::State::Unknown) {
+      unknown = true;
+      if (missing) missing->set(m.in[i]);
+    }
   }
-  if (res.missing.w[0] || res.missing.w[1]) return res;
-  if (fast_test(m, row, res.r)) return res;
+  if (unknown) return Tri::Undetermined;
+  Tri fast;
+  if (fast_test(m, row, fast)) return fast;
   bool ok;
   MState state;
   try {
@@ -267,8 +268,7 @@ Res run_metric_test(const MetricTest& m, const ScreenRow& row) {
     ok = state == MState::Known && test_known(m, v.v);
   }
   if (state == MState::Infinite) ok = m.op == Op::Ge || m.op == Op::Gt;
-  res.r = ok ? Tri::Met : Tri::NotMet;
-  return res;
+  return ok ? Tri::Met : Tri::NotMet;
 }
 
 enum : unsigned { kLarge = 1, kMedium = 2, kSmall = 4, kMicro = 8, kAllSizes = 15 };
@@ -503,47 +503,48 @@ struct Screener::Impl {
     Run(const Impl& impl, const ScreenRow& r) : p(impl), row(r) {}
     const Impl& p;
     const ScreenRow& row;
-    unsigned size_possible = kAllSizes;
-    Bits size_missing;
+    // The 划型 result, computed on first need (size() ran: size_ready).
+    mutable bool size_ready = false;
+    mutable unsigned size_possible = kAllSizes;
+    mutable Bits size_missing;
     const std::vector<ScoreValue>* scores = nullptr;
 
     // flatten: emcc's size builds add -fno-inline-functions, which would leave every vector index
     // and slot check of the hot loop a call.
-    [[gnu::flatten]] Res node(int i) const {
+    // A node's result. When it is undetermined and `missing` is given, the fields that would
+    // decide it are added there; the batch path passes none and skips that bookkeeping.
+    [[gnu::flatten]] Tri node(int i, Bits* missing) const {
       const Node& n = p.nodes[i];
       switch (n.kind) {
         case Criterion::Kind::All:
         case Criterion::Kind::Any: {
           bool any = n.kind == Criterion::Kind::Any;
-          Res out;
+          Tri decisive = any ? Tri::Met : Tri::NotMet;
+          Bits acc;  // the undetermined children's fields, kept only if this node ends undetermined
+          Bits* accp = missing ? &acc : nullptr;
           bool all_decided = true;
           for (int k = 0; k < n.count; ++k) {
-            Res c = node(p.kids[n.first + k]);
-            if (c.r == (any ? Tri::Met : Tri::NotMet)) return Res{c.r, {}};
-            if (c.r == Tri::Undetermined) {
-              all_decided = false;
-              out.missing |= c.missing;
-            }
+            Tri c = node(p.kids[n.first + k], accp);
+            if (c == decisive) return c;
+            if (c == Tri::Undetermined) all_decided = false;
           }
-          if (all_decided) return Res{any ? Tri::NotMet : Tri::Met, {}};
-          return out;
+          if (all_decided) return any ? Tri::NotMet : Tri::Met;
+          if (missing) *missing |= acc;
+          return Tri::Undetermined;
         }
         case Criterion::Kind::Not: {
-          Res c = node(p.kids[n.first]);
-          if (c.r == Tri::Met) return Res{Tri::NotMet, {}};
-          if (c.r == Tri::NotMet) return Res{Tri::Met, {}};
-          return c;
+          Tri c = node(p.kids[n.first], missing);
+          return c == Tri::Met ? Tri::NotMet : (c == Tri::NotMet ? Tri::Met : Tri::Undetermined);
         }
         case Criterion::Kind::Compare:
-          return run_metric_test(p.tests[n.test], row);
+          return run_metric_test(p.tests[n.test], row, missing);
         case Criterion::Kind::Fact: {
           const ScreenSlot& s = row.slots[n.slot];
-          Res out;
           bool ok = false;
           switch (s.state) {
             case ScreenSlot::State::Unknown:
-              out.missing.set(n.slot);
-              return out;
+              if (missing) missing->set(n.slot);
+              return Tri::Undetermined;
             case ScreenSlot::State::Bool:
             case ScreenSlot::State::Choice:
               ok = (n.accept >> s.num) & 1;
@@ -554,27 +555,59 @@ struct Screener::Impl {
             default:
               break;
           }
-          return Res{ok ? Tri::Met : Tri::NotMet, {}};
+          return ok ? Tri::Met : Tri::NotMet;
         }
         case Criterion::Kind::Score: {
           const ScoreValue& s = (*scores)[n.slot];
           Interval iv = n.category < 0 ? s.total : s.cats[n.category];
           Tri r = interval(iv, p.tests[n.test]);
-          Res out{r, {}};
-          if (r == Tri::Undetermined) out.missing = n.category < 0 ? s.missing : s.cat_missing[n.category];
-          return out;
+          if (r == Tri::Undetermined && missing) *missing |= n.category < 0 ? s.missing : s.cat_missing[n.category];
+          return r;
         }
         case Criterion::Kind::Size: {
+          if (!size_ready && !missing) return size_test(static_cast<unsigned>(n.accept));
+          if (!size_ready) size();
           bool in = size_possible & n.accept, out_ = size_possible & ~n.accept;
-          if (in && out_) return Res{Tri::Undetermined, size_missing};
-          return Res{out_ ? Tri::NotMet : Tri::Met, {}};
+          if (in && out_) {
+            if (missing) *missing |= size_missing;
+            return Tri::Undetermined;
+          }
+          return out_ ? Tri::NotMet : Tri::Met;
         }
         case Criterion::Kind::Holds:
-          return holds(n);
+          return holds(n, missing);
         case Criterion::Kind::Ref:
           break;
       }
-      return {};
+      return Tri::Undetermined;
+    }
+
+    // A size criterion without its missing fields: the 划型 rules are evaluated only until the
+    // answer is known (for "not large", the first rule usually settles it).
+    Tri size_test(unsigned expected) const {
+      const ScreenSlot& s = row.slots[p.industry];
+      auto choice = static_cast<std::size_t>(s.num);
+      if (s.state != ScreenSlot::State::Choice || p.size_rules[choice].empty()) {
+        return (kAllSizes & expected) && (kAllSizes & ~expected) ? Tri::Undetermined
+                                                                 : ((kAllSizes & ~expected) ? Tri::NotMet : Tri::Met);
+      }
+      const auto& rules = p.size_rules[choice];
+      unsigned known = 0;  // classes of the rules evaluated that remain possible
+      unsigned rest = kAllSizes;  // classes not yet evaluated (micro is what is left)
+      auto decide = [&](unsigned possible) {
+        bool in = possible & expected, out = possible & ~expected;
+        return in && out ? Tri::Undetermined : (out ? Tri::NotMet : Tri::Met);
+      };
+      for (const auto& [cls, rule] : rules) {
+        Tri r = node(rule, nullptr);
+        rest &= ~cls;
+        if (r == Tri::Met) return decide(known | cls);  // settled: nothing after it is possible
+        if (r == Tri::Undetermined) known |= cls;
+        // Unsettled, the final classes are `known` plus at least one of `rest` (micro at the end).
+        if ((rest & ~expected) == 0) return (known & ~expected) ? Tri::Undetermined : Tri::Met;
+        if ((rest & expected) == 0) return (known & expected) ? Tri::Undetermined : Tri::NotMet;
+      }
+      return decide(known | kMicro);
     }
 
     static Tri interval(const Interval& iv, const MetricTest& m) {
@@ -587,11 +620,10 @@ struct Screener::Impl {
       return (lo && hi) ? Tri::Met : (!lo && !hi ? Tri::NotMet : Tri::Undetermined);
     }
 
-    Res holds(const Node& n) const {
-      Res out;
+    Tri holds(const Node& n, Bits* missing) const {
       if (!row.holds_known) {
-        out.missing.set(p.holds_bit);
-        return out;
+        if (missing) missing->set(p.holds_bit);
+        return Tri::Undetermined;
       }
       bool sure = false, maybe = false;
       const Date& as_of = p.options.as_of;
@@ -610,15 +642,16 @@ struct Screener::Impl {
           else maybe = true;
         }
       }
-      if (sure) return Res{Tri::Met, {}};
+      if (sure) return Tri::Met;
       if (maybe) {
-        out.missing.set(p.holds_bit);
-        return out;
+        if (missing) missing->set(p.holds_bit);
+        return Tri::Undetermined;
       }
-      return Res{Tri::NotMet, {}};
+      return Tri::NotMet;
     }
 
-    void score(const Table& t, ScoreValue& s) const {
+    // `with_missing`: also the fields that would narrow each interval (the result object's path).
+    void score(const Table& t, ScoreValue& s, bool with_missing) const {
       s.total = Interval{};
       s.missing = Bits{};
       s.cats.assign(t.categories, Interval{});
@@ -635,11 +668,7 @@ struct Screener::Impl {
           bool any_candidate = false;
           for (const auto& b : ind.bands) {
             Tri r = Tri::Met;
-            if (b.node >= 0) {
-              Res o = node(b.node);
-              r = o.r;
-              if (r == Tri::Undetermined) missing |= o.missing;
-            }
+            if (b.node >= 0) r = node(b.node, with_missing ? &missing : nullptr);
             if (ind.mode == Indicator::Mode::Sum) {
               if (r == Tri::Met) sure += b.points;
               if (r != Tri::NotMet) possible += b.points;
@@ -687,7 +716,7 @@ struct Screener::Impl {
       return Interval{pts, pts};
     }
 
-    void size() {
+    void size() const {
       const ScreenSlot& s = row.slots[p.industry];
       const std::vector<std::pair<unsigned, int>>* rules = nullptr;
       auto choice = static_cast<std::size_t>(s.num);
@@ -696,16 +725,16 @@ struct Screener::Impl {
         size_possible = kAllSizes;
         size_missing = Bits{};
         size_missing.set(p.industry);
+        size_ready = true;
         return;
       }
       unsigned possible = 0;
       Bits missing;
       bool settled = false;
       for (const auto& [cls, rule] : *rules) {
-        Res o = node(rule);
-        if (o.r != Tri::NotMet) possible |= cls;
-        if (o.r == Tri::Undetermined) missing |= o.missing;
-        if (o.r == Tri::Met) {
+        Tri r = node(rule, &missing);
+        if (r != Tri::NotMet) possible |= cls;
+        if (r == Tri::Met) {
           settled = true;
           break;
         }
@@ -713,6 +742,7 @@ struct Screener::Impl {
       if (!settled) possible |= kMicro;
       size_possible = possible;
       size_missing = (possible & (possible - 1)) ? missing : Bits{};
+      size_ready = true;
     }
   };
 };
@@ -850,21 +880,20 @@ namespace {
 char verdict_char(Tri t) { return t == Tri::Met ? 'E' : (t == Tri::NotMet ? 'N' : 'U'); }
 }  // namespace
 
-[[gnu::flatten]] const char* Screener::run(const ScreenRow& row, std::vector<TierVerdict>& out) const {
+[[gnu::flatten]] void Screener::run(const ScreenRow& row, std::vector<TierVerdict>& out) const {
   const Impl& p = *impl_;
   Impl::Run run(p, row);
-  run.size();
   out.resize(p.tiers.size());
   std::vector<ScoreValue>& scores = p.scratch;
   for (std::size_t i = 0; i < p.tiers.size(); ++i) {
     const CompiledTier& t = p.tiers[i];
     if (scores.size() < t.tables.size()) scores.resize(t.tables.size());
-    for (std::size_t k = 0; k < t.tables.size(); ++k) run.score(t.tables[k], scores[k]);
+    for (std::size_t k = 0; k < t.tables.size(); ++k) run.score(t.tables[k], scores[k], false);
     run.scores = &scores;
-    Res r = run.node(t.root);
+    Tri r = run.node(t.root, nullptr);
     TierVerdict& v = out[i];
     v.id = t.tier->id;
-    v.verdict = verdict_char(r.r);
+    v.verdict = verdict_char(r);
     v.scored = !t.tables.empty();
     if (v.scored) {
       v.score_min = scores[0].total.min;
@@ -872,10 +901,15 @@ char verdict_char(Tri t) { return t == Tri::Met ? 'E' : (t == Tri::NotMet ? 'N' 
     }
     v.held = -1;
     if (t.grants >= 0) {
-      Tri h = run.node(t.grants).r;
+      Tri h = run.node(t.grants, nullptr);
       v.held = h == Tri::Met ? 1 : (h == Tri::NotMet ? 0 : -1);
     }
   }
+}
+
+const char* Screener::size_class(const ScreenRow& row) const {
+  Impl::Run run(*impl_, row);
+  run.size();
   unsigned s = run.size_possible;
   return (s & (s - 1)) ? "undetermined" : size_name(s);
 }
@@ -919,13 +953,14 @@ json Screener::result(const Profile& loaded) const {
   std::vector<ScoreValue> scores;
   for (const auto& t : p.tiers) {
     scores.assign(t.tables.size(), ScoreValue{});
-    for (std::size_t k = 0; k < t.tables.size(); ++k) run.score(t.tables[k], scores[k]);
+    for (std::size_t k = 0; k < t.tables.size(); ++k) run.score(t.tables[k], scores[k], true);
     run.scores = &scores;
-    Res r = run.node(t.root);
-    const char* verdict = r.r == Tri::Met ? "eligible" : (r.r == Tri::NotMet ? "not_eligible" : "undetermined");
+    Bits missing;
+    Tri r = run.node(t.root, &missing);
+    const char* verdict = r == Tri::Met ? "eligible" : (r == Tri::NotMet ? "not_eligible" : "undetermined");
     json held = nullptr;
     if (t.grants >= 0) {
-      Tri h = run.node(t.grants).r;
+      Tri h = run.node(t.grants, nullptr);
       held = h == Tri::Met ? json(true) : (h == Tri::NotMet ? json(false) : json(nullptr));
     }
     json item = json::object();
@@ -933,7 +968,7 @@ json Screener::result(const Profile& loaded) const {
     item["rung"] = t.tier->rung;
     item["verdict"] = verdict;
     item["score"] = scores.empty() ? json(nullptr) : json{{"min", scores[0].total.min}, {"max", scores[0].total.max}};
-    item["missing"] = r.r == Tri::Undetermined ? names(r.missing) : json::array();
+    item["missing"] = r == Tri::Undetermined ? names(missing) : json::array();
     item["held"] = held;
     tiers.push_back(std::move(item));
     if (held != true) {

@@ -64,9 +64,10 @@ class Screener {
   ScreenRow prepare(const Profile& profile) const;
   void prepare(const Profile& profile, ScreenRow& into) const;  // reuses `into`'s memory
 
-  // The fast path: verdicts and scores only. `out` is resized to tier_ids().size(). Returns the
-  // size class ("large", "medium", "small", "micro" or "undetermined").
-  const char* run(const ScreenRow& row, std::vector<TierVerdict>& out) const;
+  // The fast path: verdicts and scores only. `out` is resized to tier_ids().size().
+  void run(const ScreenRow& row, std::vector<TierVerdict>& out) const;
+  // The size class: "large", "medium", "small", "micro" or "undetermined".
+  const char* size_class(const ScreenRow& row) const;
 
   // The verdicts-only result object (docs/output-format.md, "Verdicts only"): size, tiers (with
   // missing fields), and award totals when the profile names a city.

@@ -59,7 +59,28 @@ bool same_verdicts(const std::string& label, const std::string& profile_text, co
   json got = fast.body;
   got.erase("engine");
   CHECK(got.dump() == expected.dump());
-  return got.dump() == expected.dump();
+  // The batch path (run: no missing fields, the 划型 evaluated only as far as needed) gives the
+  // same verdicts, scores and held flags.
+  srdi::Screener screener(srdi::bundled_policies(), options);
+  srdi::Profile profile = srdi::load_profile(profile_text);
+  srdi::ScreenRow row = screener.prepare(srdi::with_evaluation_facts(profile, options.as_of));
+  std::vector<srdi::TierVerdict> verdicts;
+  screener.run(row, verdicts);
+  std::string batch, want;
+  for (std::size_t i = 0; i < verdicts.size(); ++i) {
+    const auto& v = verdicts[i];
+    batch += std::string(v.id) + ":" + v.verdict + ":" + (v.scored ? std::to_string(v.score_min) + "-" + std::to_string(v.score_max) : "-") +
+             ":" + std::to_string(v.held) + " ";
+  }
+  for (const auto& t : expected["tiers"]) {
+    std::string verdict = t["verdict"];
+    want += t["id"].get<std::string>() + ":" + (verdict == "eligible" ? "E" : verdict == "not_eligible" ? "N" : "U") + ":" +
+            (t["score"].is_null() ? "-" : std::to_string(t["score"]["min"].get<int>()) + "-" + std::to_string(t["score"]["max"].get<int>())) +
+            ":" + (t["held"].is_null() ? "-1" : (t["held"].get<bool>() ? "1" : "0")) + " ";
+  }
+  CHECK(batch == want);
+  CHECK(screener.size_class(row) == expected["size"]["class"].get<std::string>());
+  return got.dump() == expected.dump() && batch == want;
 }
 
 }  // namespace
@@ -111,7 +132,8 @@ TEST_CASE("run() gives the verdicts and scores of result() for a prepared row", 
   json r = s.result(p);
   srdi::ScreenRow row = s.prepare(p);
   std::vector<srdi::TierVerdict> v;
-  std::string size = s.run(row, v);
+  s.run(row, v);
+  std::string size = s.size_class(row);
   CHECK(size == r["size"]["class"].get<std::string>());
   REQUIRE(v.size() == r["tiers"].size());
   for (std::size_t i = 0; i < v.size(); ++i) {
