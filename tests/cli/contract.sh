@@ -89,5 +89,29 @@ run evaluate --profile "$src/examples/precision-parts.json" --applicant bank
 check "bad --applicant exits 2" test "$rc" -eq 2
 check "bad --applicant is options.bad_applicant" grep -q options.bad_applicant "$tmp/err"
 
+# Verdicts only, and JSON Lines.
+run evaluate --profile "$src/examples/precision-parts.json" --as-of 2026-11-21 --verdicts
+check "--verdicts exits 0" test "$rc" -eq 0
+check "--verdicts has no explanation" test "$(json_get "$tmp/out" "d.tiers.length > 0 && d.tiers.every(t => !('criteria' in t))")" = true
+run evaluate --profile "$src/examples/precision-parts.json" --verdicts --format text
+check "--verdicts with --format text is a usage error" test "$rc" -eq 2
+compact=$(node -e "process.stdout.write(JSON.stringify(JSON.parse(require('fs').readFileSync('$src/examples/precision-parts.json','utf8'))))")
+printf '%s\n%s\n' "$compact" "$compact" | "$srdi" batch --as-of 2026-11-21 --verdicts >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check "batch of two good lines exits 0" test "$rc" -eq 0
+check "batch writes one line per profile" test "$(wc -l <"$tmp/out")" -eq 2
+check "batch lines are the verdicts of evaluate --verdicts" test "$(head -1 "$tmp/out" | node -e "
+  const a=JSON.parse(require('fs').readFileSync(0,'utf8'));
+  const b=JSON.parse(require('child_process').execFileSync('$srdi',['evaluate','--verdicts','--as-of','2026-11-21','--profile','$src/examples/precision-parts.json']));
+  process.stdout.write(String(JSON.stringify(a)===JSON.stringify(b)))")" = true
+printf '%s\n{"employees": -1}\n%s\n' "$compact" "$compact" | "$srdi" batch --as-of 2026-11-21 >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check "batch with a bad line exits 2" test "$rc" -eq 2
+check "the bad line's errors are on its own line" test "$(sed -n 2p "$tmp/out" | node -e "process.stdout.write(JSON.parse(require('fs').readFileSync(0,'utf8')).errors[0].path)")" = /employees
+check "the lines around it are full results" test "$(sed -n 3p "$tmp/out" | node -e "process.stdout.write(String('criteria' in JSON.parse(require('fs').readFileSync(0,'utf8')).tiers[0]))")" = true
+echo '{}' | "$srdi" batch --as-of 2026-02-30 >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check "batch with a bad date exits 2, nothing on stdout" test "$rc" -eq 2 -a ! -s "$tmp/out"
+
 echo "cli contract: $passed passed, $failures failed"
 [ "$failures" -eq 0 ]
