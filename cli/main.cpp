@@ -44,26 +44,52 @@ int usage_error(const std::string& message) {
   return 2;
 }
 
-int evaluate(const std::vector<std::string>& args, bool comparing) {
+// The options of evaluate, compare and batch. `error` is set (a usage message) when parsing fails.
+struct Args {
   std::string profile_path, as_of, criteria, applicant, format = "json";
   bool verdicts = false;
-  for (std::size_t i = 0; i < args.size(); ++i) {
+  std::string error;
+};
+
+Args parse_args(const std::vector<std::string>& args, bool takes_profile, bool takes_verdicts) {
+  Args out;
+  for (std::size_t i = 0; i < args.size() && out.error.empty(); ++i) {
     const std::string& a = args[i];
-    auto value = [&](std::string& into) {
-      if (i + 1 >= args.size()) return false;
-      into = args[++i];
-      return true;
-    };
-    bool ok = true;
-    if (a == "--profile") ok = value(profile_path);
-    else if (a == "--as-of") ok = value(as_of);
-    else if (a == "--criteria") ok = value(criteria);
-    else if (a == "--applicant") ok = value(applicant);
-    else if (a == "--format") ok = value(format);
-    else if (a == "--verdicts" && !comparing) verdicts = true;
-    else return usage_error("未知参数 " + a);
-    if (!ok) return usage_error(a + " 缺少取值");
+    std::string* into = nullptr;
+    if (a == "--profile" && takes_profile) into = &out.profile_path;
+    else if (a == "--format" && takes_profile) into = &out.format;
+    else if (a == "--as-of") into = &out.as_of;
+    else if (a == "--criteria") into = &out.criteria;
+    else if (a == "--applicant") into = &out.applicant;
+    else if (a == "--verdicts" && takes_verdicts) out.verdicts = true;
+    else out.error = "未知参数 " + a;
+    if (into) {
+      if (i + 1 >= args.size()) out.error = a + " 缺少取值";
+      else *into = args[++i];
+    }
   }
+  return out;
+}
+
+// Options from the parsed arguments; false (after printing the error) on a bad date.
+bool make_options(const Args& a, bool text, srdi::Options& options, int& rc) {
+  options = srdi::Options{srdi::today_local(), a.criteria == "auto" ? "" : a.criteria, a.applicant};
+  if (a.as_of.empty()) return true;
+  auto d = srdi::parse_date(a.as_of);
+  if (!d) {
+    rc = fail({{"options.bad_date", "/as_of", "评估日期应为 YYYY-MM-DD 格式的有效日期", "options"}}, text);
+    return false;
+  }
+  options.as_of = *d;
+  return true;
+}
+
+int evaluate(const std::vector<std::string>& args, bool comparing) {
+  Args parsed = parse_args(args, true, !comparing);
+  if (!parsed.error.empty()) return usage_error(parsed.error);
+  const std::string& format = parsed.format;
+  const std::string& profile_path = parsed.profile_path;
+  bool verdicts = parsed.verdicts;
   if (format != "json" && format != "text") return usage_error("--format 只能是 json 或 text");
   bool text = format == "text";
   if (verdicts && text) return usage_error("--verdicts 只输出 JSON");
@@ -73,13 +99,9 @@ int evaluate(const std::vector<std::string>& args, bool comparing) {
   std::stringstream buf;
   buf << in.rdbuf();
 
-  srdi::Options options{srdi::today_local(), "", applicant};
-  if (!as_of.empty()) {
-    auto d = srdi::parse_date(as_of);
-    if (!d) return fail({{"options.bad_date", "/as_of", "评估日期应为 YYYY-MM-DD 格式的有效日期", "options"}}, text);
-    options.as_of = *d;
-  }
-  options.criteria = criteria == "auto" ? "" : criteria;
+  srdi::Options options;
+  int rc = 0;
+  if (!make_options(parsed, text, options, rc)) return rc;
   srdi::Response r = comparing  ? srdi::compare_request(buf.str(), options)
                      : verdicts ? srdi::screen_request(buf.str(), options)
                                 : srdi::evaluate_request(buf.str(), options);
@@ -98,29 +120,12 @@ int evaluate(const std::vector<std::string>& args, bool comparing) {
 
 // JSON Lines through stdin and stdout, one line at a time (a large batch is never held whole).
 int batch(const std::vector<std::string>& args) {
-  std::string as_of, criteria, applicant;
-  bool verdicts = false;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    auto value = [&](std::string& into) {
-      if (i + 1 >= args.size()) return false;
-      into = args[++i];
-      return true;
-    };
-    bool ok = true;
-    if (a == "--as-of") ok = value(as_of);
-    else if (a == "--criteria") ok = value(criteria);
-    else if (a == "--applicant") ok = value(applicant);
-    else if (a == "--verdicts") verdicts = true;
-    else return usage_error("未知参数 " + a);
-    if (!ok) return usage_error(a + " 缺少取值");
-  }
-  srdi::Options options{srdi::today_local(), criteria == "auto" ? "" : criteria, applicant};
-  if (!as_of.empty()) {
-    auto d = srdi::parse_date(as_of);
-    if (!d) return fail({{"options.bad_date", "/as_of", "评估日期应为 YYYY-MM-DD 格式的有效日期", "options"}}, false);
-    options.as_of = *d;
-  }
+  Args parsed = parse_args(args, false, true);
+  if (!parsed.error.empty()) return usage_error(parsed.error);
+  srdi::Options options;
+  int rc = 0;
+  if (!make_options(parsed, false, options, rc)) return rc;
+  bool verdicts = parsed.verdicts;
   std::unique_ptr<srdi::LineEvaluator> lines;
   try {
     lines = std::make_unique<srdi::LineEvaluator>(options, verdicts);

@@ -417,26 +417,11 @@ json compare(const Profile& loaded, const Options& options, const PolicySet& pol
 }
 
 namespace {
-template <typename F>
-Response guarded(F&& body) {
-  try {
-    return Response{true, body()};
-  } catch (const LoadFailure& f) {
-    return Response{false, errors_json(f.errors)};
-  } catch (const ArithmeticOverflow&) {
-    return Response{false, errors_json({Error{"engine.overflow", "", "数值过大，无法精确计算", "engine"}})};
-  } catch (const std::exception& e) {
-    return Response{false, errors_json({Error{"engine.internal", "", std::string("内部错误：") + e.what(), "engine"}})};
-  }
-}
-}  // namespace
-
-namespace {
 // The one path of every request: check the options, load the profile, run `body`; errors come
 // back structured, never as exceptions.
 Response run_request(std::string_view profile_text, const Options& options,
                      json (*body)(const Profile&, const Options&, const PolicySet&)) {
-  return guarded([&] {
+  return guarded_response([&] {
     const PolicySet& policies = bundled_policies();
     check_criteria(options.criteria, policies, "/criteria");
     check_applicant(options.applicant, "/applicant");
@@ -447,7 +432,7 @@ Response run_request(std::string_view profile_text, const Options& options,
 Response run_request(std::string_view profile_text, std::string_view options_text,
                      json (*body)(const Profile&, const Options&, const PolicySet&)) {
   Options o;
-  Response bad = guarded([&] {
+  Response bad = guarded_response([&] {
     o = parse_options(options_text, today_local(), bundled_policies());
     return json();
   });

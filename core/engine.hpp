@@ -48,6 +48,21 @@ bool tier_in_version(const Policy& policy, const Tier& tier, const std::string& 
 void check_applicant(const std::string& applicant, const std::string& path);
 
 json errors_json(const std::vector<Error>& errors);
+
+// Runs `body` (returning the result JSON) and turns every exception into the structured error
+// list: the one place where the request functions catch.
+template <typename F>
+Response guarded_response(F&& body) {
+  try {
+    return Response{true, body()};
+  } catch (const LoadFailure& f) {
+    return Response{false, errors_json(f.errors)};
+  } catch (const ArithmeticOverflow&) {
+    return Response{false, errors_json({Error{"engine.overflow", "", "数值过大，无法精确计算", "engine"}})};
+  } catch (const std::exception& e) {
+    return Response{false, errors_json({Error{"engine.internal", "", std::string("内部错误：") + e.what(), "engine"}})};
+  }
+}
 // The policies compiled in, as a list of their metadata (id, title, doc_no, status, validity).
 json policies_json(const PolicySet& policies);
 // The input vocabulary, for forms: the profile's fields (kind, label, allowed values, range), the

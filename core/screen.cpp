@@ -1004,20 +1004,6 @@ json Screener::result(const Profile& loaded) const {
   return out;
 }
 
-namespace {
-template <typename F>
-Response guarded_response(F&& body) {
-  try {
-    return Response{true, body()};
-  } catch (const LoadFailure& f) {
-    return Response{false, errors_json(f.errors)};
-  } catch (const ArithmeticOverflow&) {
-    return Response{false, errors_json({Error{"engine.overflow", "", "数值过大，无法精确计算", "engine"}})};
-  } catch (const std::exception& e) {
-    return Response{false, errors_json({Error{"engine.internal", "", std::string("内部错误：") + e.what(), "engine"}})};
-  }
-}
-}  // namespace
 
 Response screen_request(std::string_view profile_text, const Options& options) {
   return guarded_response([&] {
