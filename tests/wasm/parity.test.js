@@ -389,4 +389,38 @@ function main() {
     for (const c of ['large', 'medium', 'small', 'micro', 'undetermined']) assert.ok(sizes.has(c), `size class ${c}`);
     assert.ok(withAwards > COUNT / 2 && paying > COUNT / 20, `awards: ${withAwards} with a city, ${paying} paying something`);
   });
+
+  // The batch path (Screening: run() keeps no missing fields and evaluates the 划型 rules only as
+  // far as a criterion needs) against screen_lines, on the same profiles, in the module.
+  test(`the Screening batch gives screen_lines' verdicts on ${COUNT} generated profiles`, { timeout: 10 * 60 * 1000 }, async () => {
+    const { loadSrdi } = require('./load_module');
+    const srdi = await loadSrdi();
+    const s = new srdi.Screening();
+    let compared = 0;
+    try {
+      for (const { set, items } of generated) {
+        const options = JSON.stringify({ as_of: set.as_of });
+        assert.equal(s.configure(options), '');
+        for (let k = 0; k < items.length; k += 1000) {
+          const chunk = items.slice(k, k + 1000);
+          const jsonl = chunk.map((it) => it.line).join('\n') + '\n';
+          assert.deepEqual(JSON.parse(s.load(jsonl)).errors, []);
+          const run = JSON.parse(s.run());
+          const expected = srdi.screen_lines(jsonl, options).trimEnd().split('\n').map((l) => JSON.parse(l));
+          for (const t of run.tiers) {
+            const got = s.verdicts(t.id);
+            const want = expected.map((v) => ({ eligible: 'E', not_eligible: 'N', undetermined: 'U' })[v.tiers.find((x) => x.id === t.id).verdict]).join('');
+            if (got !== want) {
+              const i = [...got].findIndex((c, j) => c !== want[j]);
+              assert.fail(`${t.id} as of ${set.as_of}: profile #${chunk[i].index} is ${got[i]} in the batch, ${want[i]} in screen_lines\nprofile: ${chunk[i].line}`);
+            }
+            compared += got.length;
+          }
+        }
+      }
+    } finally {
+      s.delete();
+    }
+    console.log(`Screening batch: ${compared} tier verdicts compared with screen_lines`);
+  });
 }
