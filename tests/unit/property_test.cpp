@@ -10,6 +10,7 @@
 #include <random>
 
 #include "core/engine.hpp"
+#include "core/screen.hpp"
 #include "core/events.hpp"
 #include "core/profile.hpp"
 
@@ -209,35 +210,50 @@ void raise(json& p, const std::string& what, Gen& g) {
 }  // namespace
 
 TEST_CASE("raising R&D, IP, market share or the platform score never lowers a score or a verdict", "[property]") {
+  // 200 profiles through the verdicts-only path (held equal to the full evaluation by
+  // screen_test.cpp and the parity test), the first 10 through the full evaluation as well.
   Gen g(20261121);
+  srdi::ScreenSession sessions[2];
   int checked = 0;
-  for (int i = 0; i < 40; ++i) {
+  for (int i = 0; i < 200; ++i) {
     json before = g.profile();
     // The tiers never read events or the city (docs/profile.md): without them each evaluation
-    // skips the award documents, which keeps this test as fast as it was.
+    // skips the award documents.
     before.erase("events");
     before.erase("city");
     for (const char* what : {"rd_last", "rd_prev", "ip", "share", "platform"}) {
       json after = before;
       raise(after, what, g);
+      int d = 0;
       for (const char* as_of : {"2025-06-30", "2026-11-21"}) {
-        json a = evaluate(before, as_of), b = evaluate(after, as_of);
-        REQUIRE(a["tiers"].size() == b["tiers"].size());
-        for (std::size_t t = 0; t < a["tiers"].size(); ++t) {
-          const json& ta = a["tiers"][t];
-          const json& tb = b["tiers"][t];
-          INFO("profile " << i << ", raised " << what << ", " << as_of << ", tier " << ta["id"].get<std::string>());
-          CHECK(rank(tb["verdict"]) >= rank(ta["verdict"]));
-          if (!ta["score"].is_null()) {
-            CHECK(tb["score"]["min"].get<int>() >= ta["score"]["min"].get<int>());
-            CHECK(tb["score"]["max"].get<int>() >= ta["score"]["max"].get<int>());
+        srdi::ScreenSession& session = sessions[d++];
+        std::string options = std::string(R"({"as_of": ")") + as_of + "\"}";
+        auto screened = [&](const json& p) {
+          srdi::Response r = session.screen(p.dump(), options);
+          INFO(r.body.dump());
+          REQUIRE(r.ok);
+          return r.body;
+        };
+        std::vector<std::pair<json, json>> pairs{{screened(before), screened(after)}};
+        if (i < 10) pairs.emplace_back(evaluate(before, as_of), evaluate(after, as_of));
+        for (const auto& [a, b] : pairs) {
+          REQUIRE(a["tiers"].size() == b["tiers"].size());
+          for (std::size_t t = 0; t < a["tiers"].size(); ++t) {
+            const json& ta = a["tiers"][t];
+            const json& tb = b["tiers"][t];
+            INFO("profile " << i << ", raised " << what << ", " << as_of << ", tier " << ta["id"].get<std::string>());
+            CHECK(rank(tb["verdict"]) >= rank(ta["verdict"]));
+            if (!ta["score"].is_null()) {
+              CHECK(tb["score"]["min"].get<int>() >= ta["score"]["min"].get<int>());
+              CHECK(tb["score"]["max"].get<int>() >= ta["score"]["max"].get<int>());
+            }
+            ++checked;
           }
-          ++checked;
         }
       }
     }
   }
-  CHECK(checked > 500);
+  CHECK(checked > 5000);
 }
 
 TEST_CASE("evaluation is deterministic and independent of key order", "[property]") {
