@@ -818,7 +818,6 @@ std::vector<std::string> Screener::tier_ids() const {
 void Screener::prepare(const Profile& profile, ScreenRow& row) const {
   const Impl& p = *impl_;
   row.slots.assign(p.fields.size(), ScreenSlot{});
-  row.profile = &profile;
   for (std::size_t i = 0; i < p.fields.size(); ++i) {
     const FieldSpec& f = *p.fields[i];
     const Fact* fact = profile.fact(f.name);
@@ -1065,8 +1064,7 @@ json ScreenBatch::load(std::string_view jsonl) {
     }
     Response r = guarded_response([&] {
       Profile p = load_profile(line);
-      screener_->prepare(p, rows_[count_]);
-      rows_[count_].profile = nullptr;  // `p` ends here; run() needs only the row
+      screener_->prepare(p, rows_[count_]);  // the row holds copies: `p` may end here
       return json();
     });
     loaded_[count_] = r.ok;

@@ -35,7 +35,6 @@ struct ScreenRow {
   std::vector<ScreenSlot> slots;
   bool holds_known = false;
   std::vector<ScreenHolding> holds;
-  const Profile* profile = nullptr;  // for the award totals of result(); not owned
 };
 
 // One tier's verdict-only result.
