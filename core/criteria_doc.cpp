@@ -49,9 +49,16 @@ std::string test_of(const Criterion& c) {
     case Criterion::Kind::Holds: {
       std::string levels;
       for (const auto& l : c.levels) levels += (levels.empty() ? "" : "/") + l;
-      return "持有 `" + c.holds + "`" + (levels.empty() ? "" : "（" + levels + "）") + "，有效期 " +
-             std::to_string(c.valid_years) + " 年";
+      return "持有 `" + c.holds + "`" + (levels.empty() ? "" : "（" + levels + "）") +
+             (c.valid_years > 0 ? "，有效期 " + std::to_string(c.valid_years) + " 年" : "（原文未载有效期：列为持有即计）");
     }
+    case Criterion::Kind::Reading: {
+      std::string v;
+      for (const auto& o : c.options) v += (v.empty() ? "" : " / ") + o;
+      return "按读法 `" + c.reading + "` 选择（" + v + "，依次对应下列各项）";
+    }
+    case Criterion::Kind::Tier:
+      return "符合层级 `" + c.tier + "` 的全部条件";
   }
   return "";
 }

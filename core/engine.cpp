@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <set>
 
 #include "core/awards.hpp"
 #include "core/evaluate.hpp"
@@ -154,17 +155,57 @@ json improvements(const json& score_trace) {
   return list;
 }
 
-json tier_result(const Tier& tier, const Policy& policy, const std::string& version, const Profile& profile,
-                 const EvalContext& ctx) {
+const char* verdict_name(Tri r) {
+  return r == Tri::Met ? "eligible" : (r == Tri::NotMet ? "not_eligible" : "undetermined");
+}
+
+json tier_result(const SelectedTier& sel, const std::string& version, const Profile& profile, const EvalContext& base) {
+  const Tier& tier = *sel.tier;
+  const Policy& policy = *sel.policy;
+  EvalContext ctx = base;
+  std::set<std::string> encountered, sensitive;
+  ctx.choice = &sel.choice;
+  ctx.encountered = &encountered;
+  ctx.sensitive = &sensitive;
   Evaluator ev(profile, true, ctx);
-  std::map<std::string, ScoreResult> scores;
+  TierOutcome whole = ev.tier(tier);
+  std::map<std::string, ScoreResult>& scores = whole.scores;
+  Outcome& o = whole.outcome;
   json score_traces = json::array();
-  for (const auto& table : tier.scores) {
-    scores[table.id] = ev.score(table);
-    score_traces.push_back(scores[table.id].trace);
+  for (const auto& table : tier.scores) score_traces.push_back(scores[table.id].trace);
+  // Each contested reading met on the way: its options' verdicts. Only a reading whose other
+  // option changed some node's result can change the verdict, so only those are re-evaluated.
+  json readings = json::array();
+  bool contested = false;
+  for (const auto& rid : encountered) {
+    const Reading& r = *base.policies->reading(rid);
+    bool by_request = sel.choice.count(rid) > 0;
+    std::string chosen = chosen_option(ctx, rid);
+    json outcomes = json::array();
+    bool differs = false;
+    for (const auto& opt : r.options) {
+      Tri v = o.result;
+      if (opt.id != chosen && sensitive.count(rid)) {
+        std::map<std::string, std::string> other = sel.choice;
+        other[rid] = opt.id;
+        EvalContext alt = base;
+        alt.choice = &other;
+        Evaluator ev_alt(profile, false, alt);
+        v = ev_alt.tier(tier).outcome.result;
+      }
+      differs = differs || v != o.result;
+      outcomes.push_back(json{{"option", opt.id}, {"label", opt.label}, {"verdict", verdict_name(v)},
+                              {"citation", citation_json(opt.citation)}});
+    }
+    contested = contested || (differs && !by_request);
+    readings.push_back(json{{"id", rid},
+                            {"question", r.question},
+                            {"option", chosen},
+                            {"option_label", r.option(chosen)->label},
+                            {"chosen_by", by_request ? "request" : "default"},
+                            {"decisive", differs},
+                            {"outcomes", std::move(outcomes)}});
   }
-  Outcome o = ev.criterion(tier.criterion, scores);
-  // Keys are assigned one by one and the large traces moved in last: a braced json list copies.
   json t = json::object();
   t["id"] = tier.id;
   t["tier"] = tier.tier;
@@ -174,9 +215,16 @@ json tier_result(const Tier& tier, const Policy& policy, const std::string& vers
   t["policy"] = policy.id;
   t["doc_no"] = policy.doc_no;
   t["status"] = policy.status;
-  t["in_force"] = valid_on(policy, tier, ctx.as_of);
-  t["verdict"] = o.result == Tri::Met ? "eligible" : (o.result == Tri::NotMet ? "not_eligible" : "undetermined");
+  t["in_force"] = valid_on(policy, tier, base.as_of);
+  // A verdict that depends on a reading the sources do not settle is never stated as fact.
+  t["verdict"] = contested ? "contested" : verdict_name(o.result);
+  t["verdict_default_reading"] = verdict_name(o.result);
   t["missing"] = o.result == Tri::Undetermined ? o.trace["missing"] : json::array();
+  t["purpose"] = sel.renewal ? "renewal" : "new";
+  if (sel.substituted && tier.renewal_for) {
+    t["renewal_rule"] = json{{"citation", citation_json(tier.renewal_for->citation)}, {"note", tier.renewal_for->note}};
+  }
+  t["readings"] = std::move(readings);
   if (!tier.note.empty()) t["note"] = tier.note;
   if (tier.grants && tier.grants->kind == Criterion::Kind::Holds) {
     t["grants_title"] = tier.grants->holds;
@@ -210,6 +258,37 @@ json tier_result(const Tier& tier, const Policy& policy, const std::string& vers
 }
 
 }  // namespace
+
+std::vector<SelectedTier> select_tiers(const PolicySet& policies, const std::string& version, const Options& options) {
+  std::vector<SelectedTier> out;
+  if (version.empty()) return out;
+  auto renewing = [&](const Tier& t) {
+    return std::find(options.renewal.begin(), options.renewal.end(), t.tier) != options.renewal.end();
+  };
+  for (const auto& p : policies.policies) {
+    for (const auto& tier : p.tiers) {
+      if (!has_version(versions_of(p, tier), version)) continue;
+      SelectedTier s{&p, &tier, renewing(tier), false, options.readings};
+      if (s.renewal) {
+        for (const auto& q : policies.policies) {
+          for (const auto& other : q.tiers) {
+            const auto& use = other.renewal_for;
+            if (&other == &tier || other.tier != tier.tier || !use || !has_version(use->versions, version)) continue;
+            if (use->from <= options.as_of && options.as_of <= use->to) {
+              s.policy = &q;
+              s.tier = &other;
+              s.substituted = true;
+            }
+          }
+        }
+      }
+      s.choice[kPurposeReading] = s.renewal ? "renewal" : "new";
+      out.push_back(std::move(s));
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const SelectedTier& a, const SelectedTier& b) { return a.tier->rung < b.tier->rung; });
+  return out;
+}
 
 std::string criteria_version_on(const PolicySet& policies, const Date& date) { return version_on(policies, date); }
 
@@ -259,11 +338,57 @@ Options parse_options(std::string_view text, Date today, const PolicySet& polici
       if (!value.is_string()) throw LoadFailure({Error{"options.wrong_type", path, "认定标准版本应为文字", "options"}});
       o.criteria = value.get<std::string>() == "auto" ? "" : value.get<std::string>();
       check_criteria(o.criteria, policies, path);
+    } else if (key == "renewal") {
+      if (value.is_null()) continue;
+      if (!value.is_array()) throw LoadFailure({Error{"options.wrong_type", path, "复核的层级应为列表", "options"}});
+      for (std::size_t i = 0; i < value.size(); ++i) {
+        if (!value[i].is_string()) {
+          throw LoadFailure({Error{"options.wrong_type", path + "/" + std::to_string(i), "复核的层级应为文字", "options"}});
+        }
+        o.renewal.push_back(value[i].get<std::string>());
+      }
+    } else if (key == "readings") {
+      if (value.is_null()) continue;
+      if (!value.is_object()) throw LoadFailure({Error{"options.wrong_type", path, "读法应为对象（读法编号 → 选项）", "options"}});
+      for (const auto& [rid, opt] : value.items()) {
+        if (!opt.is_string()) {
+          throw LoadFailure({Error{"options.wrong_type", path + "/" + pointer_token(rid), "读法的选项应为文字", "options"}});
+        }
+        o.readings[rid] = opt.get<std::string>();
+      }
     } else {
       throw LoadFailure({Error{"options.unknown_key", path, "未知选项“" + key + "”", "options"}});
     }
   }
+  check_request_choices(o, policies);
   return o;
+}
+
+void check_request_choices(const Options& o, const PolicySet& policies) {
+  std::vector<std::string> kinds;
+  for (const auto& p : policies.policies) {
+    for (const auto& t : p.tiers) {
+      if (std::find(kinds.begin(), kinds.end(), t.tier) == kinds.end()) kinds.push_back(t.tier);
+    }
+  }
+  for (std::size_t i = 0; i < o.renewal.size(); ++i) {
+    if (std::find(kinds.begin(), kinds.end(), o.renewal[i]) == kinds.end()) {
+      std::string list;
+      for (const auto& k : kinds) list += (list.empty() ? "" : "、") + k;
+      throw LoadFailure({Error{"options.bad_renewal", "/renewal/" + std::to_string(i),
+                               "复核的层级“" + o.renewal[i] + "”无效，可选：" + list, "options"}});
+    }
+  }
+  for (const auto& [rid, opt] : o.readings) {
+    const Reading* r = rid == kPurposeReading ? nullptr : policies.reading(rid);
+    std::string path = "/readings/" + pointer_token(rid);
+    if (!r) throw LoadFailure({Error{"options.bad_reading", path, "没有编号为“" + rid + "”的有争议读法", "options"}});
+    if (!r->option(opt)) {
+      std::string list;
+      for (const auto& x : r->options) list += (list.empty() ? "" : "、") + x.id;
+      throw LoadFailure({Error{"options.bad_reading", path, "读法“" + rid + "”没有选项“" + opt + "”，可选：" + list, "options"}});
+    }
+  }
 }
 
 json evaluate(const Profile& loaded, const Options& options, const PolicySet& policies) {
@@ -295,23 +420,27 @@ json evaluate(const Profile& loaded, const Options& options, const PolicySet& po
   EvalContext ctx{options.as_of, &size, &policies};
   std::vector<std::pair<const Tier*, json>> tiers;
   json documents = json::array();
-  for (const auto& p : policies.policies) {
-    bool any = false;
-    for (const auto& tier : p.tiers) {
-      if (version.empty() || !has_version(versions_of(p, tier), version)) continue;
-      any = true;
-      tiers.emplace_back(&tier, tier_result(tier, p, version, profile, ctx));
-      if (!valid_on(p, tier, options.as_of)) {
-        notices.push_back(json{{"code", "policy_not_in_force"},
-                               {"text", tier.title + "的认定标准（" + p.doc_no + "）在评估日期 " + options.as_of.iso() +
-                                            " 不在有效期内；按所选标准版本仍作计算，仅供参考（如复核）。"}});
-      }
+  std::vector<const Policy*> tier_policies;
+  for (const auto& sel : select_tiers(policies, version, options)) {
+    const Policy& p = *sel.policy;
+    const Tier& tier = *sel.tier;
+    tiers.emplace_back(&tier, tier_result(sel, version, profile, ctx));
+    if (sel.substituted) {
+      notices.push_back(json{{"code", "renewal_by_other_version"},
+                             {"text", tier.title + "的复核按" + p.doc_no + "的认定标准判断（" +
+                                          tier.renewal_for->citation.doc + "）。"}});
+    } else if (!valid_on(p, tier, options.as_of)) {
+      notices.push_back(json{{"code", "policy_not_in_force"},
+                             {"text", tier.title + "的认定标准（" + p.doc_no + "）在评估日期 " + options.as_of.iso() +
+                                          " 不在有效期内；按所选标准版本仍作计算，仅供参考（如复核）。"}});
     }
-    if (!any) continue;
+    if (std::find(tier_policies.begin(), tier_policies.end(), &p) == tier_policies.end()) tier_policies.push_back(&p);
+  }
+  for (const auto& p : policies.policies) {  // in the policy set's order, as before
+    if (std::find(tier_policies.begin(), tier_policies.end(), &p) == tier_policies.end()) continue;
     used.push_back(policy_meta(p));
     documents.push_back(p.doc_no);
   }
-  std::stable_sort(tiers.begin(), tiers.end(), [](const auto& a, const auto& b) { return a.first->rung < b.first->rung; });
 
   // The ladder: each rung, whether its title is held, and the first step to take.
   Evaluator ev(profile, false, ctx);
@@ -329,13 +458,31 @@ json evaluate(const Profile& loaded, const Options& options, const PolicySet& po
     t["held"] = held;
     if (held == true) top_held = std::max(top_held, tier->rung);
   }
+  // A higher title held makes a lower rung unnecessary, never failed: its own verdict stays.
+  for (auto& [tier, t] : tiers) {
+    if (t["held"] == true || tier->rung >= top_held) continue;
+    for (const auto& [other, ot] : tiers) {
+      if (other->rung > tier->rung && ot["held"] == true) {
+        t["not_needed"] = json{{"held_tier", other->id},
+                               {"held_title", other->title},
+                               {"text", "已持有有效期内的" + other->title + "称号，无需申请" + tier->title + "；以上为本层级自身条件的判断"}};
+        break;
+      }
+    }
+  }
+  for (auto& l : ladder) {
+    for (const auto& [tier, t] : tiers) {
+      if (tier->id == l["id"] && t.contains("not_needed")) l["not_needed"] = true;
+    }
+  }
   for (auto& [tier, t] : tiers) {
     if (tier->rung <= top_held) continue;
     if (next.is_null() && t["held"] != true) {
       std::string v = t["verdict"];
       std::string text = v == "eligible" ? "可以申请" + tier->title
-                                          : (v == "not_eligible" ? "先满足" + tier->title + "的条件"
-                                                                 : "补充信息后判断能否申请" + tier->title);
+                         : v == "not_eligible" ? "先满足" + tier->title + "的条件"
+                         : v == "contested" ? "能否申请" + tier->title + "取决于有争议的读法（见各读法的结果），请以申报通知为准"
+                                            : "补充信息后判断能否申请" + tier->title;
       next = json{{"rung", tier->rung}, {"id", tier->id}, {"title", tier->title}, {"verdict", v}, {"text", text}};
     }
   }
@@ -355,7 +502,9 @@ json evaluate(const Profile& loaded, const Options& options, const PolicySet& po
                               {"granted_by_title", other->title},
                               {"granted_by_verdict", v},
                               {"text", "须先取得" + other->title + "称号；本次评估该层级" +
-                                           (v == "eligible" ? "符合，可先申请" : (v == "not_eligible" ? "不符合" : "待定"))}});
+                                           (v == "eligible" ? "符合，可先申请"
+                                            : v == "not_eligible" ? "不符合"
+                                            : v == "contested" ? "依读法而定" : "待定")}});
       }
     }
     if (!prereq.empty()) t["prerequisites"] = std::move(prereq);
@@ -425,6 +574,7 @@ Response run_request(std::string_view profile_text, const Options& options,
     const PolicySet& policies = bundled_policies();
     check_criteria(options.criteria, policies, "/criteria");
     check_applicant(options.applicant, "/applicant");
+    check_request_choices(options, policies);
     return body(load_profile(profile_text), options, policies);
   });
 }

@@ -2,6 +2,7 @@
 // never an exception out (errors come back as the structured error list).
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,13 +20,28 @@ struct Options {
   Date as_of;
   std::string criteria;   // "" = chosen by the evaluation date; else a version named by the tier policies
   std::string applicant = {};  // "" = the profile's, else enterprise
+  std::vector<std::string> renewal = {};  // rung kinds (tiers' `tier`) judged as a renewal (复核)
+  std::map<std::string, std::string> readings = {};  // contested readings chosen by the request
 };
+
+// The tiers evaluated for a request, in ladder order: the version's tiers, where a renewal is
+// asked for a rung kind, replaced by a tier declared `renewal_for` that version on that date.
+struct SelectedTier {
+  const Policy* policy = nullptr;
+  const Tier* tier = nullptr;
+  bool renewal = false;
+  bool substituted = false;  // judged by another version's tier (renewal_for)
+  std::map<std::string, std::string> choice;  // the request's readings and this tier's purpose
+};
+std::vector<SelectedTier> select_tiers(const PolicySet& policies, const std::string& version, const Options& options);
 
 // {"as_of": "YYYY-MM-DD", "criteria": "..."}; both optional (as_of defaults to `today`).
 // Throws LoadFailure (source "options").
 Options parse_options(std::string_view text, Date today, const PolicySet& policies);
 // Checks a criteria version name against the policies; throws LoadFailure if unknown.
 void check_criteria(const std::string& criteria, const PolicySet& policies, const std::string& path);
+// Checks the renewal rung kinds and the chosen readings; throws LoadFailure (source "options").
+void check_request_choices(const Options& options, const PolicySet& policies);
 
 json evaluate(const Profile& profile, const Options& options, const PolicySet& policies);
 // What each city's award policies would pay and offer this profile, side by side.

@@ -96,6 +96,10 @@ Outcome Evaluator::criterion(const Criterion& c, const std::map<std::string, Sco
       return size_node(c);
     case Criterion::Kind::Holds:
       return holds_node(c);
+    case Criterion::Kind::Reading:
+      return reading_node(c, scores);
+    case Criterion::Kind::Tier:
+      return tier_node(c);
     case Criterion::Kind::Ref: {
       // The definition is evaluated in place; its own id, title and citation are shown.
       const Criterion* def = ctx_.policies ? ctx_.policies->definition(c.ref) : nullptr;
@@ -157,6 +161,66 @@ Outcome Evaluator::criterion(const Criterion& c, const std::map<std::string, Sco
     }
   }
   return {};
+}
+
+std::string chosen_option(const EvalContext& ctx, const std::string& reading) {
+  if (ctx.choice) {
+    auto it = ctx.choice->find(reading);
+    if (it != ctx.choice->end()) return it->second;
+  }
+  const Reading* r = ctx.policies ? ctx.policies->reading(reading) : nullptr;
+  if (!r) throw std::logic_error("undeclared reading " + reading);
+  return r->default_option;
+}
+
+Outcome Evaluator::reading_node(const Criterion& c, const std::map<std::string, ScoreResult>& scores) {
+  std::string option = chosen_option(ctx_, c.reading);
+  auto at = std::find(c.options.begin(), c.options.end(), option);
+  if (at == c.options.end()) throw std::logic_error("reading " + c.reading + " has no option " + option);
+  std::size_t chosen = static_cast<std::size_t>(at - c.options.begin());
+  Outcome inner = criterion(c.children[chosen], scores);
+  bool contested = c.reading != kPurposeReading;
+  if (contested && ctx_.encountered) ctx_.encountered->insert(c.reading);
+  if (contested && ctx_.sensitive && !ctx_.sensitive->count(c.reading)) {
+    // Only the result matters here: the other options are evaluated without their traces' gaps.
+    bool saved = with_gaps_;
+    with_gaps_ = false;
+    for (std::size_t i = 0; i < c.children.size(); ++i) {
+      if (i != chosen && criterion(c.children[i], scores).result != inner.result) ctx_.sensitive->insert(c.reading);
+    }
+    with_gaps_ = saved;
+  }
+  Outcome o{Tri::Undetermined, base_trace(c, "reading")};
+  o.trace["reading"] = c.reading;
+  o.trace["option"] = option;
+  if (inner.result == Tri::Undetermined) o.trace["missing"] = inner.trace["missing"];
+  o.trace["children"] = json::array();
+  o.trace["children"].push_back(std::move(inner.trace));
+  finish(o, inner.result);
+  return o;
+}
+
+TierOutcome Evaluator::tier(const Tier& t) {
+  TierOutcome out;
+  for (const auto& table : t.scores) out.scores[table.id] = score(table);
+  out.outcome = criterion(t.criterion, out.scores);
+  return out;
+}
+
+Outcome Evaluator::tier_node(const Criterion& c) {
+  const Tier* t = ctx_.policies ? ctx_.policies->tier(c.tier).second : nullptr;
+  if (!t) throw std::logic_error("unresolved tier " + c.tier);
+  // The other tier's own test, with its own gaps off: its explanation is shown under its own rung.
+  bool saved = with_gaps_;
+  with_gaps_ = false;
+  TierOutcome inner = tier(*t);
+  with_gaps_ = saved;
+  Outcome o{Tri::Undetermined, base_trace(c, "tier")};
+  o.trace["tier"] = c.tier;
+  o.trace["tier_title"] = t->title;
+  if (inner.outcome.result == Tri::Undetermined) o.trace["missing"] = inner.outcome.trace["missing"];
+  finish(o, inner.outcome.result);
+  return o;
 }
 
 Outcome Evaluator::compare(const Criterion& c) {
@@ -286,12 +350,14 @@ Outcome Evaluator::holds_node(const Criterion& c) {
     bool level_ok = c.levels.empty() || (level_known && std::find(c.levels.begin(), c.levels.end(), *h.level) != c.levels.end());
     bool level_open = !c.levels.empty() && !h.level;
     std::optional<bool> in_force;
-    if (h.since) {
+    if (h.since && c.valid_years > 0) {
       Date until = plus_years(*h.since, c.valid_years);
       e["valid_until"] = until.iso();
       // 民法典 第二百零一、二百零二条: the day of recognition is not counted and the period ends on
       // the corresponding day, so a title of 2022-06-30 valid 3 years is still in force on 2025-06-30.
       in_force = *h.since <= ctx_.as_of && ctx_.as_of <= until;
+    } else if (c.valid_years == 0) {
+      in_force = !h.since || *h.since <= ctx_.as_of;  // no validity stated: a title listed as held counts
     }
     e["in_force"] = in_force ? json(*in_force) : json(nullptr);
     entries.push_back(e);

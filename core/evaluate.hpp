@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,21 @@ struct EvalContext {
   Date as_of;
   const json* size = nullptr;
   const PolicySet* policies = nullptr;
+  // The option chosen for each reading (absent: the reading's default; `purpose`: "new").
+  const std::map<std::string, std::string>* choice = nullptr;
+  // Filled while evaluating, when given: every contested reading met on the way, and those
+  // whose other options would change some node's result (only these can change the verdict).
+  std::set<std::string>* encountered = nullptr;
+  std::set<std::string>* sensitive = nullptr;
+};
+
+// The option of `reading` in force under `ctx`.
+std::string chosen_option(const EvalContext& ctx, const std::string& reading);
+
+// A tier's whole test: its score tables, then its criterion (the verdict with its trace).
+struct TierOutcome {
+  std::map<std::string, ScoreResult> scores;
+  Outcome outcome;
 };
 
 class Evaluator {
@@ -49,6 +65,7 @@ class Evaluator {
       : profile_(profile), with_gaps_(with_gaps), ctx_(ctx) {}
 
   ScoreResult score(const ScoreTable& table);
+  TierOutcome tier(const Tier& t);
   // `scores`: results of the score tables that Score nodes may refer to.
   Outcome criterion(const Criterion& c, const std::map<std::string, ScoreResult>& scores = {});
 
@@ -58,6 +75,8 @@ class Evaluator {
   Outcome score_node(const Criterion& c, const std::map<std::string, ScoreResult>& scores);
   Outcome size_node(const Criterion& c);
   Outcome holds_node(const Criterion& c);
+  Outcome reading_node(const Criterion& c, const std::map<std::string, ScoreResult>& scores);
+  Outcome tier_node(const Criterion& c);
   FactLookup lookup() const;
 
   const Profile& profile_;

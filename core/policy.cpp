@@ -18,6 +18,12 @@ const std::vector<std::string> kIndustries = {
     "accommodation", "catering", "information_transmission", "software_it", "real_estate_development",
     "property_management", "leasing_business_services", "other"};
 
+struct ReadingUse {
+  std::string reading;
+  std::vector<std::string> options;
+  std::string path;
+};
+
 class PolicyLoader {
  public:
   PolicyLoader(const StrictDocument& doc, std::string file) : doc_(doc), file_(std::move(file)) {}
@@ -46,6 +52,7 @@ class PolicyLoader {
       fail("policy.bad_date", "/valid_to", "valid_to 不能早于 valid_from");
     }
     p.description = o.opt_str("description");
+    read_readings(o, p);
     if (p.kind == "size_standard") {
       read_industries(o, p);
     } else if (p.kind == "tiers") {
@@ -197,12 +204,12 @@ class PolicyLoader {
     }
     c.interpretation = o.opt_str("interpretation");
     int forms = 0;
-    for (const char* k : {"all", "any", "not", "metric", "fact", "score", "ref", "size_in", "holds"}) {
+    for (const char* k : {"all", "any", "not", "metric", "fact", "score", "ref", "size_in", "holds", "reading", "tier"}) {
       forms += o.has(k) ? 1 : 0;
     }
     if (forms != 1) {
       fail("policy.bad_criterion", path,
-           "规则必须且只能使用 all、any、not、metric、fact、score、ref、size_in、holds 中的一种");
+           "规则必须且只能使用 all、any、not、metric、fact、score、ref、size_in、holds、reading、tier 中的一种");
       o.finish();
       return c;
     }
@@ -210,6 +217,24 @@ class PolicyLoader {
       c.kind = Criterion::Kind::Ref;
       c.ref = o.str("ref");
       refs_.emplace_back(c.ref, o.at("ref"));
+    } else if (o.has("tier")) {
+      c.kind = Criterion::Kind::Tier;
+      c.tier = o.str("tier");
+      tier_refs_.emplace_back(c.tier, o.at("tier"));
+    } else if (o.has("reading")) {
+      c.kind = Criterion::Kind::Reading;
+      c.reading = o.str("reading");
+      const json* opts = o.get("options");
+      if (!opts || !opts->is_object() || opts->empty()) {
+        fail("policy.bad_criterion", o.at("options"), "reading 规则需要 options：每个读法一条规则");
+      } else {
+        for (const auto& [opt, child] : opts->items()) {
+          c.options.push_back(opt);
+          c.children.push_back(criterion(child, o.at("options") + "/" + pointer_token(opt), &c.citation, scores, anonymous_ok));
+          if (!c.id.empty()) name_anonymous(c.children.back(), c.id + "." + opt);
+        }
+        reading_uses_.push_back(ReadingUse{c.reading, c.options, o.at("reading")});
+      }
     } else if (o.has("size_in")) {
       c.kind = Criterion::Kind::Size;
       static const std::vector<std::string> classes = {"large", "medium", "small", "micro"};
@@ -240,7 +265,8 @@ class PolicyLoader {
           }
         }
       }
-      auto years = o.integer("valid_years");
+      // Absent: the text states no validity (the title counts as listed).
+      auto years = o.integer("valid_years", false);
       if (years && *years < 1) fail("policy.wrong_type", o.at("valid_years"), "有效期年数应为正整数");
       c.valid_years = years.value_or(0);
     } else if (o.has("all") || o.has("any")) {
@@ -273,6 +299,36 @@ class PolicyLoader {
       if (const json* g = o.get("gap")) {
         if (!g->is_boolean()) fail("policy.wrong_type", o.at("gap"), "gap 应为 true 或 false");
         else c.gap = g->get<bool>();
+      }
+      if (o.has("edge_reading")) {
+        // A band's bound on an edge it shares with the next band: under the reading's second
+        // option the edge belongs to the other band, so the comparison becomes strict.
+        std::string rid = o.str("edge_reading");
+        if (c.op != Op::Ge && c.op != Op::Le) {
+          fail("policy.bad_criterion", o.at("edge_reading"), "edge_reading 只能用于 >= 或 <= 的比较");
+        } else {
+          Criterion strict = c;
+          strict.op = c.op == Op::Ge ? Op::Gt : Op::Lt;
+          Criterion inclusive = c;
+          Criterion wrapper;
+          wrapper.kind = Criterion::Kind::Reading;
+          wrapper.id = c.id;
+          wrapper.title = c.title;
+          wrapper.citation = c.citation;
+          wrapper.own_citation = c.own_citation;
+          wrapper.interpretation = c.interpretation;
+          wrapper.reading = rid;
+          wrapper.options = {"inclusive", "exclusive"};
+          inclusive.id = c.id.empty() ? "" : c.id + ".inclusive";
+          strict.id = c.id.empty() ? "" : c.id + ".exclusive";
+          inclusive.interpretation.clear();
+          strict.interpretation.clear();
+          strict.title.clear();
+          wrapper.children = {std::move(inclusive), std::move(strict)};
+          reading_uses_.push_back(ReadingUse{rid, wrapper.options, o.at("edge_reading")});
+          o.finish();
+          return wrapper;
+        }
       }
     } else if (o.has("score")) {
       c.kind = Criterion::Kind::Score;
@@ -357,6 +413,10 @@ class PolicyLoader {
       c.title = "以下不成立";
     } else if (c.kind == Criterion::Kind::Holds) {
       c.title = "持有称号 " + c.holds;
+    } else if (c.kind == Criterion::Kind::Reading) {
+      c.title = c.children.empty() ? "按读法" : c.children.front().title;
+    } else if (c.kind == Criterion::Kind::Tier) {
+      c.title = "符合 " + c.tier + " 的条件";
     } else {
       c.title = "划型";
     }
@@ -793,6 +853,33 @@ class PolicyLoader {
     }
   }
 
+  void read_readings(Obj& o, Policy& p) {
+    each_object(o, "readings", false, "读法", [&](Obj& r) {
+      Reading reading;
+      reading.id = r.str("id");
+      check_id(reading.id, r.at("id"));
+      if (reading.id == kPurposeReading) fail("policy.duplicate_id", r.at("id"), "“purpose”是内置读法（新申请或复核），不能重新声明");
+      reading.question = r.str("question");
+      reading.default_option = r.str("default");
+      reading.interpretation = r.opt_str("interpretation");
+      each_object(r, "options", true, "读法选项", [&](Obj& op) {
+        ReadingOption option;
+        option.id = op.str("id");
+        option.label = op.str("label");
+        if (auto cit = citation(op, true)) option.citation = *cit;
+        for (const auto& seen : reading.options) {
+          if (seen.id == option.id) fail("policy.duplicate_id", op.at("id"), "读法选项“" + option.id + "”重复");
+        }
+        reading.options.push_back(std::move(option));
+      });
+      if (reading.options.size() < 2) fail("policy.bad_reading", r.at("options"), "有争议的读法至少要有两个选项");
+      if (!reading.default_option.empty() && !reading.option(reading.default_option)) {
+        fail("policy.bad_reading", r.at("default"), "默认读法“" + reading.default_option + "”不在选项中");
+      }
+      p.readings.push_back(std::move(reading));
+    });
+  }
+
   void read_definitions(Obj& o) {
     const json* list = o.array("definitions", false);
     if (!list) return;
@@ -818,6 +905,22 @@ class PolicyLoader {
         t.valid_to = to.date("valid_to", false);
       }
       t.note = to.opt_str("note");
+      if (to.has("renewal_for")) {
+        const json* rf = to.get("renewal_for");
+        if (!rf->is_object()) {
+          fail("policy.wrong_type", to.at("renewal_for"), "renewal_for 应为对象");
+        } else {
+          Obj ro(*this, *rf, to.at("renewal_for"));
+          Tier::RenewalUse use;
+          use.versions = versions(ro, true);
+          use.from = ro.date("from", true).value_or(Date{});
+          use.to = ro.date("to", true).value_or(Date{});
+          if (auto cit = citation(ro, true)) use.citation = *cit;
+          use.note = ro.opt_str("note");
+          ro.finish();
+          t.renewal_for = std::move(use);
+        }
+      }
       if (const json* scores = to.array("scores", false)) {
         for (std::size_t s = 0; s < scores->size(); ++s) {
           t.scores.push_back(score_table((*scores)[s], to.at("scores") + "/" + std::to_string(s)));
@@ -840,30 +943,69 @@ class PolicyLoader {
   std::vector<std::pair<std::string, std::string>> same_as_groups_;
 
  public:
-  // Every `ref` with its path, checked against the whole policy set once all files are loaded.
+  // Every `ref` with its path, checked against the whole policy set once all files are loaded;
+  // so are `tier` nodes and the options of every `reading` node.
   std::vector<std::pair<std::string, std::string>> refs_;
+  std::vector<std::pair<std::string, std::string>> tier_refs_;
+  std::vector<ReadingUse> reading_uses_;
 };
 
 
 
 }  // namespace
 
-Policy load_policy(std::string_view text, const std::string& file, std::vector<std::pair<std::string, std::string>>* refs) {
+namespace {
+struct LoadChecks {
+  std::vector<std::pair<std::string, std::string>> refs, tier_refs;
+  std::vector<ReadingUse> reading_uses;
+};
+
+Policy load_policy(std::string_view text, const std::string& file, LoadChecks& checks) {
   StrictDocument doc = parse_strict_json(text, file);
   PolicyLoader loader(doc, file);
   Policy p = loader.run();
-  if (refs) *refs = loader.refs_;
+  checks.refs = std::move(loader.refs_);
+  checks.tier_refs = std::move(loader.tier_refs_);
+  checks.reading_uses = std::move(loader.reading_uses_);
   return p;
 }
 
-Policy load_policy(std::string_view text, const std::string& file) {
-  std::vector<std::pair<std::string, std::string>> refs;
-  Policy p = load_policy(text, file, &refs);
-  // Alone, a policy can only refer to its own definitions.
-  for (const auto& r : refs) {
-    bool found = std::any_of(p.definitions.begin(), p.definitions.end(), [&](const Criterion& d) { return d.id == r.first; });
-    if (!found) throw LoadFailure({Error{"policy.unknown_ref", r.second, "引用的规则“" + r.first + "”不存在", file}});
+// The refs, tier references and reading options of one file, checked against `set`.
+void check_references(const LoadChecks& checks, const PolicySet& set, const std::string& file, std::vector<Error>& errors) {
+  for (const auto& [ref, at] : checks.refs) {
+    if (!set.definition(ref)) errors.push_back(Error{"policy.unknown_ref", at, "引用的规则“" + ref + "”不存在", file});
   }
+  for (const auto& [tier, at] : checks.tier_refs) {
+    if (!set.tier(tier).second) errors.push_back(Error{"policy.unknown_tier", at, "引用的层级“" + tier + "”不存在", file});
+  }
+  for (const auto& use : checks.reading_uses) {
+    const Reading* r = set.reading(use.reading);
+    if (!r) {
+      errors.push_back(Error{"policy.unknown_reading", use.path, "读法“" + use.reading + "”未在 readings 中声明", file});
+      continue;
+    }
+    std::vector<std::string> declared, used = use.options;
+    for (const auto& o : r->options) declared.push_back(o.id);
+    std::sort(declared.begin(), declared.end());
+    std::sort(used.begin(), used.end());
+    if (declared != used) {
+      std::string list;
+      for (const auto& d : declared) list += (list.empty() ? "" : "、") + d;
+      errors.push_back(Error{"policy.bad_reading", use.path, "读法“" + use.reading + "”的每个选项须各给一条规则：" + list, file});
+    }
+  }
+}
+}  // namespace
+
+Policy load_policy(std::string_view text, const std::string& file) {
+  LoadChecks checks;
+  Policy p = load_policy(text, file, checks);
+  // Alone, a policy can only refer to its own definitions, tiers and readings.
+  PolicySet alone;
+  alone.policies.push_back(p);
+  std::vector<Error> errors;
+  check_references(checks, alone, file, errors);
+  if (!errors.empty()) throw LoadFailure({errors.front()});
   return p;
 }
 
@@ -882,6 +1024,40 @@ const Criterion* PolicySet::definition(const std::string& id) const {
   return nullptr;
 }
 
+const ReadingOption* Reading::option(const std::string& option_id) const {
+  for (const auto& o : options) {
+    if (o.id == option_id) return &o;
+  }
+  return nullptr;
+}
+
+const Reading* PolicySet::reading(const std::string& id) const {
+  static const Reading purpose = [] {
+    Reading r;
+    r.id = kPurposeReading;
+    r.question = "新申请还是复核";
+    r.default_option = "new";
+    r.options = {ReadingOption{"new", "新申请", {}}, ReadingOption{"renewal", "复核", {}}};
+    return r;
+  }();
+  if (id == kPurposeReading) return &purpose;
+  for (const auto& p : policies) {
+    for (const auto& r : p.readings) {
+      if (r.id == id) return &r;
+    }
+  }
+  return nullptr;
+}
+
+std::pair<const Policy*, const Tier*> PolicySet::tier(const std::string& id) const {
+  for (const auto& p : policies) {
+    for (const auto& t : p.tiers) {
+      if (t.id == id) return {&p, &t};
+    }
+  }
+  return {nullptr, nullptr};
+}
+
 const Policy* PolicySet::size_standard() const {
   for (const auto& p : policies) {
     if (p.kind == "size_standard") return &p;
@@ -893,12 +1069,12 @@ PolicySet load_policy_set(const std::vector<std::pair<std::string, std::string>>
   PolicySet set;
   std::vector<Error> errors;
   std::set<std::string> ids;
-  std::vector<std::tuple<std::string, std::string, std::string>> refs;  // ref, path, file
+  std::vector<std::pair<std::string, LoadChecks>> checks;  // file, its references
   for (const auto& [path, text] : files) {
     try {
-      std::vector<std::pair<std::string, std::string>> file_refs;
-      Policy p = load_policy(text, path, &file_refs);
-      for (const auto& [ref, at] : file_refs) refs.emplace_back(ref, at, path);
+      LoadChecks file_checks;
+      Policy p = load_policy(text, path, file_checks);
+      checks.emplace_back(path, std::move(file_checks));
       if (!ids.insert(p.id).second) {
         errors.push_back(Error{"policy.duplicate_id", "/id", "政策编号“" + p.id + "”与另一文件重复", path});
       }
@@ -915,17 +1091,25 @@ PolicySet load_policy_set(const std::vector<std::pair<std::string, std::string>>
       }
     }
   }
-  for (const auto& [ref, at, file] : refs) {
-    if (!set.definition(ref)) errors.push_back(Error{"policy.unknown_ref", at, "引用的规则“" + ref + "”不存在", file});
+  std::set<std::string> reading_ids;
+  for (const auto& p : set.policies) {
+    for (const auto& r : p.readings) {
+      if (!reading_ids.insert(r.id).second) {
+        errors.push_back(Error{"policy.duplicate_id", "/readings", "读法“" + r.id + "”在多个文件中声明", p.file});
+      }
+    }
   }
+  for (const auto& [file, c] : checks) check_references(c, set, file, errors);
   // A definition that reaches itself through refs would never finish evaluating.
   std::function<bool(const Criterion&, std::set<std::string>&)> cyclic = [&](const Criterion& c, std::set<std::string>& path) {
-    if (c.kind == Criterion::Kind::Ref) {
-      const Criterion* d = set.definition(c.ref);
+    if (c.kind == Criterion::Kind::Ref || c.kind == Criterion::Kind::Tier) {
+      const Criterion* d = c.kind == Criterion::Kind::Ref ? set.definition(c.ref) : nullptr;
+      if (c.kind == Criterion::Kind::Tier && set.tier(c.tier).second) d = &set.tier(c.tier).second->criterion;
+      std::string key = c.kind == Criterion::Kind::Ref ? c.ref : "tier:" + c.tier;
       if (!d) return false;
-      if (!path.insert(c.ref).second) return true;
+      if (!path.insert(key).second) return true;
       bool found = cyclic(*d, path);
-      path.erase(c.ref);
+      path.erase(key);
       return found;
     }
     return std::any_of(c.children.begin(), c.children.end(), [&](const Criterion& k) { return cyclic(k, path); });
@@ -935,6 +1119,10 @@ PolicySet load_policy_set(const std::vector<std::pair<std::string, std::string>>
       for (const auto& d : p.definitions) {
         std::set<std::string> path{d.id};
         if (cyclic(d, path)) errors.push_back(Error{"policy.ref_cycle", "/definitions", "定义“" + d.id + "”通过 ref 引用了自身", p.file});
+      }
+      for (const auto& t : p.tiers) {
+        std::set<std::string> path{"tier:" + t.id};
+        if (cyclic(t.criterion, path)) errors.push_back(Error{"policy.ref_cycle", "/tiers", "层级“" + t.id + "”通过 tier 引用了自身", p.file});
       }
     }
   }

@@ -22,8 +22,26 @@ struct Citation {
 };
 
 // A named test; the tree of all / any / not over comparisons is the whole rule vocabulary.
+// A question the sources do not settle (docs/policy-format.md, "Contested readings"): each option
+// with the source it rests on. The built-in reading `purpose` (new application or renewal) is
+// chosen by the request, never varied.
+struct ReadingOption {
+  std::string id;
+  std::string label;  // the option in plain words, e.g. "按算术平均口径"
+  Citation citation;  // the source of this option
+};
+
+struct Reading {
+  std::string id;
+  std::string question;
+  std::string default_option;
+  std::vector<ReadingOption> options;
+  std::string interpretation;
+  const ReadingOption* option(const std::string& option_id) const;
+};
+
 struct Criterion {
-  enum class Kind { All, Any, Not, Compare, Fact, Score, Ref, Size, Holds };
+  enum class Kind { All, Any, Not, Compare, Fact, Score, Ref, Size, Holds, Reading, Tier };
   std::string id;
   std::string title;
   Kind kind = Kind::All;
@@ -50,7 +68,12 @@ struct Criterion {
   // Holds: a recognition `holds` held at one of `levels` (any if empty), valid for `valid_years`
   std::string holds;
   std::vector<std::string> levels;
-  int valid_years = 0;
+  int valid_years = 0;  // 0: the text states no validity; a title listed as held counts from `since`
+  // Reading: the child for each option of `reading` (options[i] selects children[i])
+  std::string reading;
+  std::vector<std::string> options;
+  // Tier: another tier's whole test (with its score tables), e.g. "meets 63号 附件1"
+  std::string tier;
 };
 
 struct Band {
@@ -98,6 +121,16 @@ struct Tier {
   std::string note;    // shown with the result, e.g. why a 2022 table still applies
   std::vector<ScoreTable> scores;
   Criterion criterion;  // the whole test; `routes` nodes name the alternatives
+  // A renewal (复核) of this rung's kind, in these versions and dates, is judged by this tier
+  // instead of the version's own (117号: the 2026 小巨人 复核 still runs on 63号).
+  struct RenewalUse {
+    std::vector<std::string> versions;
+    Date from;
+    Date to;
+    Citation citation;
+    std::string note;
+  };
+  std::optional<RenewalUse> renewal_for;
 };
 
 struct SizeRule {
@@ -196,6 +229,7 @@ struct Policy {
   std::vector<std::string> versions;  // tiers: the criteria versions they belong to, e.g. "miit-2022"
   std::vector<SizeIndustry> industries;
   std::vector<Criterion> definitions;  // named criteria that `ref` nodes of any policy may use
+  std::vector<Reading> readings;       // contested readings declared by this document
   std::vector<Tier> tiers;
   // kind "awards"
   Jurisdiction jurisdiction;
@@ -216,7 +250,13 @@ struct PolicySet {
   std::vector<Policy> policies;
   const Policy* size_standard() const;
   const Criterion* definition(const std::string& id) const;
+  const Reading* reading(const std::string& id) const;  // also the built-in `purpose`
+  // The tier with this id and its policy; {nullptr, nullptr} if none.
+  std::pair<const Policy*, const Tier*> tier(const std::string& id) const;
 };
+
+// The built-in reading id whose option is the request's purpose ("new" or "renewal").
+inline constexpr const char* kPurposeReading = "purpose";
 
 // The policies compiled into this build (policies/*.json), loaded and checked once. Throws
 // LoadFailure if a bundled policy is broken (the tests make sure none is).

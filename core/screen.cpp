@@ -4,6 +4,8 @@
 #include <chrono>
 #include <array>
 #include <cstdint>
+#include <map>
+#include <set>
 #include <stdexcept>
 
 #include "core/awards.hpp"
@@ -328,12 +330,20 @@ struct ScoreValue {
   std::vector<Bits> cat_missing;
 };
 
+struct SubTier {  // a tier's test as a `tier` node reaches it
+  int root = -1;
+  std::vector<Table> tables;
+};
+
 struct CompiledTier {
   const Policy* policy = nullptr;
   const Tier* tier = nullptr;
   int root = -1;
   int grants = -1;
   std::vector<Table> tables;
+  // The same tier under each other option of each contested reading it meets (one at a time):
+  // if any gives another verdict, the verdict is contested.
+  std::vector<SubTier> alternates;
 };
 
 }  // namespace
@@ -351,6 +361,12 @@ struct Screener::Impl {
   std::vector<int> kids;
   std::vector<MetricTest> tests;
   std::vector<CompiledTier> tiers;
+  std::vector<SubTier> subtiers;  // targets of `tier` nodes
+  struct Run;
+  char verdict_of(const CompiledTier& t, Run& run, Tri r) const;
+  // While compiling: the option of each reading (absent: its default) and the readings met.
+  std::map<std::string, std::string> choice;
+  std::set<std::string> readings_met;
   // Scratch for run(): the score values of one tier, reused from row to row (so a Screener is
   // used by one thread at a time).
   mutable std::vector<ScoreValue> scratch;
@@ -392,6 +408,27 @@ struct Screener::Impl {
         const Criterion* def = policies->definition(c.ref);
         if (!def) throw std::logic_error("screen: unresolved ref " + c.ref);
         return compile(*def, tables);
+      }
+      case Criterion::Kind::Reading: {
+        EvalContext ctx{options.as_of, nullptr, policies, &choice};
+        std::string option = chosen_option(ctx, c.reading);
+        if (c.reading != kPurposeReading) readings_met.insert(c.reading);
+        // Options not taken are walked too, for the readings nested in them.
+        for (std::size_t i = 0; i < c.options.size(); ++i) {
+          if (c.options[i] != option) collect_readings(c.children[i]);
+        }
+        auto at = std::find(c.options.begin(), c.options.end(), option);
+        if (at == c.options.end()) throw std::logic_error("screen: reading " + c.reading + " has no option " + option);
+        return compile(c.children[static_cast<std::size_t>(at - c.options.begin())], tables);
+      }
+      case Criterion::Kind::Tier: {
+        const Tier* t = policies->tier(c.tier).second;
+        if (!t) throw std::logic_error("screen: unresolved tier " + c.tier);
+        n.slot = static_cast<int>(subtiers.size());
+        subtiers.emplace_back();
+        SubTier sub = compile_sub(*t);
+        subtiers[static_cast<std::size_t>(n.slot)] = std::move(sub);
+        break;
       }
       case Criterion::Kind::All:
       case Criterion::Kind::Any:
@@ -456,6 +493,21 @@ struct Screener::Impl {
     return static_cast<int>(nodes.size()) - 1;
   }
 
+  SubTier compile_sub(const Tier& t) {
+    SubTier sub;
+    for (const auto& table : t.scores) sub.tables.push_back(compile_table(table));
+    sub.root = compile(t.criterion, &sub.tables);
+    return sub;
+  }
+
+  void collect_readings(const Criterion& c) {
+    if (c.kind == Criterion::Kind::Reading && c.reading != kPurposeReading) readings_met.insert(c.reading);
+    if (c.kind == Criterion::Kind::Ref) {
+      if (const Criterion* def = policies->definition(c.ref)) collect_readings(*def);
+    }
+    for (const auto& k : c.children) collect_readings(k);
+  }
+
   // A score node compares an integer interval; only its op and threshold are used.
   int metric_test_for_score(Op op, const Rational& t) {
     MetricTest m;
@@ -507,7 +559,7 @@ struct Screener::Impl {
     mutable bool size_ready = false;
     mutable unsigned size_possible = kAllSizes;
     mutable Bits size_missing;
-    const std::vector<ScoreValue>* scores = nullptr;
+    mutable const std::vector<ScoreValue>* scores = nullptr;
 
     // flatten: emcc's size builds add -fno-inline-functions, which would leave every vector index
     // and slot check of the hot loop a call.
@@ -576,7 +628,19 @@ struct Screener::Impl {
         }
         case Criterion::Kind::Holds:
           return holds(n, missing);
+        case Criterion::Kind::Tier: {
+          // Another tier's whole test, with its own score tables.
+          const SubTier& sub = p.subtiers[n.slot];
+          std::vector<ScoreValue> own(sub.tables.size());
+          for (std::size_t k = 0; k < sub.tables.size(); ++k) score(sub.tables[k], own[k], missing != nullptr);
+          const std::vector<ScoreValue>* saved = scores;
+          scores = &own;
+          Tri r = node(sub.root, missing);
+          scores = saved;
+          return r;
+        }
         case Criterion::Kind::Ref:
+        case Criterion::Kind::Reading:  // compiled to the chosen option's child
           break;
       }
       return Tri::Undetermined;
@@ -632,13 +696,15 @@ struct Screener::Impl {
         bool level_ok = n.levels == 0 || (h.level >= 0 && (n.levels >> h.level) & 1);
         bool level_open = n.levels != 0 && h.level < 0;
         bool in_force = true;
-        if (h.since_known) {
+        if (h.since_known && n.valid_years > 0) {
           Date until{h.since.year + n.valid_years, h.since.month, h.since.day};
           if (until.day > days_in_month(until.year, until.month)) until.day = days_in_month(until.year, until.month);
           in_force = h.since <= as_of && as_of <= until;
+        } else if (h.since_known) {
+          in_force = h.since <= as_of;  // no validity stated: a title listed as held counts
         }
         if ((level_ok || level_open) && in_force) {
-          if (level_ok && h.since_known) sure = true;
+          if (level_ok && (h.since_known || n.valid_years == 0)) sure = true;
           else maybe = true;
         }
       }
@@ -779,19 +845,31 @@ Screener::Screener(const PolicySet& policies, const Options& options, const std:
   }
 
   p.version = options.criteria.empty() ? criteria_version_on(policies, options.as_of) : options.criteria;
+  check_request_choices(options, policies);
   std::vector<CompiledTier> all;
-  for (const auto& pol : policies.policies) {
-    for (const auto& tier : pol.tiers) {
-      if (p.version.empty() || !tier_in_version(pol, tier, p.version)) continue;
-      if (!tiers.empty() && std::find(tiers.begin(), tiers.end(), tier.id) == tiers.end()) continue;
-      CompiledTier ct;
-      ct.policy = &pol;
-      ct.tier = &tier;
-      for (const auto& table : tier.scores) ct.tables.push_back(p.compile_table(table));
-      ct.root = p.compile(tier.criterion, &ct.tables);
-      if (tier.grants) ct.grants = p.compile(*tier.grants, nullptr);
-      all.push_back(std::move(ct));
+  for (const auto& sel : select_tiers(policies, p.version, options)) {
+    const Tier& tier = *sel.tier;
+    if (!tiers.empty() && std::find(tiers.begin(), tiers.end(), tier.id) == tiers.end()) continue;
+    CompiledTier ct;
+    ct.policy = sel.policy;
+    ct.tier = &tier;
+    p.choice = sel.choice;
+    p.readings_met.clear();
+    for (const auto& table : tier.scores) ct.tables.push_back(p.compile_table(table));
+    ct.root = p.compile(tier.criterion, &ct.tables);
+    if (tier.grants) ct.grants = p.compile(*tier.grants, nullptr);
+    std::set<std::string> met = p.readings_met;
+    for (const auto& rid : met) {
+      if (sel.choice.count(rid)) continue;  // chosen by the request: not varied
+      const Reading& r = *policies.reading(rid);
+      for (const auto& opt : r.options) {
+        if (opt.id == r.default_option) continue;
+        p.choice = sel.choice;
+        p.choice[rid] = opt.id;
+        ct.alternates.push_back(p.compile_sub(tier));
+      }
     }
+    all.push_back(std::move(ct));
   }
   for (const auto& id : tiers) {
     bool found = std::any_of(all.begin(), all.end(), [&](const CompiledTier& t) { return t.tier->id == id; });
@@ -800,8 +878,7 @@ Screener::Screener(const PolicySet& policies, const Options& options, const std:
                                "层级“" + id + "”不在认定标准版本“" + p.version + "”中", "options"}});
     }
   }
-  std::stable_sort(all.begin(), all.end(), [](const CompiledTier& a, const CompiledTier& b) { return a.tier->rung < b.tier->rung; });
-  p.tiers = std::move(all);
+  p.tiers = std::move(all);  // in ladder order, as select_tiers gives them
   p.filtered = !tiers.empty();
 }
 
@@ -877,7 +954,26 @@ ScreenRow Screener::prepare(const Profile& profile) const {
 
 namespace {
 char verdict_char(Tri t) { return t == Tri::Met ? 'E' : (t == Tri::NotMet ? 'N' : 'U'); }
+const char* verdict_word(char v) {
+  return v == 'E' ? "eligible" : (v == 'N' ? "not_eligible" : (v == 'C' ? "contested" : "undetermined"));
+}
 }  // namespace
+
+// The tier's verdict under the default readings, then 'C' if another reading's option changes it.
+char Screener::Impl::verdict_of(const CompiledTier& t, Run& run, Tri r) const {
+  if (t.alternates.empty()) return verdict_char(r);
+  const std::vector<ScoreValue>* saved = run.scores;
+  char v = verdict_char(r);
+  for (const auto& alt : t.alternates) {
+    std::vector<ScoreValue> own(alt.tables.size());
+    for (std::size_t k = 0; k < alt.tables.size(); ++k) run.score(alt.tables[k], own[k], false);
+    run.scores = &own;
+    Tri a = run.node(alt.root, nullptr);
+    run.scores = saved;
+    if (a != r) return 'C';
+  }
+  return v;
+}
 
 [[gnu::flatten]] void Screener::run(const ScreenRow& row, std::vector<TierVerdict>& out) const {
   const Impl& p = *impl_;
@@ -892,7 +988,7 @@ char verdict_char(Tri t) { return t == Tri::Met ? 'E' : (t == Tri::NotMet ? 'N' 
     Tri r = run.node(t.root, nullptr);
     TierVerdict& v = out[i];
     v.id = t.tier->id;
-    v.verdict = verdict_char(r);
+    v.verdict = p.verdict_of(t, run, r);
     v.scored = !t.tables.empty();
     if (v.scored) {
       v.score_min = scores[0].total.min;
@@ -956,7 +1052,7 @@ json Screener::result(const Profile& loaded) const {
     run.scores = &scores;
     Bits missing;
     Tri r = run.node(t.root, &missing);
-    const char* verdict = r == Tri::Met ? "eligible" : (r == Tri::NotMet ? "not_eligible" : "undetermined");
+    const char* verdict = verdict_word(p.verdict_of(t, run, r));
     json held = nullptr;
     if (t.grants >= 0) {
       Tri h = run.node(t.grants, nullptr);
@@ -1079,7 +1175,7 @@ json ScreenBatch::load(std::string_view jsonl) {
   std::vector<std::string> ids = screener_->tier_ids();
   verdicts_.resize(ids.size());
   for (auto& v : verdicts_) v.assign(count_, '-');
-  std::vector<std::array<int, 3>> counts(ids.size(), {0, 0, 0});
+  std::vector<std::array<int, 4>> counts(ids.size(), {0, 0, 0, 0});
   auto start = std::chrono::steady_clock::now();
   for (std::size_t i = 0; i < count_; ++i) {
     if (!loaded_[i]) continue;
@@ -1087,14 +1183,14 @@ json ScreenBatch::load(std::string_view jsonl) {
     for (std::size_t t = 0; t < scratch_.size(); ++t) {
       char v = scratch_[t].verdict;
       verdicts_[t].data()[i] = v;
-      ++counts[t][v == 'E' ? 0 : (v == 'N' ? 1 : 2)];
+      ++counts[t][v == 'E' ? 0 : (v == 'N' ? 1 : (v == 'C' ? 3 : 2))];
     }
   }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   json tiers = json::array();
   for (std::size_t t = 0; t < ids.size(); ++t) {
     tiers.push_back(json{{"id", ids[t]}, {"eligible", counts[t][0]}, {"not_eligible", counts[t][1]},
-                         {"undetermined", counts[t][2]}});
+                         {"undetermined", counts[t][2]}, {"contested", counts[t][3]}});
   }
   return json{{"rows", count_}, {"seconds", seconds}, {"tiers", std::move(tiers)}};
 }

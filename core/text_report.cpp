@@ -39,6 +39,7 @@ const char* result_word(const std::string& r) {
 const char* verdict_word(const std::string& v) {
   if (v == "eligible") return "符合";
   if (v == "not_eligible") return "不符合";
+  if (v == "contested") return "依读法而定";
   return "待定";
 }
 
@@ -101,6 +102,18 @@ void render_tier(std::ostringstream& out, const json& t) {
   out << "\n■ " << t["title"].get<std::string>() << "（" << t["version"].get<std::string>() << "，"
       << t["doc_no"].get<std::string>() << "）：" << verdict_word(t["verdict"]) << "\n";
   if (t.contains("note")) out << "  说明：" << t["note"].get<std::string>() << "\n";
+  if (t.contains("not_needed")) out << "  " << t["not_needed"]["text"].get<std::string>() << "\n";
+  if (t.contains("renewal_rule")) out << "  复核：" << t["renewal_rule"]["note"].get<std::string>() << "\n";
+  for (const auto& r : t["readings"]) {
+    if (!r["decisive"].get<bool>()) continue;
+    out << "  有争议的读法（" << r["question"].get<std::string>() << "）：";
+    bool first = true;
+    for (const auto& o : r["outcomes"]) {
+      out << (first ? "" : "；") << o["label"].get<std::string>() << "：" << verdict_word(o["verdict"]);
+      first = false;
+    }
+    out << "\n";
+  }
   if (t.contains("route")) out << "  认定路径：" << t["route"]["title"].get<std::string>() << "\n";
   if (!t["score"].is_null()) {
     out << "  评分：" << score_text(t["score"]) << "（";
