@@ -18,7 +18,7 @@ namespace {
 const char* kUsage =
     "用法 / usage:\n"
     "  srdi evaluate --profile FILE [--as-of YYYY-MM-DD] [--criteria VERSION|auto] [--applicant KIND]\n"
-    "                [--format json|text]\n"
+    "                [--renewal RUNG[,RUNG]] [--reading READING=OPTION]... [--format json|text]\n"
     "  srdi compare --profile FILE [--as-of YYYY-MM-DD] [--criteria VERSION|auto] [--applicant KIND]\n"
     "               [--format json|text]\n"
     "               what each city's award policies would pay and offer, side by side\n"
@@ -47,6 +47,8 @@ int usage_error(const std::string& message) {
 // The options of evaluate, compare and batch. `error` is set (a usage message) when parsing fails.
 struct Args {
   std::string profile_path, as_of, criteria, applicant, format = "json";
+  std::vector<std::string> renewal;                   // --renewal srdi,little_giant
+  std::vector<std::pair<std::string, std::string>> readings;  // --reading ID=OPTION (repeatable)
   bool verdicts = false;
   std::string error;
 };
@@ -62,7 +64,25 @@ Args parse_args(const std::vector<std::string>& args, bool takes_profile, bool t
     else if (a == "--criteria") into = &out.criteria;
     else if (a == "--applicant") into = &out.applicant;
     else if (a == "--verdicts" && takes_verdicts) out.verdicts = true;
-    else out.error = "未知参数 " + a;
+    else if (a == "--renewal" || a == "--reading") {
+      if (i + 1 >= args.size()) {
+        out.error = a + " 缺少取值";
+        break;
+      }
+      std::string v = args[++i];
+      if (a == "--renewal") {
+        for (std::size_t start = 0; start <= v.size();) {
+          std::size_t comma = v.find(',', start);
+          if (comma == std::string::npos) comma = v.size();
+          if (comma > start) out.renewal.push_back(v.substr(start, comma - start));
+          start = comma + 1;
+        }
+      } else {
+        std::size_t eq = v.find('=');
+        if (eq == std::string::npos || eq == 0) out.error = "--reading 的取值应为 读法编号=选项";
+        else out.readings.emplace_back(v.substr(0, eq), v.substr(eq + 1));
+      }
+    } else out.error = "未知参数 " + a;
     if (into) {
       if (i + 1 >= args.size()) out.error = a + " 缺少取值";
       else *into = args[++i];
@@ -74,6 +94,8 @@ Args parse_args(const std::vector<std::string>& args, bool takes_profile, bool t
 // Options from the parsed arguments; false (after printing the error) on a bad date.
 bool make_options(const Args& a, bool text, srdi::Options& options, int& rc) {
   options = srdi::Options{srdi::today_local(), a.criteria == "auto" ? "" : a.criteria, a.applicant};
+  options.renewal = a.renewal;
+  for (const auto& [id, option] : a.readings) options.readings[id] = option;
   if (a.as_of.empty()) return true;
   auto d = srdi::parse_date(a.as_of);
   if (!d) {

@@ -5,6 +5,10 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <set>
+#include <cstdlib>
+#include <memory>
+#include <algorithm>
 
 #include "core/engine.hpp"
 #include "test_util.hpp"
@@ -29,6 +33,44 @@ void collect(const json& node, std::map<std::string, std::string>& out) {
   }
 }
 
+// The options a case asks for, as the JSON the engine's front doors take.
+json case_options(const json& golden, const json& c) {
+  json o{{"as_of", c.value("as_of", golden.value("as_of", "2026-11-21"))}};
+  for (const char* k : {"criteria", "renewal", "readings"}) {
+    if (c.contains(k)) o[k] = c[k];
+  }
+  return o;
+}
+
+// SRDI_POLICY_DIR: the policies of that directory (every *.json below it) instead of the bundled
+// ones, so the golden cases can judge a changed copy (scripts/mutate_policies.py).
+const srdi::PolicySet* policies_from_env() {
+  static const std::unique_ptr<srdi::PolicySet> set = []() -> std::unique_ptr<srdi::PolicySet> {
+    const char* dir = std::getenv("SRDI_POLICY_DIR");
+    if (!dir || !*dir) return nullptr;
+    std::vector<std::pair<std::string, std::string>> files;
+    for (const auto& e : fs::recursive_directory_iterator(dir)) {
+      if (e.path().extension() != ".json") continue;
+      files.emplace_back(fs::relative(e.path(), dir).generic_string(), test_util::read_file(e.path()));
+    }
+    std::sort(files.begin(), files.end());
+    return std::make_unique<srdi::PolicySet>(srdi::load_policy_set(files));
+  }();
+  return set.get();
+}
+
+srdi::Response run_case(const std::string& profile_text, const json& options) {
+  const srdi::PolicySet* set = policies_from_env();
+  if (!set) return srdi::evaluate_request(profile_text, options.dump());
+  return srdi::guarded_response([&] {
+    srdi::Options o = srdi::parse_options(options.dump(), srdi::today_local(), *set);
+    return srdi::evaluate(srdi::load_profile(profile_text), o, *set);
+  });
+}
+
+const std::set<std::string> kCaseKeys = {"name", "note", "base", "profile", "set", "unset", "as_of", "criteria", "renewal",
+                                         "readings", "error", "expect", "tier_expect", "award_expect", "potential_expect",
+                                         "met", "not_met", "undetermined"};
 }  // namespace
 
 TEST_CASE("golden files: every case holds natively", "[golden]") {
@@ -42,23 +84,25 @@ TEST_CASE("golden files: every case holds natively", "[golden]") {
       ++cases;
       std::string name = c["name"];
       INFO(entry.path().filename().string() << ": " << name);
-      srdi::Options options{*srdi::parse_date(c.value("as_of", golden.value("as_of", "2026-11-21"))),
-                            c.value("criteria", std::string())};
-      srdi::Response r = srdi::evaluate_request(case_profile(c, dir).dump(), options);
+      for (const auto& [k, v] : c.items()) {
+        INFO("key " << k);
+        CHECK(kCaseKeys.count(k) == 1);  // the harness is as strict as the loaders
+      }
+      srdi::Response r = run_case(case_profile(c, dir).dump(), case_options(golden, c));
       if (c.contains("error")) {
         REQUIRE_FALSE(r.ok);
         CHECK(r.body["errors"][0]["code"].dump() == c["error"]["code"].dump());
         CHECK(r.body["errors"][0]["path"].dump() == c["error"]["path"].dump());
         continue;
       }
-      INFO(r.body.dump(-1, ' ', false, json::error_handler_t::replace).substr(0, 400));
+      INFO(r.body.dump(-1, ' ', false, json::error_handler_t::replace).substr(0, 200));
       REQUIRE(r.ok);
       const json expect = c.value("expect", json::object());
       for (const auto& [pointer, want] : expect.items()) {
         INFO("at " << pointer);
         json::json_pointer ptr(pointer);
-        REQUIRE(r.body.contains(ptr));
-        CHECK(r.body.at(ptr).dump() == want.dump());
+        CHECK(r.body.contains(ptr));
+        if (r.body.contains(ptr)) CHECK(r.body.at(ptr).dump() == want.dump());
       }
       const json tier_expect = c.value("tier_expect", json::object());
       for (const auto& [tier_id, checks] : tier_expect.items()) {
@@ -71,8 +115,8 @@ TEST_CASE("golden files: every case holds natively", "[golden]") {
         for (const auto& [pointer, want] : checks.items()) {
           INFO("at " << pointer);
           json::json_pointer ptr(pointer);
-          REQUIRE(tier->contains(ptr));
-          CHECK(tier->at(ptr).dump() == want.dump());
+          CHECK(tier->contains(ptr));
+          if (tier->contains(ptr)) CHECK(tier->at(ptr).dump() == want.dump());
         }
       }
       // Award lines by measure id: every line of that measure (or potential line) must match.
@@ -99,12 +143,13 @@ TEST_CASE("golden files: every case holds natively", "[golden]") {
             CHECK(found.empty());
             continue;
           }
-          REQUIRE(found.size() == 1);
+          CHECK(found.size() == 1);
+          if (found.size() != 1) continue;
           for (const auto& [pointer, want] : checks.items()) {
             INFO("at " << pointer);
             json::json_pointer ptr(pointer);
-            REQUIRE(found[0]->contains(ptr));
-            CHECK(found[0]->at(ptr).dump() == want.dump());
+            CHECK(found[0]->contains(ptr));
+            if (found[0]->contains(ptr)) CHECK(found[0]->at(ptr).dump() == want.dump());
           }
         }
       }
@@ -113,7 +158,7 @@ TEST_CASE("golden files: every case holds natively", "[golden]") {
       for (const char* kind : {"met", "not_met", "undetermined"}) {
         for (const auto& id : c.value(kind, json::array())) {
           INFO("criterion " << id.get<std::string>() << " should be " << kind);
-          REQUIRE(results.count(id.get<std::string>()) == 1);
+          CHECK(results.count(id.get<std::string>()) == 1);
           CHECK(results[id.get<std::string>()] == kind);
         }
       }

@@ -74,7 +74,7 @@ bool same_verdicts(const std::string& label, const std::string& profile_text, co
   }
   for (const auto& t : expected["tiers"]) {
     std::string verdict = t["verdict"];
-    want += t["id"].get<std::string>() + ":" + (verdict == "eligible" ? "E" : verdict == "not_eligible" ? "N" : "U") + ":" +
+    want += t["id"].get<std::string>() + ":" + (verdict == "eligible" ? "E" : verdict == "not_eligible" ? "N" : verdict == "contested" ? "C" : "U") + ":" +
             (t["score"].is_null() ? "-" : std::to_string(t["score"]["min"].get<int>()) + "-" + std::to_string(t["score"]["max"].get<int>())) +
             ":" + (t["held"].is_null() ? "-1" : (t["held"].get<bool>() ? "1" : "0")) + " ";
   }
