@@ -95,7 +95,7 @@ std::string version_on(const PolicySet& set, const Date& d) {
 void collect_unmet(const json& n, json& out) {
   if (n["result"] != "not_met") return;
   const std::string kind = n["kind"];
-  if ((kind == "all" || kind == "any") && n.contains("children")) {
+  if ((kind == "all" || kind == "any" || kind == "reading") && n.contains("children")) {
     for (const auto& c : n["children"]) collect_unmet(c, out);
     return;
   }
@@ -175,7 +175,7 @@ json tier_result(const SelectedTier& sel, const std::string& version, const Prof
   for (const auto& table : tier.scores) score_traces.push_back(scores[table.id].trace);
   // Each contested reading met on the way: its options' verdicts. Only a reading whose other
   // option changed some node's result can change the verdict, so only those are re-evaluated.
-  json readings = json::array();
+  json readings = json::object();  // by reading id
   bool contested = false;
   for (const auto& rid : encountered) {
     const Reading& r = *base.policies->reading(rid);
@@ -198,13 +198,12 @@ json tier_result(const SelectedTier& sel, const std::string& version, const Prof
                               {"citation", citation_json(opt.citation)}});
     }
     contested = contested || (differs && !by_request);
-    readings.push_back(json{{"id", rid},
-                            {"question", r.question},
+    readings[rid] = json{{"question", r.question},
                             {"option", chosen},
                             {"option_label", r.option(chosen)->label},
                             {"chosen_by", by_request ? "request" : "default"},
                             {"decisive", differs},
-                            {"outcomes", std::move(outcomes)}});
+                            {"outcomes", std::move(outcomes)}};
   }
   json t = json::object();
   t["id"] = tier.id;

@@ -51,6 +51,9 @@ std::vector<MetricDef> make_catalogue() {
   add("main_business_growth.avg2", "近2年主营业务收入平均增长率", Unit::Ratio, MetricKind::AvgGrowth,
       {"main_business_revenue.last", "main_business_revenue.prev", "main_business_revenue.prev2"},
       "[(prev − prev2) ÷ prev2 + (last − prev) ÷ prev] ÷ 2，主营业务收入");
+  add("main_business_cagr.2y", "近两年主营业务收入复合增长率", Unit::Ratio, MetricKind::Cagr,
+      {"main_business_revenue.last", "main_business_revenue.prev2"},
+      "√(main_business_revenue.last ÷ main_business_revenue.prev2) − 1");
   add("revenue_cagr.2y", "近两年营业收入复合增长率", Unit::Ratio, MetricKind::Cagr, {"revenue.last", "revenue.prev2"},
       "√(revenue.last ÷ revenue.prev2) − 1");
   add("rd_expense.sum2", "近两年研发费用合计", Unit::Yuan, MetricKind::Sum, {"rd_expense.last", "rd_expense.prev"},

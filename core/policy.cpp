@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <utility>
 
 #include "core/bundled_policies.hpp"
 #include "core/events.hpp"
@@ -190,6 +191,7 @@ class PolicyLoader {
       return c;
     }
     Obj o(*this, j, path);
+    bool empty_all_ok = std::exchange(empty_all_ok_, false);
     // A ref takes its definition's names; inside score bands, names may be left to the loader.
     bool need_names = !((anonymous_ok || o.has("ref")) && !o.has("id"));
     c.id = need_names ? o.str("id") : "";
@@ -230,6 +232,8 @@ class PolicyLoader {
       } else {
         for (const auto& [opt, child] : opts->items()) {
           c.options.push_back(opt);
+          // An option may ask nothing ("all": []), e.g. a condition a renewal does not examine.
+          empty_all_ok_ = true;
           c.children.push_back(criterion(child, o.at("options") + "/" + pointer_token(opt), &c.citation, scores, anonymous_ok));
           if (!c.id.empty()) name_anonymous(c.children.back(), c.id + "." + opt);
         }
@@ -274,7 +278,7 @@ class PolicyLoader {
       c.kind = any ? Criterion::Kind::Any : Criterion::Kind::All;
       const json* list = o.array(any ? "any" : "all");
       if (list) {
-        if (list->empty()) fail("policy.bad_criterion", o.at(any ? "any" : "all"), "条件列表不能为空");
+        if (list->empty() && !(empty_all_ok && !any)) fail("policy.bad_criterion", o.at(any ? "any" : "all"), "条件列表不能为空");
         for (std::size_t i = 0; i < list->size(); ++i) {
           c.children.push_back(criterion((*list)[i], o.at(any ? "any" : "all") + "/" + std::to_string(i),
                                          &c.citation, scores, anonymous_ok));
@@ -941,6 +945,7 @@ class PolicyLoader {
   std::set<std::string> ids_;
   std::vector<Criterion> definitions_;
   std::vector<std::pair<std::string, std::string>> same_as_groups_;
+  bool empty_all_ok_ = false;  // set for the criterion read next (a reading's option)
 
  public:
   // Every `ref` with its path, checked against the whole policy set once all files are loaded;

@@ -104,7 +104,7 @@ void render_tier(std::ostringstream& out, const json& t) {
   if (t.contains("note")) out << "  说明：" << t["note"].get<std::string>() << "\n";
   if (t.contains("not_needed")) out << "  " << t["not_needed"]["text"].get<std::string>() << "\n";
   if (t.contains("renewal_rule")) out << "  复核：" << t["renewal_rule"]["note"].get<std::string>() << "\n";
-  for (const auto& r : t["readings"]) {
+  for (const auto& [id, r] : t["readings"].items()) {
     if (!r["decisive"].get<bool>()) continue;
     out << "  有争议的读法（" << r["question"].get<std::string>() << "）：";
     bool first = true;
