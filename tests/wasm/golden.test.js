@@ -58,14 +58,20 @@ function caseProfile(c) {
   return p;
 }
 
+// The options a case asks for (as tests/unit/golden_test.cpp builds them).
+function caseOptions(golden, c) {
+  const options = { as_of: c.as_of || golden.as_of || '2026-11-21' };
+  for (const k of ['criteria', 'renewal', 'readings']) if (c[k] !== undefined) options[k] = c[k];
+  return options;
+}
+
 for (const file of files) {
   const golden = JSON.parse(fs.readFileSync(path.join(goldenDir, file), 'utf8'));
   test(`golden ${file} through wasm`, async (t) => {
     const srdi = await loadSrdi();
     for (const c of golden.cases) {
       await t.test(c.name, () => {
-        const options = { as_of: c.as_of || golden.as_of || '2026-11-21' };
-        if (c.criteria) options.criteria = c.criteria;
+        const options = caseOptions(golden, c);
         const result = JSON.parse(srdi.evaluate(JSON.stringify(caseProfile(c)), JSON.stringify(options)));
         if (c.error) {
           assert.equal(result.errors[0].code, c.error.code);
@@ -115,11 +121,10 @@ test('SRDI.evaluate and the native CLI give byte-identical JSON for every golden
       const profilePath = path.join(dir, 'profile.json');
       fs.writeFileSync(profilePath, JSON.stringify(caseProfile(c)));
       const args = ['evaluate', '--profile', profilePath, '--as-of', asOf];
-      const options = { as_of: asOf };
-      if (c.criteria) {
-        args.push('--criteria', c.criteria);
-        options.criteria = c.criteria;
-      }
+      const options = caseOptions(golden, c);
+      if (c.criteria) args.push('--criteria', c.criteria);
+      if (c.renewal) args.push('--renewal', c.renewal.join(','));
+      for (const [id, option] of Object.entries(c.readings || {})) args.push('--reading', `${id}=${option}`);
       let native;
       try {
         native = execFileSync(process.env.SRDI_CLI, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
