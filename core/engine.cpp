@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <functional>
 #include <set>
 
 #include "core/awards.hpp"
@@ -667,6 +668,42 @@ json schema_json() {
   out["fields"] = std::move(fields);
   out["holds_titles"] = holding_titles();
   out["events"] = std::move(events);
+  // The rungs whose renewal (复核) the policies judge differently from a new application, and the
+  // contested readings a request may pick: the page's pickers are built from these.
+  const PolicySet& set = bundled_policies();
+  std::function<bool(const Criterion&)> asks_purpose = [&](const Criterion& c) {
+    if (c.kind == Criterion::Kind::Reading && c.reading == kPurposeReading) return true;
+    return std::any_of(c.children.begin(), c.children.end(), asks_purpose);
+  };
+  json rungs = json::array();
+  for (const auto& p : set.policies) {
+    for (const auto& t : p.tiers) {
+      if (!t.renewal_for && !asks_purpose(t.criterion)) continue;
+      bool seen = std::any_of(rungs.begin(), rungs.end(), [&](const json& r) { return r["tier"] == t.tier; });
+      if (!seen) rungs.push_back(json{{"tier", t.tier}, {"title", t.title}});
+    }
+  }
+  std::stable_sort(rungs.begin(), rungs.end(), [&](const json& a, const json& b) {
+    auto rung = [&](const json& r) {
+      for (const auto& p : set.policies) {
+        for (const auto& t : p.tiers) {
+          if (t.tier == r["tier"]) return t.rung;
+        }
+      }
+      return 0;
+    };
+    return rung(a) < rung(b);
+  });
+  out["renewal_rungs"] = std::move(rungs);
+  json readings = json::array();
+  for (const auto& p : set.policies) {
+    for (const auto& r : p.readings) {
+      json options = json::array();
+      for (const auto& o : r.options) options.push_back(json{{"id", o.id}, {"label", o.label}});
+      readings.push_back(json{{"id", r.id}, {"question", r.question}, {"default", r.default_option}, {"options", std::move(options)}});
+    }
+  }
+  out["readings"] = std::move(readings);
   return out;
 }
 

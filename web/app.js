@@ -32,7 +32,8 @@ function createApp(host, shadow, config) {
   var lastProfileText = '';
   var citations = [];         // citation registry of the current render (for the source viewer)
   var generation = 0;
-  var applicantGiven = false;  // the loaded profile named its applicant (kept on save even if 'enterprise')
+  var applicantGiven = false;
+  var readingChoice = {};     // contested readings the user picked (reading id -> option id); kept until changed  // the loaded profile named its applicant (kept on save even if 'enterprise')
   // The loaded profile's text fields (name, city) exactly as written, kept until the user edits the
   // field: a text input strips line breaks, and a select cannot say "" apart from 未填写.
   var loadedText = {};
@@ -69,6 +70,8 @@ function createApp(host, shadow, config) {
       opt('auto', t('按评估日期自动选择')) + opt('miit-2022', t('2022年标准（工信部企业〔2022〕63号）')) + opt('miit-2026', t('2026年标准（工信部企业〔2026〕2号）')) + '</select>' +
       '<span class="hint" id="opt-criteria-hint">' + t('2026年4月1日起施行新标准') + '</span></div>' +
       '<div class="tool"><label for="opt-applicant">' + t('申请主体') + '</label><select id="opt-applicant"></select></div>' +
+      '<div class="tool"><label for="opt-renewal">' + t('申请类型') + '</label><select id="opt-renewal" aria-describedby="opt-renewal-hint"></select>' +
+      '<span class="hint" id="opt-renewal-hint">' + t('已持有称号、到期复核的，请选择复核') + '</span></div>' +
       '<div class="tool"><label for="opt-lang">语言 Language</label><select id="opt-lang"><option value="zh"' + (lang === 'zh' ? ' selected' : '') + '>中文</option><option value="en"' + (lang === 'en' ? ' selected' : '') + '>English</option></select></div>' +
       '<div class="tool actions">' +
       '<button type="button" id="btn-new-session" class="kiosk-only">' + t('新会话') + '</button>' +
@@ -451,6 +454,9 @@ function createApp(host, shadow, config) {
     });
     $('form-sections').innerHTML = h;
     syncForm();
+    $('opt-renewal').innerHTML = '<option value="">' + esc(t('新申请')) + '</option>' + (schema.renewal_rungs || []).map(function (r) {
+      return '<option value="' + esc(r.tier) + '">' + esc(tierTitle(r)) + esc(t('复核')) + '</option>';
+    }).join('');
     var app = $('opt-applicant');
     app.innerHTML = fieldSpec.applicant.values.map(function (v) {
       return '<option value="' + v + '">' + esc(valueLabel('applicant', v)) + '</option>';
@@ -662,6 +668,9 @@ function createApp(host, shadow, config) {
 
   function options() {
     var o = { as_of: $('opt-as-of').value || todayIso(), criteria: $('opt-criteria').value, applicant: $('opt-applicant').value };
+    var renewal = $('opt-renewal').value;
+    if (renewal) o.renewal = [renewal];
+    if (Object.keys(readingChoice).length) o.readings = readingChoice;
     return o;
   }
 
@@ -748,7 +757,7 @@ function createApp(host, shadow, config) {
 
   function verdictWord(v) { return en('verdicts', v) || VERDICT[v]; }
   function resultWord(v) { return en('results', v) || RESULT[v]; }
-  var VERDICT = { eligible: '符合', not_eligible: '不符合', undetermined: '待定' };
+  var VERDICT = { eligible: '符合', not_eligible: '不符合', undetermined: '待定', contested: '依读法而定' };
   var RESULT = { met: '满足', not_met: '不满足', undetermined: '待定' };
   var MARK = { met: '✔', not_met: '✘', undetermined: '?' };
 
@@ -870,6 +879,9 @@ function createApp(host, shadow, config) {
         ' <span class="badge v-' + tier.verdict + '">' + verdictWord(tier.verdict) + '</span>' + (tier.held === true ? t(' <span class="badge held">已持有</span>') : '') + '</h3>';
       h += t('<p class="meta">标准版本 ') + esc(tier.version) + ' · ' + esc(tier.doc_no) + (tier.in_force ? '' : t(' · <span class="warn">该标准在评估日期不在有效期内，仅供参考</span>')) + '</p>';
       if (tier.note) h += t('<p class="interp"><span class="tag">说明</span>') + esc(tier.note) + '</p>';
+      if (tier.not_needed) h += '<p class="interp">' + esc(tier.not_needed.text) + '</p>';
+      if (tier.renewal_rule) h += t('<p class="interp"><span class="tag">复核</span>') + esc(tier.renewal_rule.note) + '</p>';
+      h += readingsHtml(tier);
       if (tier.score) {
         var sc = tier.score.min === tier.score.max ? String(tier.score.min) : tier.score.min + '–' + tier.score.max;
         h += t('<div class="score"><p>评价得分 <strong>') + sc + t('</strong> 分') + (tier.score.min !== tier.score.max ? t('（有未填写项，得分为区间）') : '') + '</p><ul class="cats">';
@@ -904,6 +916,25 @@ function createApp(host, shadow, config) {
     $('result-tiers').innerHTML = h + '</section>';
   }
 
+  // The readings the sources leave open that decide this tier (or that the user picked): the
+  // verdict under each, with its source, and a picker.
+  function readingsHtml(tier) {
+    var h = '';
+    Object.keys(tier.readings || {}).forEach(function (id) {
+      var rd = tier.readings[id];
+      if (!rd.decisive && rd.chosen_by !== 'request') return;
+      h += '<div class="reading"><p><strong>' + t('有争议的读法：') + '</strong>' + esc(rd.question) + '</p><ul>';
+      rd.outcomes.forEach(function (o) {
+        h += '<li>' + esc(o.label) + '：<span class="badge v-' + o.verdict + '">' + verdictWord(o.verdict) + '</span>' + citeHtml(o.citation) + '</li>';
+      });
+      h += '</ul><label>' + t('按哪种读法计算') + ' <select data-reading="' + esc(id) + '"><option value="">' + t('各读法都列出') + '</option>' +
+        rd.outcomes.map(function (o) {
+          return '<option value="' + esc(o.option) + '"' + (rd.chosen_by === 'request' && rd.option === o.option ? ' selected' : '') + '>' + esc(o.label) + '</option>';
+        }).join('') + '</select></label></div>';
+    });
+    return h;
+  }
+
   // A criterion trace as a nested list; built only when its <details> is opened.
   function traceHtml(n) {
     var h = '<li class="node r-' + n.result + '"><span class="mark" aria-hidden="true">' + MARK[n.result] + '</span>' +
@@ -920,6 +951,7 @@ function createApp(host, shadow, config) {
     } else if (n.kind === 'all') h += t('<p class="cmp">以下全部满足</p>');
     else if (n.kind === 'any') h += t('<p class="cmp">以下满足其一即可</p>');
     else if (n.kind === 'not') h += t('<p class="cmp">以下情形不得存在</p>');
+    else if (n.kind === 'tier') h += t('<p class="cmp">按该层级的全部条件判断（见该层级）</p>');
     if (n.result === 'undetermined' && n.missing && n.missing.length && !n.children) h += missingList(n.missing);
     h += citeHtml(n.citation, n.interpretation);
     if (n.children) h += '<ul>' + n.children.map(traceHtml).join('') + '</ul>';
@@ -1124,6 +1156,12 @@ function createApp(host, shadow, config) {
       h += '<h3>' + esc(tierTitle(tier)) + '：' + verdictWord(tier.verdict) + '</h3><p>' + esc(tier.doc_no) + t(' · 标准版本 ') + esc(tier.version) + (tier.score ? t(' · 得分 ') + tier.score.min + (tier.score.max !== tier.score.min ? '–' + tier.score.max : '') : '') + (tier.route ? t(' · 路径：') + esc(tier.route.title) : '') + '</p>';
       if (tier.unmet.length) h += '<ul>' + tier.unmet.map(function (u) { return '<li>' + gapSentence(u) + '</li>'; }).join('') + '</ul>';
       if (tier.verdict === 'undetermined') h += t('<p>需补充：') + tier.missing.map(function (m) { return esc(fieldLabel(m)); }).join('、') + '</p>';
+      if (tier.not_needed) h += '<p>' + esc(tier.not_needed.text) + '</p>';
+      Object.keys(tier.readings || {}).forEach(function (id) {
+        var rd = tier.readings[id];
+        if (!rd.decisive) return;
+        h += '<p>' + t('有争议的读法：') + esc(rd.question) + '：' + rd.outcomes.map(function (o) { return esc(o.label) + '：' + verdictWord(o.verdict); }).join('；') + '</p>';
+      });
       h += printCite(tier.criteria.citation);
     });
     h += t('<h2>地方奖励与支持</h2>');
@@ -1235,7 +1273,15 @@ function createApp(host, shadow, config) {
     if (!scopeWired) listen(scope, 'toggle', function (e) {
       if (e.target.matches && e.target.matches('details.trace') && e.target.open) fillTrace(e.target);
     }, true);
-    ['opt-as-of', 'opt-criteria', 'opt-applicant'].forEach(function (id) { $(id).addEventListener('change', function () { schedule(0); }); });
+    ['opt-as-of', 'opt-criteria', 'opt-applicant', 'opt-renewal'].forEach(function (id) { $(id).addEventListener('change', function () { schedule(0); }); });
+    // A reading picked in a tier card: the engine then states that reading's verdict plainly.
+    $('result-tiers').addEventListener('change', function (e) {
+      var sel = e.target.closest && e.target.closest('select[data-reading]');
+      if (!sel) return;
+      if (sel.value) readingChoice[sel.getAttribute('data-reading')] = sel.value;
+      else delete readingChoice[sel.getAttribute('data-reading')];
+      schedule(0);
+    });
     $('sample-select').addEventListener('change', function () {
       var id = $('sample-select').value;
       var s = DATA.samples.filter(function (x) { return x.id === id; })[0];

@@ -29,6 +29,15 @@
 var SRDI_I18N = {
   en: {
     ui: {
+      '申请类型': 'Application',
+      '已持有称号、到期复核的，请选择复核': 'If you hold the title and it is due for review, choose the review',
+      '新申请': 'New application',
+      '复核': ' review',
+      '<p class="interp"><span class="tag">复核</span>': '<p class="interp"><span class="tag">Review</span>',
+      '有争议的读法：': 'Contested reading: ',
+      '按哪种读法计算': 'Compute with reading',
+      '各读法都列出': 'Show every reading',
+      '<p class="cmp">按该层级的全部条件判断（见该层级）</p>': '<p class="cmp">Judged by all conditions of that tier (see that tier)</p>',
       '有新版本（含更新的政策数据）可用。': 'A newer version (with updated policy data) is available.',
       '更新并重新载入': 'Update and reload',
       // ---------------------------------------------------------------- index.html
@@ -970,6 +979,8 @@ var SRDI_I18N = {
       'cli.cannot_read': 'The file cannot be read',
       'options.bad_date': 'Not a valid evaluation date (YYYY-MM-DD)',
       'options.bad_criteria': 'Unknown criteria version',
+      'options.bad_renewal': 'Unknown tier for a renewal',
+      'options.bad_reading': 'Unknown contested reading or option',
       'options.bad_applicant': 'Unknown applicant type',
       'options.wrong_type': 'Wrong type of option value',
       'options.unknown_key': 'Unknown option',
@@ -1003,10 +1014,11 @@ var SRDI_I18N = {
     notices: {
       large_enterprise: 'Under the size standard this is a large enterprise, not an SME, so it cannot take part in the tiered development of quality SMEs (none of the tiers below is eligible).',
       size_undetermined: 'The enterprise size cannot be determined yet: if it is a large enterprise, it cannot take part in the tiered development of quality SMEs.',
+      renewal_by_other_version: 'This renewal is judged by the criteria of another version, as the notice cited says.',
       policy_not_in_force: 'The criteria of this tier are not in force on the evaluation date; computed anyway for reference (e.g. for a review).',
     },
 
-    verdicts: { eligible: 'Eligible', not_eligible: 'Not eligible', undetermined: 'Undetermined' },
+    verdicts: { eligible: 'Eligible', not_eligible: 'Not eligible', undetermined: 'Undetermined', contested: 'Depends on the reading' },
     results: { met: 'Met', not_met: 'Not met', undetermined: 'Undetermined' },
     size_classes: { large: 'Large', medium: 'Medium', small: 'Small', micro: 'Micro', undetermined: 'Undetermined' },
 
