@@ -154,6 +154,25 @@ std::string trigger_text(const Measure& m) {
 
 }  // namespace
 
+// The document's contested readings: the question, each option with its source, the default.
+void readings_section(std::ostringstream& out, const Policy& p) {
+  if (p.readings.empty()) return;
+  out << "### 有争议的读法\n\n"
+      << "原文没有定论的问题：结果在各读法下分别计算；读法不同导致结论不同时，结论显示为“依读法而定”，并列出每种读法的结论。\n\n"
+      << "| 编号 | 问题 | 读法（出处） | 默认 |\n|---|---|---|---|\n";
+  for (const auto& r : p.readings) {
+    std::string options;
+    for (const auto& o : r.options) {
+      options += (options.empty() ? "" : "<br>") + ("`" + o.id + "` " + o.label + "（" + o.citation.doc + " " + o.citation.clause +
+                                                       (o.citation.excerpt_kind == "paraphrase" ? "，转述" : "") + "：" +
+                                                       o.citation.excerpt + "）");
+    }
+    out << "| `" << r.id << "` | " << cell(r.question + (r.interpretation.empty() ? "" : " " + r.interpretation)) << " | "
+        << cell(options) << " | `" << r.default_option << "` |\n";
+  }
+  out << "\n";
+}
+
 std::string render_policies_markdown(const PolicySet& set) {
   std::ostringstream out;
   out << "# 地方奖励与支持措施（按政策数据生成）\n\n"
@@ -171,6 +190,7 @@ std::string render_policies_markdown(const PolicySet& set) {
         << "\n- 有效期：" << p.valid_from.iso() << " 至 " << (p.valid_to ? p.valid_to->iso() : "（未定）") << "\n";
     if (!p.source.empty()) out << "- 原文：`policies/" << p.source << "`\n";
     out << "\n" << p.description << "\n\n";
+    readings_section(out, p);
     if (!p.measures.empty()) {
       out << "| 编号 | 措施 | 申请主体 | 触发 | 金额 | 叠加 | 出处（原文摘录） | 解读 |\n|---|---|---|---|---|---|---|---|\n";
       for (const auto& m : p.measures) {
@@ -266,6 +286,7 @@ std::string render_criteria_markdown(const PolicySet& set) {
         << "\n- 标准版本：" << versions << "\n";
     if (!p.issuer.empty()) out << "- 发文机关：" << p.issuer << "\n";
     out << "\n" << p.description << "\n\n";
+    readings_section(out, p);
     for (const auto& d : p.definitions) {
       out << "### 定义：" << d.title << "（`" << d.id << "`）\n\n";
       criteria_table(out, d);
@@ -279,6 +300,10 @@ std::string render_criteria_markdown(const PolicySet& set) {
       }
       if (t.own_validity) out << "- 本层有效期至：" << (t.valid_to ? t.valid_to->iso() : "（未定）") << "\n";
       if (!t.note.empty()) out << "- 说明：" << t.note << "\n";
+      if (t.renewal_for) {
+        out << "- 复核：" << t.renewal_for->note << "（" << t.renewal_for->citation.doc << "；适用 " << t.renewal_for->from.iso() << " 至 "
+            << t.renewal_for->to.iso() << "）\n";
+      }
       out << "\n";
       criteria_table(out, t.criterion);
       for (const auto& s : t.scores) score_table(out, s);
