@@ -76,8 +76,12 @@ const std::set<std::string> kCaseKeys = {"name", "note", "base", "profile", "set
 TEST_CASE("golden files: every case holds natively", "[golden]") {
   fs::path dir = fs::path(SRDI_SOURCE_DIR) / "tests" / "golden";
   int files = 0, cases = 0;
+  // SRDI_GOLDEN_ONLY: a comma-separated list of golden file names to run (the mutation script
+  // runs the files that judge the mutated policy).
+  std::string only = std::getenv("SRDI_GOLDEN_ONLY") ? std::getenv("SRDI_GOLDEN_ONLY") : "";
   for (const auto& entry : fs::directory_iterator(dir)) {
     if (entry.path().extension() != ".json") continue;
+    if (!only.empty() && ("," + only + ",").find("," + entry.path().filename().string() + ",") == std::string::npos) continue;
     ++files;
     json golden = read_json(entry.path());
     for (const auto& c : golden["cases"]) {
@@ -165,7 +169,7 @@ TEST_CASE("golden files: every case holds natively", "[golden]") {
     }
   }
   CHECK(files >= 1);
-  CHECK(cases >= 100);
+  CHECK(cases >= (only.empty() ? 100 : 1));
 }
 
 TEST_CASE("every award measure, rule and benchmark of the policies has a golden case", "[golden]") {
