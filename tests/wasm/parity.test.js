@@ -350,7 +350,7 @@ function main() {
             assert.equal(v.criteria, set.criteria, `profile #${index}: criteria version`);
             sizes.add(v.size.class);
             for (const t of v.tiers) {
-              tally[t.id] ||= { eligible: 0, not_eligible: 0, undetermined: 0 };
+              tally[t.id] ||= { eligible: 0, not_eligible: 0, undetermined: 0, contested: 0 };
               tally[t.id][t.verdict] += 1;
             }
             if (v.awards) {
@@ -409,7 +409,7 @@ function main() {
           const expected = srdi.screen_lines(jsonl, options).trimEnd().split('\n').map((l) => JSON.parse(l));
           for (const t of run.tiers) {
             const got = s.verdicts(t.id);
-            const want = expected.map((v) => ({ eligible: 'E', not_eligible: 'N', undetermined: 'U' })[v.tiers.find((x) => x.id === t.id).verdict]).join('');
+            const want = expected.map((v) => ({ eligible: 'E', not_eligible: 'N', undetermined: 'U', contested: 'C' })[v.tiers.find((x) => x.id === t.id).verdict]).join('');
             if (got !== want) {
               const i = [...got].findIndex((c, j) => c !== want[j]);
               assert.fail(`${t.id} as of ${set.as_of}: profile #${chunk[i].index} is ${got[i]} in the batch, ${want[i]} in screen_lines\nprofile: ${chunk[i].line}`);

@@ -43,12 +43,12 @@ test('a Screening batch counts each tier\'s verdicts and gives one character per
       const v = s.verdicts(t.id);
       assert.equal(v.length, 3);
       assert.equal(v[1], '-', 'the row that did not load is not evaluated');
-      assert.equal(t.eligible + t.not_eligible + t.undetermined, 2);
+      assert.equal(t.eligible + t.not_eligible + t.undetermined + t.contested, 2);
       // Each row's character is the verdict of `screen` for that profile.
       for (const k of [0, 2]) {
         const one = JSON.parse(srdi.screen(lines[k], '{"as_of":"2025-06-30","criteria":"miit-2022"}'));
         const verdict = one.tiers.find((x) => x.id === t.id).verdict;
-        assert.equal(v[k], { eligible: 'E', not_eligible: 'N', undetermined: 'U' }[verdict], `${t.id} row ${k}`);
+        assert.equal(v[k], { eligible: 'E', not_eligible: 'N', undetermined: 'U', contested: 'C' }[verdict], `${t.id} row ${k}`);
       }
     }
   } finally {

@@ -9,7 +9,7 @@ const assert = require('node:assert/strict');
 const h = require('./harness');
 
 const SAMPLE = 'precision-parts';
-const WORDS = { eligible: 'Eligible', not_eligible: 'Not eligible', undetermined: 'Undetermined' };
+const WORDS = { eligible: 'Eligible', not_eligible: 'Not eligible', undetermined: 'Undetermined', contested: 'Depends on the reading' };
 
 let env;
 let context;
