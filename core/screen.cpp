@@ -1220,7 +1220,7 @@ Response ScreenSession::screen(std::string_view profile_text, std::string_view o
   return guarded_response([&] {
     Options o = parse_options(options_text, today_local(), bundled_policies());
     bool same = screener_ && o.as_of == options_.as_of && o.criteria == options_.criteria &&
-                o.applicant == options_.applicant;
+                o.applicant == options_.applicant && o.renewal == options_.renewal && o.readings == options_.readings;
     if (!same) {
       screener_.reset();  // a failure below leaves no stale screener behind
       screener_ = std::make_unique<Screener>(bundled_policies(), o);
