@@ -98,6 +98,24 @@ std::string score_text(const json& score) {
   return s + " 分";
 }
 
+// "按…口径：符合；按…口径：不符合" for one reading.
+std::string outcomes_text(const json& reading) {
+  std::string s;
+  for (const auto& o : reading["outcomes"]) {
+    s += (s.empty() ? "" : "；") + o["label"].get<std::string>() + "：" + verdict_word(o["verdict"]);
+  }
+  return s;
+}
+
+// The decisive readings of a contested tier, for its one-line summary.
+std::string reading_outcomes(const json& t) {
+  std::string s;
+  for (const auto& [id, r] : t["readings"].items()) {
+    if (r["decisive"].get<bool>()) s += (s.empty() ? "" : "；") + outcomes_text(r);
+  }
+  return s;
+}
+
 void render_tier(std::ostringstream& out, const json& t) {
   out << "\n■ " << t["title"].get<std::string>() << "（" << t["version"].get<std::string>() << "，"
       << t["doc_no"].get<std::string>() << "）：" << verdict_word(t["verdict"]) << "\n";
@@ -106,13 +124,7 @@ void render_tier(std::ostringstream& out, const json& t) {
   if (t.contains("renewal_rule")) out << "  复核：" << t["renewal_rule"]["note"].get<std::string>() << "\n";
   for (const auto& [id, r] : t["readings"].items()) {
     if (!r["decisive"].get<bool>()) continue;
-    out << "  有争议的读法（" << r["question"].get<std::string>() << "）：";
-    bool first = true;
-    for (const auto& o : r["outcomes"]) {
-      out << (first ? "" : "；") << o["label"].get<std::string>() << "：" << verdict_word(o["verdict"]);
-      first = false;
-    }
-    out << "\n";
+    out << "  有争议的读法（" << r["question"].get<std::string>() << "）：" << outcomes_text(r) << "\n";
   }
   if (t.contains("route")) out << "  认定路径：" << t["route"]["title"].get<std::string>() << "\n";
   if (!t["score"].is_null()) {
@@ -306,7 +318,8 @@ std::string render_text_report(const json& r) {
   if (r["tiers"].empty()) out << "  （评估日期没有适用的梯度认定标准）\n";
   for (const auto& t : r["tiers"]) {
     out << "  第" << t["rung"].get<int>() << "层  " << t["title"].get<std::string>() << "：" << verdict_word(t["verdict"]);
-    if (t.contains("route")) out << "（" << t["route"]["title"].get<std::string>() << "）";
+    if (t["verdict"] == "contested") out << "（" << reading_outcomes(t) << "）";
+    else if (t.contains("route")) out << "（" << t["route"]["title"].get<std::string>() << "）";
     else if (t["verdict"] == "not_eligible" && !t["unmet"].empty()) {
       out << "（未满足：" << t["unmet"][0]["title"].get<std::string>();
       if (t["unmet"].size() > 1) out << " 等 " << t["unmet"].size() << " 项";
