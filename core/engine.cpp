@@ -425,7 +425,7 @@ Response run_request(std::string_view profile_text, const Options& options,
     const PolicySet& policies = bundled_policies();
     check_criteria(options.criteria, policies, "/criteria");
     check_applicant(options.applicant, "/applicant");
-    return body(load_profile(profile_text), options, policies);
+    return body(load_profile(profile_text, options.as_of), options, policies);
   });
 }
 

@@ -809,6 +809,8 @@ Screener::~Screener() = default;
 Screener::Screener(Screener&&) noexcept = default;
 Screener& Screener::operator=(Screener&&) noexcept = default;
 
+Date Screener::as_of() const { return impl_->options.as_of; }
+
 std::vector<std::string> Screener::tier_ids() const {
   std::vector<std::string> ids;
   for (const auto& t : impl_->tiers) ids.push_back(t.tier->id);
@@ -1007,7 +1009,7 @@ json Screener::result(const Profile& loaded) const {
 Response screen_request(std::string_view profile_text, const Options& options) {
   return guarded_response([&] {
     Screener s(bundled_policies(), options);
-    return s.result(load_profile(profile_text));
+    return s.result(load_profile(profile_text, options.as_of));
   });
 }
 
@@ -1063,7 +1065,7 @@ json ScreenBatch::load(std::string_view jsonl) {
       loaded_.push_back(false);
     }
     Response r = guarded_response([&] {
-      Profile p = load_profile(line);
+      Profile p = load_profile(line, screener_->as_of());
       screener_->prepare(p, rows_[count_]);  // the row holds copies: `p` may end here
       return json();
     });
@@ -1114,7 +1116,7 @@ LineEvaluator::LineEvaluator(const Options& options, bool verdicts_only) : optio
 }
 
 bool LineEvaluator::line(std::string_view profile_text, std::string& out) const {
-  Response r = screener_ ? guarded_response([&] { return screener_->result(load_profile(profile_text)); })
+  Response r = screener_ ? guarded_response([&] { return screener_->result(load_profile(profile_text, options_.as_of)); })
                          : evaluate_request(profile_text, options_);
   out += r.body.dump(-1, ' ', false, json::error_handler_t::replace);
   return r.ok;
@@ -1130,7 +1132,7 @@ Response ScreenSession::screen(std::string_view profile_text, std::string_view o
       screener_ = std::make_unique<Screener>(bundled_policies(), o);
       options_ = o;
     }
-    return screener_->result(load_profile(profile_text));
+    return screener_->result(load_profile(profile_text, o.as_of));
   });
 }
 
