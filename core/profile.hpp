@@ -38,6 +38,9 @@ struct FieldSpec {
   int max = 0;
   bool internal = false;  // set by the engine (e.g. the evaluation year), never read from input
   bool calendar_year = false;  // a year (IntRange): refused when after the evaluation date
+  // A year whose blank means "within the last N years" by the field's own definition (N > 0):
+  // unknown, it ranges over the evaluation year and the N years before it (core/metrics.cpp).
+  int blank_within_years = 0;
 };
 
 // Every fact the profile format defines, in document order.

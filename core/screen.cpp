@@ -101,6 +101,12 @@ struct MetricTest {
   // ratio is then compared by two 128-bit products that cannot overflow, without the general path.
   bool small_t = false;
   std::int64_t p = 0, q = 1;
+  // Unknown inputs (as compute_metric's bounds): the metrics monotone in each input (a field, a
+  // sum, an average, a difference) are decided when the comparison holds, or fails, over the
+  // whole range that the unknown inputs allow: input i ranges over [lo[i], hi[i]] (has_range).
+  bool bounded = false;
+  std::array<bool, 3> has_range{};
+  std::array<Rational, 3> lo{}, hi{};
 };
 
 // Slots within these bounds take the fast comparisons (the loader's limits keep every valid
@@ -244,16 +250,64 @@ bool test_known(const MetricTest& m, const N& v) {
   return op_holds(m.op, m.kind == MetricKind::Cagr ? (m.t_neg ? 1 : cmp(v, m.t_sq)) : cmp(v, m.t));
 }
 
+// The comparison of a bounded metric with unknown inputs over their whole range (the same
+// arithmetic as compute_metric's bound_unknown), or nullopt when the range leaves it open.
+std::optional<bool> range_test(const MetricTest& m, const ScreenRow& row) {
+  Rational lo[3], hi[3];
+  for (int i = 0; i < m.n_in; ++i) {
+    const ScreenSlot& s = row.slots[m.in[i]];
+    if (s.state == ScreenSlot::State::Unknown) {
+      if (!m.has_range[i]) return std::nullopt;
+      lo[i] = m.lo[i];
+      hi[i] = m.hi[i];
+    } else if (s.state == ScreenSlot::State::Number) {
+      lo[i] = hi[i] = from_slot<Rational>(s);
+    } else {
+      return std::nullopt;  // none: as the full evaluation, no range
+    }
+  }
+  Rational a, b;
+  switch (m.kind) {
+    case MetricKind::Fact:
+      a = lo[0];
+      b = hi[0];
+      break;
+    case MetricKind::Diff:
+      a = lo[0] - hi[1];
+      b = hi[0] - lo[1];
+      break;
+    case MetricKind::Sum:
+    case MetricKind::Avg:
+      for (int i = 0; i < m.n_in; ++i) {
+        a = a + lo[i];
+        b = b + hi[i];
+      }
+      if (m.kind == MetricKind::Avg) {
+        a = a / Rational(m.n_in);
+        b = b / Rational(m.n_in);
+      }
+      break;
+    default:
+      return std::nullopt;
+  }
+  return compare_range(a, b, m.op, m.t);
+}
+
 // On an undetermined result, adds the missing inputs to *missing (when asked for).
 Tri run_metric_test(const MetricTest& m, const ScreenRow& row, Bits* missing) {
   bool unknown = false;
-  for (int i = 0; i < m.n_in; ++i) {
-    if (row.slots[m.in[i]].state == ScreenSlot::State::Unknown) {
-      unknown = true;
-      if (missing) missing->set(m.in[i]);
+  for (int i = 0; i < m.n_in; ++i) unknown = unknown || row.slots[m.in[i]].state == ScreenSlot::State::Unknown;
+  if (unknown) {
+    if (m.bounded) {
+      if (auto r = range_test(m, row)) return *r ? Tri::Met : Tri::NotMet;
     }
+    if (missing) {
+      for (int i = 0; i < m.n_in; ++i) {
+        if (row.slots[m.in[i]].state == ScreenSlot::State::Unknown) missing->set(m.in[i]);
+      }
+    }
+    return Tri::Undetermined;
   }
-  if (unknown) return Tri::Undetermined;
   Tri fast;
   if (fast_test(m, row, fast)) return fast;
   bool ok;
@@ -380,6 +434,15 @@ struct Screener::Impl {
     m.small_t = t.num() < limit && t.num() > -limit && t.den() < limit;
     m.p = static_cast<std::int64_t>(t.num());
     m.q = static_cast<std::int64_t>(t.den());
+    m.bounded = m.kind == MetricKind::Fact || m.kind == MetricKind::Sum || m.kind == MetricKind::Avg ||
+                m.kind == MetricKind::Diff;
+    for (int i = 0; m.bounded && i < m.n_in; ++i) {
+      if (auto range = unknown_range(*fields[m.in[i]], options.as_of.year)) {
+        m.has_range[i] = true;
+        m.lo[i] = range->first;
+        m.hi[i] = range->second;
+      }
+    }
     tests.push_back(m);
     return static_cast<int>(tests.size()) - 1;
   }
