@@ -648,19 +648,20 @@ struct Screener::Impl {
     // A size criterion without its missing fields: the 划型 rules are evaluated only until the
     // answer is known (for "not large", the first rule usually settles it).
     Tri size_test(unsigned expected) const {
-      const ScreenSlot& s = row.slots[p.industry];
-      auto choice = static_cast<std::size_t>(s.num);
-      if (s.state != ScreenSlot::State::Choice || p.size_rules[choice].empty()) {
-        return (kAllSizes & expected) && (kAllSizes & ~expected) ? Tri::Undetermined
-                                                                 : ((kAllSizes & ~expected) ? Tri::NotMet : Tri::Met);
-      }
-      const auto& rules = p.size_rules[choice];
-      unsigned known = 0;  // classes of the rules evaluated that remain possible
-      unsigned rest = kAllSizes;  // classes not yet evaluated (micro is what is left)
       auto decide = [&](unsigned possible) {
         bool in = possible & expected, out = possible & ~expected;
         return in && out ? Tri::Undetermined : (out ? Tri::NotMet : Tri::Met);
       };
+      const ScreenSlot& s = row.slots[p.industry];
+      if (s.state != ScreenSlot::State::Choice) {  // unknown industry: every industry's rules
+        size();
+        return decide(size_possible);
+      }
+      auto choice = static_cast<std::size_t>(s.num);
+      if (p.size_rules[choice].empty()) return decide(kAllSizes);
+      const auto& rules = p.size_rules[choice];
+      unsigned known = 0;  // classes of the rules evaluated that remain possible
+      unsigned rest = kAllSizes;  // classes not yet evaluated (micro is what is left)
       for (const auto& [cls, rule] : rules) {
         Tri r = node(rule, nullptr);
         rest &= ~cls;
@@ -779,22 +780,20 @@ struct Screener::Impl {
       return Interval{pts, pts};
     }
 
-    void size() const {
-      const ScreenSlot& s = row.slots[p.industry];
-      const std::vector<std::pair<unsigned, int>>* rules = nullptr;
-      auto choice = static_cast<std::size_t>(s.num);
-      if (s.state == ScreenSlot::State::Choice && !p.size_rules[choice].empty()) rules = &p.size_rules[choice];
-      if (!rules) {
-        size_possible = kAllSizes;
-        size_missing = Bits{};
-        size_missing.set(p.industry);
-        size_ready = true;
+    // One industry's classes (as core/size_class.cpp's classify_in) into `possible`, and the fields
+    // that would narrow them into `missing` while more than one class is left.
+    void size_in(std::size_t choice, unsigned& possible, Bits& missing) const {
+      const auto& rules = p.size_rules[choice];
+      if (rules.empty()) {  // an industry the standard lacks: nothing can be said
+        possible = kAllSizes;
+        missing = Bits{};
+        missing.set(p.industry);
         return;
       }
-      unsigned possible = 0;
-      Bits missing;
+      possible = 0;
+      missing = Bits{};
       bool settled = false;
-      for (const auto& [cls, rule] : *rules) {
+      for (const auto& [cls, rule] : rules) {
         Tri r = node(rule, &missing);
         if (r != Tri::NotMet) possible |= cls;
         if (r == Tri::Met) {
@@ -803,8 +802,30 @@ struct Screener::Impl {
         }
       }
       if (!settled) possible |= kMicro;
+      if (!(possible & (possible - 1))) missing = Bits{};
+    }
+
+    void size() const {
+      const ScreenSlot& s = row.slots[p.industry];
+      unsigned possible = 0;
+      Bits missing;
+      if (s.state == ScreenSlot::State::Choice) {
+        size_in(static_cast<std::size_t>(s.num), possible, missing);
+      } else {
+        // Unknown industry: a class is possible if some industry allows it (a sure SME when every
+        // industry rules out large).
+        for (std::size_t choice = 0; choice < p.size_rules.size(); ++choice) {
+          unsigned one = 0;
+          Bits why;
+          size_in(choice, one, why);
+          possible |= one;
+          missing |= why;
+        }
+        missing.set(p.industry);
+        if (!(possible & (possible - 1))) missing = Bits{};
+      }
       size_possible = possible;
-      size_missing = (possible & (possible - 1)) ? missing : Bits{};
+      size_missing = missing;
       size_ready = true;
     }
   };
