@@ -575,7 +575,7 @@ Response run_request(std::string_view profile_text, const Options& options,
     check_criteria(options.criteria, policies, "/criteria");
     check_applicant(options.applicant, "/applicant");
     check_request_choices(options, policies);
-    return body(load_profile(profile_text), options, policies);
+    return body(load_profile(profile_text, options.as_of), options, policies);
   });
 }
 

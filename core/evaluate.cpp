@@ -68,7 +68,7 @@ std::string fact_display(const std::string& field, const Fact& f) {
 // A score interval against a bar: decided only when every score in [min, max] gives one answer.
 Tri compare_interval(const Interval& iv, Op op, const Rational& t) {
   auto at = [&](int x) {
-    return *compare_metric(MetricValue{MetricValue::State::Known, Rational(x), false, {}, {}}, op, t);
+    return *compare_range(Rational(x), Rational(x), op, t);
   };
   if (op == Op::Eq) {
     if (iv.min == iv.max) return at(iv.min) ? Tri::Met : Tri::NotMet;
@@ -247,6 +247,9 @@ Outcome Evaluator::compare(const Criterion& c) {
     o.trace["missing"] = v.missing;
     finish(o, Tri::Undetermined);
     return o;
+  }
+  if (v.state == MetricValue::State::Unknown) {  // decided by the range the unknown inputs allow
+    o.trace["value_range"] = json{{"min", format_threshold(def.unit, *v.lower)}, {"max", format_threshold(def.unit, *v.upper)}};
   }
   if (!*r && with_gaps_ && c.gap) {
     if (auto gap = metric_gap(def, lookup(), c.op, c.threshold)) {

@@ -89,7 +89,108 @@ std::string unit_word(std::string_view field) {
   return "";
 }
 
+const Rational kMaxMoney(10'000'000'000'000);  // 10万亿元, the profile format's bound
+
+// The range of a metric with unknown inputs, for the kinds that are monotone in each input: a
+// field (increasing), a sum and an average (increasing in every input), a difference (increasing
+// in the first, decreasing in the second). Each unknown input ranges over unknown_range.
+void bound_unknown(const MetricDef& def, const FactLookup& lookup, MetricValue& v) {
+  if (def.kind != MetricKind::Fact && def.kind != MetricKind::Sum && def.kind != MetricKind::Avg &&
+      def.kind != MetricKind::Diff) {
+    return;
+  }
+  std::optional<int> year;
+  if (const Fact* y = lookup("evaluation_year"); y && y->kind == Fact::Kind::Number) {
+    year = static_cast<int>(y->number.num());
+  }
+  std::vector<Rational> lo, hi;
+  for (const auto& in : v.inputs) {
+    if (in.fact) {
+      Rational x = fact_number(in.field, *in.fact);
+      lo.push_back(x);
+      hi.push_back(x);
+      continue;
+    }
+    const FieldSpec* spec = find_field(in.field);
+    auto range = spec ? unknown_range(*spec, year) : std::nullopt;
+    if (!range) return;
+    lo.push_back(range->first);
+    hi.push_back(range->second);
+  }
+  switch (def.kind) {
+    case MetricKind::Fact:
+      v.lower = lo[0];
+      v.upper = hi[0];
+      break;
+    case MetricKind::Diff:
+      v.lower = lo[0] - hi[1];
+      v.upper = hi[0] - lo[1];
+      break;
+    default: {  // Sum, Avg
+      Rational a, b;
+      for (std::size_t i = 0; i < lo.size(); ++i) {
+        a = a + lo[i];
+        b = b + hi[i];
+      }
+      if (def.kind == MetricKind::Avg) {
+        Rational n(static_cast<std::int64_t>(lo.size()));
+        a = a / n;
+        b = b / n;
+      }
+      v.lower = a;
+      v.upper = b;
+      break;
+    }
+  }
+}
+
 }  // namespace
+
+std::optional<std::pair<Rational, Rational>> unknown_range(const FieldSpec& f, std::optional<int> evaluation_year) {
+  switch (f.kind) {
+    case FieldKind::Money:
+      return std::pair{Rational(0), kMaxMoney};
+    case FieldKind::SignedMoney:
+      return std::pair{Rational(0) - kMaxMoney, kMaxMoney};
+    case FieldKind::Count:
+      return std::pair{Rational(0), Rational(1'000'000'000)};
+    case FieldKind::IntRange:
+      if (f.blank_within_years > 0) {
+        if (!evaluation_year) return std::nullopt;
+        return std::pair{Rational(*evaluation_year - f.blank_within_years), Rational(*evaluation_year)};
+      }
+      return std::pair{Rational(f.min), Rational(f.max)};
+    case FieldKind::Percent:
+      return std::pair{Rational(0), Rational(1)};
+    case FieldKind::Score:
+      return std::pair{Rational(0), Rational(100)};
+    default:  // a rank may be "none"; bool, enum and text are not numbers
+      return std::nullopt;
+  }
+}
+
+std::optional<bool> compare_range(const Rational& lo, const Rational& hi, Op op, const Rational& t) {
+  if (op == Op::Eq) {
+    if (t < lo || hi < t) return false;
+    if (lo == hi) return true;  // lo = hi = t
+    return std::nullopt;
+  }
+  // The other operators are monotone in the value: the ends decide.
+  auto at = [&](const Rational& x) {
+    int c = compare(x, t);
+    switch (op) {
+      case Op::Ge: return c >= 0;
+      case Op::Gt: return c > 0;
+      case Op::Le: return c <= 0;
+      case Op::Lt: return c < 0;
+      case Op::Eq: return c == 0;
+    }
+    return false;
+  };
+  bool a = at(lo), b = at(hi);
+  if (a == b) return a;
+  return std::nullopt;
+}
 
 const std::vector<MetricDef>& metric_catalogue() {
   static const std::vector<MetricDef> c = make_catalogue();
@@ -145,6 +246,7 @@ MetricValue compute_metric(const MetricDef& def, const FactLookup& lookup) {
   }
   if (!v.missing.empty()) {
     v.state = MetricValue::State::Unknown;
+    if (!none) bound_unknown(def, lookup, v);
     return v;
   }
   if (none) {
@@ -202,6 +304,7 @@ std::optional<bool> compare_metric(const MetricValue& v, Op op, const Rational& 
   using S = MetricValue::State;
   switch (v.state) {
     case S::Unknown:
+      if (v.lower && v.upper) return compare_range(*v.lower, *v.upper, op, t);
       return std::nullopt;
     case S::Undefined:
     case S::None:

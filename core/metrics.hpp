@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <optional>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,7 +56,21 @@ struct MetricValue {
   bool squared = false;        // Cagr: real value is sqrt(value) - 1
   std::vector<std::string> missing;
   std::vector<MetricInput> inputs;
+  // Unknown, but bounded: whatever values the unknown inputs take (unknown_range), the metric
+  // stays within [lower, upper]. Set for the metrics that are monotone in each input (a field, a
+  // sum, an average, a difference); a comparison that holds, or fails, over the whole range is
+  // decided although inputs are missing (two known years of R&D already reach a two-year bar).
+  std::optional<Rational> lower, upper;
 };
+
+// The values an unknown profile field can take, in metric units (a percent field as a ratio):
+// the format's bounds (money 0 … 10万亿元, counts 0 … 10⁹, an int range its [min, max], percent
+// 0 … 100%, score 0 … 100). A year whose blank has a meaning of its own (`blank_within_years`)
+// ranges over that many years up to the evaluation year. nullopt for ranks (an unknown rank may be
+// "none", which meets nothing) and for fields that are not numbers.
+std::optional<std::pair<Rational, Rational>> unknown_range(const FieldSpec& field, std::optional<int> evaluation_year);
+
+
 
 MetricValue compute_metric(const MetricDef& def, const FactLookup& lookup);
 
@@ -63,9 +78,14 @@ enum class Op { Ge, Gt, Le, Lt, Eq };
 const char* op_symbol(Op op);
 std::optional<Op> parse_op(std::string_view s);
 
-// Exact comparison. Unknown -> nullopt (the caller reports the missing fields). Infinite
-// (x / 0 with x > 0) compares above every threshold; Undefined (0 / 0) and None meet nothing.
+// Exact comparison. Unknown -> nullopt (the caller reports the missing fields), unless the
+// value's range decides it. Infinite (x / 0 with x > 0) compares above every threshold;
+// Undefined (0 / 0) and None meet nothing.
 std::optional<bool> compare_metric(const MetricValue& v, Op op, const Rational& threshold);
+
+// A comparison over a range of values: true when every value in [lo, hi] meets `op t`, false
+// when none does, nullopt otherwise.
+std::optional<bool> compare_range(const Rational& lo, const Rational& hi, Op op, const Rational& t);
 
 // Display of a metric value in its unit ("2.6875%", "1075000.00", "12").
 std::string format_metric_value(const MetricDef& def, const MetricValue& v);

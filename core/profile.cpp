@@ -68,7 +68,7 @@ std::vector<FieldSpec> make_fields() {
   add("market_leading", FieldKind::Bool, "主导产品细分市场占有率较为靠前");
   add("sci_award.national_rank", FieldKind::Rank, "国家级科技奖励排名");
   add("sci_award.provincial_rank", FieldKind::Rank, "省级科技奖励排名");
-  f.push_back(FieldSpec{"sci_award.year", FieldKind::IntRange, "科技奖励获奖年份", {}, 1949, 2100});
+  f.push_back(FieldSpec{"sci_award.year", FieldKind::IntRange, "科技奖励获奖年份", {}, 1949, 2100, false, true});
   f.push_back(FieldSpec{"maker_china", FieldKind::Enum, "创客中国全国赛成绩", {"top50", "top500", "none"}});
   for (const char* h : {"high_tech_enterprise", "tech_innovation_demo", "ip_advantage", "ip_demo"}) {
     add(std::string("honors.") + h, FieldKind::Bool, "");
@@ -113,7 +113,7 @@ const FieldIndex& field_index() {
 
 class Loader {
  public:
-  explicit Loader(const StrictDocument& doc) : doc_(doc) {}
+  Loader(const StrictDocument& doc, const Date* as_of) : doc_(doc), as_of_(as_of) {}
 
   Profile run() {
     const json& root = doc_.value;
@@ -252,6 +252,11 @@ class Loader {
                spec.label + "应在 " + std::to_string(lo) + " 到 " + std::to_string(hi) + " 之间");
           return;
         }
+        if (spec.calendar_year && as_of_ && n > as_of_->year) {
+          fail("profile.date_after_as_of", p,
+               spec.label + " " + std::to_string(n) + " 年晚于评估日期 " + as_of_->iso() + "，请检查是否填错");
+          return;
+        }
         fact.kind = Fact::Kind::Number;
         fact.number = Rational(n);
         break;
@@ -356,6 +361,10 @@ class Loader {
           auto d = value.is_string() ? parse_date(value.get<std::string>()) : std::nullopt;
           if (!d) {
             fail("profile.bad_date", kp, "认定日期应为 YYYY-MM-DD 格式的有效日期");
+            ok = false;
+          } else if (as_of_ && *as_of_ < *d) {
+            fail("profile.date_after_as_of", kp,
+                 "认定日期 " + d->iso() + " 晚于评估日期 " + as_of_->iso() + "：尚未获得的称号不要填在“已获称号”里，请检查日期");
             ok = false;
           } else {
             h.since = d;
@@ -476,6 +485,7 @@ class Loader {
   }
 
   const StrictDocument& doc_;
+  const Date* as_of_;  // the evaluation date, when known: later dates and years are refused
   Profile profile_;
   std::vector<Error> errors_;
 };
@@ -520,11 +530,18 @@ Profile with_evaluation_facts(Profile profile, const Date& as_of) {
   return profile;
 }
 
-Profile load_profile(const StrictDocument& doc) { return Loader(doc).run(); }
+Profile load_profile(const StrictDocument& doc) { return Loader(doc, nullptr).run(); }
 
 Profile load_profile(std::string_view text) {
   StrictDocument doc = parse_strict_json(text, "profile");
   return load_profile(doc);
+}
+
+Profile load_profile(const StrictDocument& doc, const Date& as_of) { return Loader(doc, &as_of).run(); }
+
+Profile load_profile(std::string_view text, const Date& as_of) {
+  StrictDocument doc = parse_strict_json(text, "profile");
+  return load_profile(doc, as_of);
 }
 
 }  // namespace srdi

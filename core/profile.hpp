@@ -37,6 +37,10 @@ struct FieldSpec {
   int min = 0;
   int max = 0;
   bool internal = false;  // set by the engine (e.g. the evaluation year), never read from input
+  bool calendar_year = false;  // a year (IntRange): refused when after the evaluation date
+  // A year whose blank means "within the last N years" by the field's own definition (N > 0):
+  // unknown, it ranges over the evaluation year and the N years before it (core/metrics.cpp).
+  int blank_within_years = 0;
 };
 
 // Every fact the profile format defines, in document order.
@@ -75,5 +79,10 @@ Profile with_evaluation_facts(Profile profile, const Date& as_of);
 // Throws LoadFailure listing every error found (source "profile").
 Profile load_profile(std::string_view text);
 Profile load_profile(const StrictDocument& doc);
+// The same, for one evaluation date: a date or year after it is bad input as well
+// (profile.date_after_as_of: a 认定日期 in `holds`, an award year). Every request path loads
+// through this one.
+Profile load_profile(std::string_view text, const Date& as_of);
+Profile load_profile(const StrictDocument& doc, const Date& as_of);
 
 }  // namespace srdi

@@ -103,6 +103,12 @@ struct MetricTest {
   // ratio is then compared by two 128-bit products that cannot overflow, without the general path.
   bool small_t = false;
   std::int64_t p = 0, q = 1;
+  // Unknown inputs (as compute_metric's bounds): the metrics monotone in each input (a field, a
+  // sum, an average, a difference) are decided when the comparison holds, or fails, over the
+  // whole range that the unknown inputs allow: input i ranges over [lo[i], hi[i]] (has_range).
+  bool bounded = false;
+  std::array<bool, 3> has_range{};
+  std::array<Rational, 3> lo{}, hi{};
 };
 
 // Slots within these bounds take the fast comparisons (the loader's limits keep every valid
@@ -246,16 +252,64 @@ bool test_known(const MetricTest& m, const N& v) {
   return op_holds(m.op, m.kind == MetricKind::Cagr ? (m.t_neg ? 1 : cmp(v, m.t_sq)) : cmp(v, m.t));
 }
 
+// The comparison of a bounded metric with unknown inputs over their whole range (the same
+// arithmetic as compute_metric's bound_unknown), or nullopt when the range leaves it open.
+std::optional<bool> range_test(const MetricTest& m, const ScreenRow& row) {
+  Rational lo[3], hi[3];
+  for (int i = 0; i < m.n_in; ++i) {
+    const ScreenSlot& s = row.slots[m.in[i]];
+    if (s.state == ScreenSlot::State::Unknown) {
+      if (!m.has_range[i]) return std::nullopt;
+      lo[i] = m.lo[i];
+      hi[i] = m.hi[i];
+    } else if (s.state == ScreenSlot::State::Number) {
+      lo[i] = hi[i] = from_slot<Rational>(s);
+    } else {
+      return std::nullopt;  // none: as the full evaluation, no range
+    }
+  }
+  Rational a, b;
+  switch (m.kind) {
+    case MetricKind::Fact:
+      a = lo[0];
+      b = hi[0];
+      break;
+    case MetricKind::Diff:
+      a = lo[0] - hi[1];
+      b = hi[0] - lo[1];
+      break;
+    case MetricKind::Sum:
+    case MetricKind::Avg:
+      for (int i = 0; i < m.n_in; ++i) {
+        a = a + lo[i];
+        b = b + hi[i];
+      }
+      if (m.kind == MetricKind::Avg) {
+        a = a / Rational(m.n_in);
+        b = b / Rational(m.n_in);
+      }
+      break;
+    default:
+      return std::nullopt;
+  }
+  return compare_range(a, b, m.op, m.t);
+}
+
 // On an undetermined result, adds the missing inputs to *missing (when asked for).
 Tri run_metric_test(const MetricTest& m, const ScreenRow& row, Bits* missing) {
   bool unknown = false;
-  for (int i = 0; i < m.n_in; ++i) {
-    if (row.slots[m.in[i]].state == ScreenSlot::State::Unknown) {
-      unknown = true;
-      if (missing) missing->set(m.in[i]);
+  for (int i = 0; i < m.n_in; ++i) unknown = unknown || row.slots[m.in[i]].state == ScreenSlot::State::Unknown;
+  if (unknown) {
+    if (m.bounded) {
+      if (auto r = range_test(m, row)) return *r ? Tri::Met : Tri::NotMet;
     }
+    if (missing) {
+      for (int i = 0; i < m.n_in; ++i) {
+        if (row.slots[m.in[i]].state == ScreenSlot::State::Unknown) missing->set(m.in[i]);
+      }
+    }
+    return Tri::Undetermined;
   }
-  if (unknown) return Tri::Undetermined;
   Tri fast;
   if (fast_test(m, row, fast)) return fast;
   bool ok;
@@ -396,6 +450,15 @@ struct Screener::Impl {
     m.small_t = t.num() < limit && t.num() > -limit && t.den() < limit;
     m.p = static_cast<std::int64_t>(t.num());
     m.q = static_cast<std::int64_t>(t.den());
+    m.bounded = m.kind == MetricKind::Fact || m.kind == MetricKind::Sum || m.kind == MetricKind::Avg ||
+                m.kind == MetricKind::Diff;
+    for (int i = 0; m.bounded && i < m.n_in; ++i) {
+      if (auto range = unknown_range(*fields[m.in[i]], options.as_of.year)) {
+        m.has_range[i] = true;
+        m.lo[i] = range->first;
+        m.hi[i] = range->second;
+      }
+    }
     tests.push_back(m);
     return static_cast<int>(tests.size()) - 1;
   }
@@ -649,19 +712,20 @@ struct Screener::Impl {
     // A size criterion without its missing fields: the 划型 rules are evaluated only until the
     // answer is known (for "not large", the first rule usually settles it).
     Tri size_test(unsigned expected) const {
-      const ScreenSlot& s = row.slots[p.industry];
-      auto choice = static_cast<std::size_t>(s.num);
-      if (s.state != ScreenSlot::State::Choice || p.size_rules[choice].empty()) {
-        return (kAllSizes & expected) && (kAllSizes & ~expected) ? Tri::Undetermined
-                                                                 : ((kAllSizes & ~expected) ? Tri::NotMet : Tri::Met);
-      }
-      const auto& rules = p.size_rules[choice];
-      unsigned known = 0;  // classes of the rules evaluated that remain possible
-      unsigned rest = kAllSizes;  // classes not yet evaluated (micro is what is left)
       auto decide = [&](unsigned possible) {
         bool in = possible & expected, out = possible & ~expected;
         return in && out ? Tri::Undetermined : (out ? Tri::NotMet : Tri::Met);
       };
+      const ScreenSlot& s = row.slots[p.industry];
+      if (s.state != ScreenSlot::State::Choice) {  // unknown industry: every industry's rules
+        size();
+        return decide(size_possible);
+      }
+      auto choice = static_cast<std::size_t>(s.num);
+      if (p.size_rules[choice].empty()) return decide(kAllSizes);
+      const auto& rules = p.size_rules[choice];
+      unsigned known = 0;  // classes of the rules evaluated that remain possible
+      unsigned rest = kAllSizes;  // classes not yet evaluated (micro is what is left)
       for (const auto& [cls, rule] : rules) {
         Tri r = node(rule, nullptr);
         rest &= ~cls;
@@ -782,22 +846,20 @@ struct Screener::Impl {
       return Interval{pts, pts};
     }
 
-    void size() const {
-      const ScreenSlot& s = row.slots[p.industry];
-      const std::vector<std::pair<unsigned, int>>* rules = nullptr;
-      auto choice = static_cast<std::size_t>(s.num);
-      if (s.state == ScreenSlot::State::Choice && !p.size_rules[choice].empty()) rules = &p.size_rules[choice];
-      if (!rules) {
-        size_possible = kAllSizes;
-        size_missing = Bits{};
-        size_missing.set(p.industry);
-        size_ready = true;
+    // One industry's classes (as core/size_class.cpp's classify_in) into `possible`, and the fields
+    // that would narrow them into `missing` while more than one class is left.
+    void size_in(std::size_t choice, unsigned& possible, Bits& missing) const {
+      const auto& rules = p.size_rules[choice];
+      if (rules.empty()) {  // an industry the standard lacks: nothing can be said
+        possible = kAllSizes;
+        missing = Bits{};
+        missing.set(p.industry);
         return;
       }
-      unsigned possible = 0;
-      Bits missing;
+      possible = 0;
+      missing = Bits{};
       bool settled = false;
-      for (const auto& [cls, rule] : *rules) {
+      for (const auto& [cls, rule] : rules) {
         Tri r = node(rule, &missing);
         if (r != Tri::NotMet) possible |= cls;
         if (r == Tri::Met) {
@@ -806,8 +868,30 @@ struct Screener::Impl {
         }
       }
       if (!settled) possible |= kMicro;
+      if (!(possible & (possible - 1))) missing = Bits{};
+    }
+
+    void size() const {
+      const ScreenSlot& s = row.slots[p.industry];
+      unsigned possible = 0;
+      Bits missing;
+      if (s.state == ScreenSlot::State::Choice) {
+        size_in(static_cast<std::size_t>(s.num), possible, missing);
+      } else {
+        // Unknown industry: a class is possible if some industry allows it (a sure SME when every
+        // industry rules out large).
+        for (std::size_t choice = 0; choice < p.size_rules.size(); ++choice) {
+          unsigned one = 0;
+          Bits why;
+          size_in(choice, one, why);
+          possible |= one;
+          missing |= why;
+        }
+        missing.set(p.industry);
+        if (!(possible & (possible - 1))) missing = Bits{};
+      }
       size_possible = possible;
-      size_missing = (possible & (possible - 1)) ? missing : Bits{};
+      size_missing = missing;
       size_ready = true;
     }
   };
@@ -885,6 +969,8 @@ Screener::Screener(const PolicySet& policies, const Options& options, const std:
 Screener::~Screener() = default;
 Screener::Screener(Screener&&) noexcept = default;
 Screener& Screener::operator=(Screener&&) noexcept = default;
+
+Date Screener::as_of() const { return impl_->options.as_of; }
 
 std::vector<std::string> Screener::tier_ids() const {
   std::vector<std::string> ids;
@@ -1103,7 +1189,7 @@ json Screener::result(const Profile& loaded) const {
 Response screen_request(std::string_view profile_text, const Options& options) {
   return guarded_response([&] {
     Screener s(bundled_policies(), options);
-    return s.result(load_profile(profile_text));
+    return s.result(load_profile(profile_text, options.as_of));
   });
 }
 
@@ -1159,7 +1245,7 @@ json ScreenBatch::load(std::string_view jsonl) {
       loaded_.push_back(false);
     }
     Response r = guarded_response([&] {
-      Profile p = load_profile(line);
+      Profile p = load_profile(line, screener_->as_of());
       screener_->prepare(p, rows_[count_]);  // the row holds copies: `p` may end here
       return json();
     });
@@ -1210,7 +1296,7 @@ LineEvaluator::LineEvaluator(const Options& options, bool verdicts_only) : optio
 }
 
 bool LineEvaluator::line(std::string_view profile_text, std::string& out) const {
-  Response r = screener_ ? guarded_response([&] { return screener_->result(load_profile(profile_text)); })
+  Response r = screener_ ? guarded_response([&] { return screener_->result(load_profile(profile_text, options_.as_of)); })
                          : evaluate_request(profile_text, options_);
   out += r.body.dump(-1, ' ', false, json::error_handler_t::replace);
   return r.ok;
@@ -1226,7 +1312,7 @@ Response ScreenSession::screen(std::string_view profile_text, std::string_view o
       screener_ = std::make_unique<Screener>(bundled_policies(), o);
       options_ = o;
     }
-    return screener_->result(load_profile(profile_text));
+    return screener_->result(load_profile(profile_text, o.as_of));
   });
 }
 

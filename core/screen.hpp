@@ -56,6 +56,8 @@ class Screener {
   Screener(Screener&&) noexcept;
   Screener& operator=(Screener&&) noexcept;
 
+  // The evaluation date of the options (profiles are loaded for it: core/profile.hpp).
+  Date as_of() const;
   // The ids of the tiers evaluated, in ladder order.
   std::vector<std::string> tier_ids() const;
 

@@ -14,7 +14,9 @@
 //   honors absent / null / [] / a list;
 // - holds absent, null, [] or entries at various levels, with or without level and since, and
 //   since dates on the validity boundary (in force on the last day / expired the day after),
-//   recent, old, in the future, on 29 February; duplicate titles;
+//   recent, old, on the evaluation day itself, on 29 February; duplicate titles; never after
+//   the evaluation date (asOf), nor an award year after its year: that is bad input
+//   (profile.date_after_as_of), and every generated profile is valid;
 // - events of every type of the schema, many built from the award policies' triggers (their
 //   `where` values and `at_least` / `at_most` bounds at, just below and just above the bound);
 // - city: each award jurisdiction of policies/ (kind "awards"), an unknown city, or absent;
@@ -271,7 +273,7 @@ function boundaryTargets() {
 // Number 1e-2 units (score), boolean, string (enum), 'none' (sci ranks); undefined = unknown.
 // A "strong" profile is drawn near the tier thresholds (a 专精特新 / 小巨人 candidate), so that every
 // tier sees eligible results too ("top": a 小巨人 candidate); the others are drawn from wide ranges.
-function baseFacts(rng, strong, top) {
+function baseFacts(rng, strong, top, evalYear) {
   const f = {};
   const r = (lo, hi) => BigInt(rng.int(lo, hi));
   f.employees = strong ? rng.logInt(20, 1500) : rng.chance(0.03) ? 0 : rng.logInt(1, 5000);
@@ -325,7 +327,7 @@ function baseFacts(rng, strong, top) {
   }
   f['sci_award.national_rank'] = rng.chance(0.7) ? 'none' : rng.int(1, 8);
   f['sci_award.provincial_rank'] = rng.chance(0.6) ? 'none' : rng.int(1, 8);
-  f['sci_award.year'] = rng.int(2015, 2027);
+  f['sci_award.year'] = rng.int(2015, evalYear);
   return f;
 }
 
@@ -375,7 +377,7 @@ function aim(rng, f, c, dir, evalYear, locked) {
     if (!free('sci_award.year')) return null;
     if (a % b !== 0n) return null;
     const year = evalYear - (Number(a / b) + dir);
-    if (year < 1949 || year > 2100) return null;
+    if (year < 1949 || year > evalYear) return null;  // a year after the evaluation year is refused
     set('sci_award.year', year);
     if (f['sci_award.national_rank'] === undefined || f['sci_award.national_rank'] === 'none') set('sci_award.national_rank', rng.int(1, 5));
     return ['sci_award.year', 'sci_award.national_rank'];
@@ -552,8 +554,8 @@ function makeHolds(rng, asOf, complete, strong, top) {
     else if (r < 0.5) since = addDays(minusYears(asOf, years), -1);     // expired yesterday
     else if (r < 0.75) since = addDays(asOf, -rng.int(0, 365 * years));  // in force
     else if (r < 0.85) since = addDays(asOf, -rng.int(365 * years + 2, 365 * 12));  // long expired
-    else if (r < 0.9) since = addDays(asOf, rng.int(1, 400));           // not yet recognised
-    else since = rng.pick(['2024-02-29', '2020-02-29', '2023-02-28', '2023-03-01']);
+    else if (r < 0.9) since = asOf;                                     // recognised on the evaluation day
+    else since = rng.pick(['2024-02-29', '2020-02-29', '2023-02-28', '2023-03-01'].filter((d) => d <= asOf));
     const s = rng.next();
     if (complete || s < 0.85) h.since = since;
     else if (s < 0.93) h.since = null;
@@ -587,7 +589,7 @@ function generateProfiles({ seed, count, unknownRate = 0.15, complete = false, a
     const industry = INDUSTRIES[i % INDUSTRIES.length];
     const strong = rng.chance(0.4);
     const top = strong && rng.chance(0.35);
-    const f = baseFacts(rng, strong, top);
+    const f = baseFacts(rng, strong, top, evalYear);
     if (top) { f.key_field_little_giant = true; f.market_leading = true; }
     // unknowns first; a boundary target then makes its own inputs known again
     const unknownP = complete ? 0 : strong ? unknownRate / 4 : unknownRate;

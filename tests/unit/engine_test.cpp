@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/engine.hpp"
+#include "core/screen.hpp"
 #include "test_util.hpp"
 
 namespace {
@@ -106,4 +107,34 @@ TEST_CASE("score improvements: the next band up, and sum items up to the cap", "
   }
   CHECK(quality);
   CHECK(rd);
+}
+
+TEST_CASE("a date after the evaluation date is refused on every request path", "[engine]") {
+  const srdi::Options o{date("2026-11-21"), ""};
+  const std::string year = R"({"sci_award": {"provincial_rank": 1, "year": 2031}})";
+  const std::string since = R"({"holds": [{"title": "srdi_sme", "level": "provincial", "since": "2027-01-01"}]})";
+  for (const auto& [text, path] : {std::pair{year, "/sci_award/year"}, std::pair{since, "/holds/0/since"}}) {
+    INFO(text);
+    for (const auto& r : {srdi::evaluate_request(text, o), srdi::compare_request(text, o), srdi::screen_request(text, o),
+                          srdi::evaluate_request(text, std::string_view(R"({"as_of": "2026-11-21"})"))}) {
+      REQUIRE_FALSE(r.ok);
+      CHECK(r.body["errors"][0]["code"] == "profile.date_after_as_of");
+      CHECK(r.body["errors"][0]["path"] == path);
+    }
+    for (bool verdicts : {false, true}) {
+      std::string out;
+      CHECK_FALSE(srdi::evaluate_lines(text + "\n{}\n", o, verdicts, out));
+      auto first = srdi::json::parse(out.substr(0, out.find('\n')));
+      CHECK(first["errors"][0]["code"] == "profile.date_after_as_of");
+      CHECK(first["errors"][0]["path"] == path);
+    }
+    srdi::ScreenBatch batch;
+    batch.configure(R"({"as_of": "2026-11-21"})");
+    auto loaded = batch.load(text + "\n{}");
+    REQUIRE(loaded["errors"].size() == 1);
+    CHECK(loaded["errors"][0]["line"] == 1);
+    CHECK(loaded["errors"][0]["errors"][0]["code"] == "profile.date_after_as_of");
+  }
+  // A year is checked against the date of the evaluation, not against today: 2031 is fine in 2031.
+  CHECK(srdi::evaluate_request(year, srdi::Options{date("2031-01-01"), ""}).ok);
 }

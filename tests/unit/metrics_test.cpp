@@ -170,3 +170,60 @@ TEST_CASE("gaps stay within a field's range", "[metrics]") {
   CHECK(e.gap("digital_level", Op::Ge, "4")->to == Rational(4));
   CHECK_FALSE(e.gap("digital_level", Op::Ge, "5"));
 }
+
+TEST_CASE("a sum decided by its known years: amounts are never negative", "[metrics]") {
+  // 2022 专精特新 direct route 3: equity over two years >= 6000万. Last year alone is 6000万: whatever
+  // the unknown year before, the sum is at least 6000万.
+  Eval met(R"({"equity_financing": {"last": "60000000.00"}})");
+  MetricValue v = met.value("equity_financing.sum2");
+  CHECK(v.state == MetricValue::State::Unknown);
+  CHECK(v.missing == std::vector<std::string>{"equity_financing.prev"});
+  REQUIRE(v.lower);
+  CHECK(*v.lower == Rational(60000000));
+  CHECK(*met.check("equity_financing.sum2", Op::Ge, "60000000"));
+  CHECK(*met.check("equity_financing.sum2", Op::Gt, "59999999.99"));
+  // One fen short: the unknown year could make up the difference, or not.
+  Eval open(R"({"equity_financing": {"last": "59999999.99"}})");
+  CHECK_FALSE(open.check("equity_financing.sum2", Op::Ge, "60000000"));
+  // Three years with two unknown; an upper bar already passed fails whatever they are.
+  Eval over(R"({"equity_financing": {"prev2": "5000000.01"}})");
+  CHECK(*over.check("equity_financing.sum3", Op::Ge, "5000000"));
+  CHECK(*over.check("equity_financing.sum3", Op::Le, "5000000") == false);
+  CHECK(*over.check("equity_financing.sum3", Op::Eq, "5000000") == false);
+  CHECK_FALSE(over.check("equity_financing.sum3", Op::Eq, "6000000"));
+  // An average: (2000万 + x) / 2 >= 1000万 for every x >= 0; (1999.9999万 + x) / 2 is open.
+  CHECK(*Eval(R"({"rd_expense": {"prev": "20000000.00"}})").check("rd_expense.avg2", Op::Ge, "10000000"));
+  CHECK_FALSE(Eval(R"({"rd_expense": {"prev": "19999999.99"}})").check("rd_expense.avg2", Op::Ge, "10000000"));
+  // No gap is offered for a decided comparison with unknown inputs.
+  CHECK_FALSE(open.gap("equity_financing.sum2", Op::Ge, "60000000"));
+}
+
+TEST_CASE("a plain field is decided when no value of the format could change the answer", "[metrics]") {
+  Eval e("{}");
+  CHECK(*e.check("market_share_domestic", Op::Le, "100%"));        // a share is 0 … 100%
+  CHECK(*e.check("digital_level", Op::Ge, "1"));                    // levels 1 … 4
+  CHECK(*e.check("digital_level", Op::Gt, "4") == false);
+  CHECK_FALSE(e.check("digital_level", Op::Ge, "2"));
+  // A rank may be "none" (no such award), which meets nothing: never decided by a range.
+  CHECK_FALSE(e.check("sci_award.national_rank", Op::Ge, "1"));
+  CHECK_FALSE(e.check("market_rank_domestic", Op::Ge, "1"));
+}
+
+TEST_CASE("the range of an unknown field", "[metrics]") {
+  using srdi::FieldKind;
+  auto range = [](const srdi::FieldSpec& f, std::optional<int> year) { return srdi::unknown_range(f, year); };
+  CHECK(range(srdi::FieldSpec{"x", FieldKind::Money, ""}, std::nullopt)->first == Rational(0));
+  CHECK(range(srdi::FieldSpec{"x", FieldKind::Percent, ""}, std::nullopt)->second == Rational(1));
+  CHECK_FALSE(range(srdi::FieldSpec{"x", FieldKind::Rank, ""}, std::nullopt));
+  CHECK_FALSE(range(srdi::FieldSpec{"x", FieldKind::Bool, ""}, std::nullopt));
+  srdi::FieldSpec year{"y", FieldKind::IntRange, "", {}, 1949, 2100};
+  CHECK(range(year, 2026)->first == Rational(1949));
+  year.blank_within_years = 3;  // blank = within the last 3 years by the field's definition
+  CHECK(range(year, 2026)->first == Rational(2023));
+  CHECK(range(year, 2026)->second == Rational(2026));
+  CHECK_FALSE(range(year, std::nullopt));
+  CHECK(*srdi::compare_range(Rational(2), Rational(5), Op::Ge, Rational(2)));
+  CHECK_FALSE(srdi::compare_range(Rational(2), Rational(5), Op::Ge, Rational(3)));
+  CHECK(*srdi::compare_range(Rational(3), Rational(3), Op::Eq, Rational(3)));
+  CHECK_FALSE(srdi::compare_range(Rational(2), Rational(5), Op::Eq, Rational(3)));
+}

@@ -81,3 +81,24 @@ TEST_CASE("integer bounds: zero staff is a count, a rank starts at 1", "[profile
   CHECK(test_util::profile(R"({"market_rank_domestic": 1})").fact("market_rank_domestic")->number == Rational(1));
   CHECK(test_util::profile(R"({"digital_level": 4, "distinctive_score": 15})").fact("digital_level"));
 }
+
+TEST_CASE("a year or a date after the evaluation date is refused when the date is known", "[profile]") {
+  const srdi::Date as_of = *srdi::parse_date("2026-11-21");
+  // The evaluation year itself and the evaluation day itself are accepted.
+  auto ok = srdi::load_profile(R"({"sci_award": {"national_rank": 1, "year": 2026},
+                                   "holds": [{"title": "innovative_sme", "since": "2026-11-21"}]})", as_of);
+  CHECK(ok.fact("sci_award.year")->number == Rational(2026));
+  auto errors = errors_of([&] {
+    srdi::load_profile(R"({"sci_award": {"national_rank": 1, "year": 2031},
+                           "holds": [{"title": "innovative_sme", "since": "2026-11-22"}]})", as_of);
+  });
+  REQUIRE(errors.size() == 2);  // in key order, as every error of the loader
+  CHECK(errors[0].code == "profile.date_after_as_of");
+  CHECK(errors[0].path == "/holds/0/since");
+  CHECK(errors[0].message.find("2026-11-21") != std::string::npos);
+  CHECK(errors[1].code == "profile.date_after_as_of");
+  CHECK(errors[1].path == "/sci_award/year");
+  CHECK(errors[1].message.find("2031") != std::string::npos);
+  // Without an evaluation date (the loader alone) the format is all that is checked.
+  CHECK(errors_of([] { srdi::load_profile(R"({"sci_award": {"year": 2031}})"); }).empty());
+}

@@ -93,7 +93,9 @@ class Gen {
     const char* maker[] = {"top50", "top500", "none"};
     maybe("/maker_china", maker[between(0, 2)]);
     if (chance(50)) p["sci_award"] = "none";
-    else if (chance(70)) p["sci_award"] = {{"provincial_rank", between(1, 6)}, {"year", between(2019, 2026)}};
+    // Years and dates up to the earliest evaluation date of these tests (2025-06-30): a later one is
+    // bad input (profile.date_after_as_of).
+    else if (chance(70)) p["sci_award"] = {{"provincial_rank", between(1, 6)}, {"year", between(2019, 2025)}};
     const std::vector<std::string> cities = {"zaozhuang", "jinan", "sanming", "benshi", "elsewhere"};
     maybe("/city", pick(cities));
     if (chance(15)) {
@@ -124,7 +126,7 @@ class Gen {
         h["level"] = no_national ? pick(std::vector<std::string>{"provincial", "city"})
                                  : pick(std::vector<std::string>{"national", "provincial", "city"});
       }
-      if (chance(85)) h["since"] = date(2019, 2026);
+      if (chance(85)) h["since"] = date(2019, 2024);
       list.push_back(h);
     }
     return list;

@@ -48,3 +48,24 @@ TEST_CASE("size rules carry no gaps: reaching another class is not a goal", "[si
   CHECK(s["class"] == "micro");
   CHECK(s.dump().find("\"gap\"") == std::string::npos);
 }
+
+TEST_CASE("an unknown industry: a class is possible if some industry allows it", "[size]") {
+  // 299 staff and 19999.99万 revenue reach no industry's large limits: a sure SME, class open.
+  auto sme = size_of(R"({"employees": 299, "revenue": {"last": "199999999.99"}, "total_assets": "1000000"})");
+  CHECK(sme["class"] == "undetermined");
+  CHECK(sme["is_sme"] == true);
+  CHECK(sme["industry"].is_null());
+  CHECK(sme["missing"] == srdi::json::array({"industry"}));
+  // 300 staff is large in "other" industries: large is possible, so is_sme is open.
+  auto maybe = size_of(R"({"employees": 300, "revenue": {"last": "199999999.99"}, "total_assets": "1000000"})");
+  CHECK(maybe["is_sme"].is_null());
+  CHECK(maybe["possible"][0] == "large");
+  // Every industry agrees: the class is decided.
+  auto micro = size_of(R"({"employees": 0, "revenue": {"last": 0}, "total_assets": 0})");
+  CHECK(micro["class"] == "micro");
+  CHECK(micro["missing"] == srdi::json::array());
+  // The figures that would narrow it are named beside the industry.
+  auto none = size_of("{}");
+  CHECK(none["missing"] == srdi::json::array({"employees", "industry", "revenue.last", "total_assets"}));
+  CHECK(none["is_sme"].is_null());
+}

@@ -123,11 +123,57 @@ cases += [
         "expect": {"/size/class": "large", "/size/is_sme": False},
         "met": ["sme2011.industry.large"],
     },
+    # Industry unknown: a class is possible if some industry allows it. Below every industry's large
+    # limits the firm is surely an SME; the class is decided only when every industry agrees.
     {
-        "name": "A firm with no industry given is undetermined, naming industry",
-        "note": "the limits depend on the industry",
+        "name": "A firm with no industry given is an SME of undetermined class, naming industry and assets",
+        "note": "10 staff and 100万 revenue: no industry's large rule holds (the lowest large limits are "
+                "200 staff with 30000万 revenue, 300 staff alone (other), 20000万 revenue alone (agriculture)), "
+                "so is_sme is true; no medium rule holds either (the lowest medium limits: 20 staff, 500万 revenue); "
+                "small or micro depends on the industry (other: 10 ≥ 10 is small; industry: 10 < 20 is micro), "
+                "and for real estate on the unknown assets (small: 100万 ≥ 100万 revenue and assets ≥ 2000万)",
         "profile": {"employees": 10, "revenue": {"last": "1000000.00"}},
-        "expect": {"/size/class": "undetermined", "/size/missing": ["industry"]},
+        "expect": {"/size/class": "undetermined", "/size/missing": ["industry", "total_assets"], "/size/is_sme": True,
+                   "/size/possible": ["small", "micro"], "/notices": []},
+    },
+    {
+        "name": "With no industry given, figures just under every industry's large limits make a sure SME",
+        "note": "299 < 300 staff (other, retail, software …: large from 300), 19999.99万 < 20000万 revenue "
+                "(agriculture: large from 20000万; wholesale and warehousing need 200 staff and 40000万 / 30000万), "
+                "9999.99万 assets: no industry's large rule holds, so is_sme is true whatever the industry; "
+                "the class still depends on it: medium (other: 299 ≥ 100) or small (industry: 299 < 300 but ≥ 20), "
+                "never micro (agriculture: 19999.99万 ≥ 500万 is medium already)",
+        "profile": {"employees": 299, "revenue": {"last": "199999999.99"}, "total_assets": "99999999.99"},
+        "expect": {"/size/class": "undetermined", "/size/is_sme": True, "/size/missing": ["industry"],
+                   "/size/possible": ["medium", "small"], "/notices": []},
+    },
+    {
+        "name": "With no industry given, 300 staff might be large (other industries)",
+        "note": "300 ≥ 300 meets the large staff limit of the industries whose only large indicator is staff "
+                "(other: 300人及以上), so large is possible and is_sme is null; elsewhere the firm is medium",
+        "profile": {"employees": 300, "revenue": {"last": "199999999.99"}, "total_assets": "99999999.99"},
+        "expect": {"/size/class": "undetermined", "/size/is_sme": None, "/size/missing": ["industry"],
+                   "/size/possible": ["large", "medium"]},
+    },
+    {
+        "name": "With no industry given, 20000万 revenue might be large (agriculture)",
+        "note": "20000万 ≥ 20000万 meets agriculture's large revenue limit (its only indicator), so large is possible",
+        "profile": {"employees": 299, "revenue": {"last": "200000000.00"}, "total_assets": "99999999.99"},
+        "expect": {"/size/class": "undetermined", "/size/is_sme": None, "/size/missing": ["industry"]},
+    },
+    {
+        "name": "With no industry given, no staff, revenue or assets is micro in every industry",
+        "note": "0 staff, 0 revenue, 0 assets fail every industry's small rule (the lowest small limits: 5 staff "
+                "wholesale, 50万 revenue agriculture), so every industry gives micro and the class is decided",
+        "profile": {"employees": 0, "revenue": {"last": "0.00"}, "total_assets": "0.00"},
+        "expect": {"/size/class": "micro", "/size/is_sme": True, "/size/missing": [], "/size/possible": ["micro"]},
+    },
+    {
+        "name": "With no industry and no figures, every class is possible and every figure is named",
+        "note": "nothing known: each industry leaves all four classes open",
+        "profile": {},
+        "expect": {"/size/class": "undetermined", "/size/is_sme": None,
+                   "/size/missing": ["employees", "industry", "revenue.last", "total_assets"]},
     },
     {
         "name": "A software firm with 9 staff is micro even with revenue unknown",
