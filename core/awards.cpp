@@ -1,50 +1,88 @@
 #include "core/awards.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace srdi {
 
 namespace {
 
-bool in_force(const Policy& p, const Date& d) { return p.valid_from <= d && (!p.valid_to || d <= *p.valid_to); }
+// Whether the document is in force on the date: false after its end or before its start, and
+// unknown (nullopt) when the source states no start date and no end has passed.
+std::optional<bool> in_force(const Policy& p, const Date& d) {
+  if (p.valid_to && d > *p.valid_to) return false;
+  if (p.start_unknown) return std::nullopt;
+  return p.valid_from <= d;
+}
 
 std::string yuan_text(const Rational& x) { return format_wan(x) + "元"; }
 
-// The value of an event parameter as the trigger's `where` compares it. A flag left out is an
-// unticked box on the checklist: false.
+// The value of an event parameter as the trigger's `where` compares it: its enum name,
+// true/false, or its number. "" when the event leaves it blank: unknown, whatever its kind.
 std::string param_text(const Event& e, const std::string& name) {
   const EventValue* v = e.get(name);
-  if (!v) {
-    const EventType* type = find_event_type(e.type);
-    const EventParam* param = type ? find_event_param(*type, name) : nullptr;
-    return param && param->kind == ParamKind::Bool ? "false" : "";
-  }
+  if (!v) return "";
   if (v->flag) return *v->flag ? "true" : "false";
   if (v->number) return format_decimal(*v->number, 4);
   return v->text;
 }
 
-// Whether an event is what the measure pays for. A size limit on a parameter the user left blank
-// does not exclude the event: the line is kept and names the parameter (see `unsure`).
-// `lenient`: a `where` parameter the event lacks is not held against it (a potential recognition
-// knows its title but not always its level).
-bool matches(const Trigger& t, const Event& e, std::vector<std::string>* unsure = nullptr, bool lenient = false) {
+const EventParam* param_of(const std::string& type, const std::string& name) {
+  const EventType* t = find_event_type(type);
+  return t ? find_event_param(*t, name) : nullptr;
+}
+
+// The Chinese label of an event parameter, for the sentences that name an unknown one.
+std::string param_label(const std::string& type, const std::string& name) {
+  const EventParam* p = param_of(type, name);
+  return p ? p->label : name;
+}
+
+// A value of a selecting parameter in words (bool cases read 是 / 否).
+std::string case_word(const std::string& key) {
+  if (key == "true") return "是";
+  if (key == "false") return "否";
+  return key;
+}
+
+// The event as the measure reads it: a `where` parameter left blank that the text fixes
+// (`blank_as`) takes that value, and `assumed` records it for the line.
+Event fill_blanks(const Trigger& t, const Event& e, json* assumed) {
+  Event out = e;
+  for (const auto& [param, value] : t.blank_as) {
+    if (!param_text(e, param).empty()) continue;
+    const EventParam* spec = param_of(e.type, param);
+    EventValue v{param, std::nullopt, std::nullopt, value};
+    if (spec && spec->kind == ParamKind::Bool) v = EventValue{param, std::nullopt, value == "true", ""};
+    out.values.erase(std::remove_if(out.values.begin(), out.values.end(), [&](const EventValue& x) { return x.name == param; }),
+                     out.values.end());
+    out.values.push_back(v);
+    if (assumed) (*assumed)[param] = value;
+  }
+  return out;
+}
+
+// Whether an event is what the measure pays for. A blank parameter that the trigger tests does
+// not exclude the event: the line is kept and names the parameter (`unsure`). Without `unsure`,
+// a blank `where` parameter fails. `skip`: parameters not held against the event (those a
+// potential recognition does not know, or that a relocation read as a new recognition lacks).
+bool matches(const Trigger& t, const Event& e, std::vector<std::string>* unsure = nullptr,
+             const std::set<std::string>* skip = nullptr) {
   if (t.event != e.type) return false;
   for (const auto& [param, accepted] : t.where) {
-    bool blank = param_text(e, param).empty();
-    bool blank_ok = std::find(accepted.begin(), accepted.end(), "") != accepted.end();
-    if (blank && (lenient || blank_ok)) continue;
-    if (blank) {  // left blank: it might be what the measure pays for
+    if (skip && skip->count(param)) continue;
+    std::string value = param_text(e, param);
+    if (value.empty()) {  // left blank: it might be what the measure pays for
       if (!unsure) return false;
       unsure->push_back(param);
       continue;
     }
-    std::string value = param_text(e, param);
     if (std::find(accepted.begin(), accepted.end(), value) == accepted.end()) return false;
   }
   for (int pass = 0; pass < 2; ++pass) {
     for (const auto& [param, limit] : pass == 0 ? t.at_least : t.at_most) {
+      if (skip && skip->count(param)) continue;
       const EventValue* v = e.get(param);
       if (!v || !v->number) {
         if (unsure) unsure->push_back(param);
@@ -68,15 +106,31 @@ struct Figure {
   bool excluded = false;  // the event's value is not one the measure pays for (e.g. a 5th place)
 };
 
+void add_missing(std::vector<std::string>& into, const std::vector<std::string>& more) {
+  for (const auto& m : more) {
+    if (std::find(into.begin(), into.end(), m) == into.end()) into.push_back(m);
+  }
+}
+
 // Rates produce fractions of a fen: the documents do not say; the calculator rounds down.
 Rational down_to_fen(const Rational& x) { return floor_to(x, Rational::of(1, 100)); }
 
+// same_as_group: the first member of the group whose trigger accepts this event as one of its own
+// type (a relocation read as a new recognition of the title it brings). The member's parameters
+// that the event's own type does not have (renewal, first_time, …) are not held against it.
 const Measure* find_measure(const Policy& p, const std::string& group, const Event& e) {
-  // same_as_group: the member of the group whose trigger names the same title (and level).
+  const EventType* own = find_event_type(e.type);
   for (const auto& m : p.measures) {
     if (m.group != group || m.amount.kind == "same_as_group") continue;
-    Event as_new{m.trigger.event, e.values};
-    if (matches(m.trigger, as_new)) return &m;
+    const EventType* member = find_event_type(m.trigger.event);
+    std::set<std::string> skip;
+    if (member) {
+      for (const auto& param : member->params) {
+        if (!own || !find_event_param(*own, param.name)) skip.insert(param.name);
+      }
+    }
+    Event as_new = fill_blanks(m.trigger, Event{m.trigger.event, e.values}, nullptr);
+    if (matches(m.trigger, as_new, nullptr, &skip)) return &m;
   }
   return nullptr;
 }
@@ -144,17 +198,25 @@ Figure figure(const Amount& a, const Event* e, const Policy& p, int depth = 0) {
     } else if (!value.empty()) {
       f.excluded = true;
     } else {
-      // Unknown selector: the largest case bounds it.
+      // Unknown selector: never certain. The largest case bounds it, unless some case has no
+      // figure (then nothing bounds it). The basis gives each case's amount.
       std::optional<Rational> most;
+      bool open = false;
+      std::string cases;
       for (const auto& [key, sub] : a.cases) {
-        Figure g = figure(sub, e, p, depth + 1);
+        Figure g = depth < 4 ? figure(sub, e, p, depth + 1) : Figure{};
         auto v = g.certain ? g.certain : g.up_to;
+        if (g.excluded) continue;
         if (v && (!most || *v > *most)) most = v;
+        if (!v) open = true;
+        add_missing(f.missing, g.missing);
+        cases += (cases.empty() ? "" : "；") + case_word(key) + "——" + (v ? (g.up_to ? "最高 " : "") + yuan_text(*v) : g.basis);
       }
-      f.up_to = most;
-      f.missing.push_back(a.param);
-      f.basis = most ? "视" + a.param + "而定，最高 " + yuan_text(*most) : "视" + a.param + "而定";
-      if (!most) f.unquantified = true;
+      f.missing.insert(f.missing.begin(), a.param);
+      std::string label = e ? param_label(e->type, a.param) : a.param;
+      f.basis = "视“" + label + "”而定（未填写）：" + cases;
+      if (most && !open) f.up_to = most;
+      else f.unquantified = true;
     }
   } else if (k == "same_as_group") {
     const Measure* m = e ? find_measure(p, a.group, *e) : nullptr;
@@ -175,12 +237,24 @@ Figure figure(const Amount& a, const Event* e, const Policy& p, int depth = 0) {
   return f;
 }
 
+// A line's figure leaves `certain` (it may not be paid, or not in full): it becomes an upper bound.
+void not_certain(json& l, const std::string& why) {
+  json& a = l["amount"];
+  if (!a.contains("certain")) return;
+  a["up_to"] = a["certain"];
+  a.erase("certain");
+  l["kind"] = "up_to";
+  l["basis"] = l["basis"].get<std::string>() + "；" + why;
+}
+
 json line_json(const Measure& m, const Policy& p, const Figure& f, const Date& as_of, std::optional<std::size_t> event) {
   json labels = json::array();
   if (p.status == "draft") labels.push_back("征求意见稿");
+  if (!p.provenance.empty()) labels.push_back(p.provenance);
   if (p.source_kind == "news_report") labels.push_back("据新闻报道");
   if (p.valid_to && as_of > *p.valid_to) labels.push_back("已于 " + p.valid_to->iso() + " 失效");
-  if (as_of < p.valid_from) labels.push_back("尚未施行（" + p.valid_from.iso() + " 起）");
+  if (!p.start_unknown && as_of < p.valid_from) labels.push_back("尚未施行（" + p.valid_from.iso() + " 起）");
+  if (p.start_unknown && !(p.valid_to && as_of > *p.valid_to)) labels.push_back("施行日期不明：是否有效无法确定");
   if (m.competitive) labels.push_back("竞争性评选：具备资格不等于获奖");
   json amount = json::object();
   std::string kind;
@@ -220,14 +294,47 @@ json line_json(const Measure& m, const Policy& p, const Figure& f, const Date& a
   if (!m.interpretation.empty()) l["interpretation"] = m.interpretation;
   if (!m.funded_by.empty()) l["funded_by"] = m.funded_by;
   if (!m.group.empty()) l["group"] = m.group;
+  if (m.amount.cap_scope != "per_event") l["cap_scope"] = m.amount.cap_scope;
+  // A document whose start date is unknown pays nothing for certain.
+  if (p.start_unknown) not_certain(l, "本文件施行日期不明，不计为确定金额");
   return l;
 }
 
+bool has_figure(const json& l) { return l["amount"].contains("certain") || l["amount"].contains("up_to"); }
+
+Rational money(const json& v) { return *parse_decimal(v.get<std::string>(), 2).value; }
+
 Rational line_value(const json& l) {
   const json& a = l["amount"];
-  std::string v = a.contains("certain") ? a["certain"].get<std::string>()
-                                        : (a.contains("up_to") ? a["up_to"].get<std::string>() : std::string("0"));
-  return *parse_decimal(v, 2).value;
+  return a.contains("certain") ? money(a["certain"]) : (a.contains("up_to") ? money(a["up_to"]) : Rational(0));
+}
+
+// A cap of the measure as a whole (单家企业最高, 每家股权投资企业最高): its lines share it, in
+// event order, certain amounts first. A line cut down says so in its basis.
+void share_cap(json& lines, const Measure& m) {
+  if (m.amount.cap_scope == "per_event" || !m.amount.cap) return;
+  const Rational cap = *m.amount.cap;
+  const std::string who = m.amount.cap_scope == "per_investor" ? "每家股权投资机构" : "单家企业";
+  Rational left = cap;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (auto& l : lines) {
+      if (l["measure"] != m.id || l["state"] == "superseded" || !has_figure(l)) continue;
+      bool certain = l["state"] == "applies" && l["amount"].contains("certain");
+      if (certain != (pass == 0)) continue;
+      Rational v = line_value(l);
+      Rational paid = std::min(v, left);
+      if (paid < v) {
+        l["amount"][certain ? "certain" : "up_to"] = format_yuan(paid);
+        l["basis"] = l["basis"].get<std::string>() + "；本项" + who + "合计最高 " + yuan_text(cap) + "，本项其他行已计 " +
+                     yuan_text(cap - left) + "，本行计 " + yuan_text(paid);
+      }
+      left = left - paid;
+    }
+  }
+}
+
+json zero_totals() {
+  return json{{"certain", "0.00"}, {"upper_bound", "0.00"}, {"unquantified", 0}, {"tax_credit", "0.00"}, {"benefits", 0}};
 }
 
 }  // namespace
@@ -260,10 +367,14 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
   out["city_name"] = docs.empty() ? json(nullptr) : json(docs.front()->jurisdiction.name);
   Evaluator ev(profile, false, ctx);
 
-  // Titles the enterprise may now apply for (eligible and not held), for potential awards.
+  // Titles the enterprise may now apply for, for potential awards. Only a tier that is surely
+  // met opens one: "undetermined" and "contested" (the sources allow readings under which the
+  // tier is met and others under which it is not) never show money, and neither does
+  // "not_eligible" or any verdict this code does not know.
   std::vector<std::pair<const json*, Event>> potential_events;
   for (const auto& t : tiers) {
-    if (t["verdict"] != "eligible" || !t.contains("grants_title")) continue;
+    const bool surely_met = t.value("verdict", "") == "eligible";
+    if (!surely_met || !t.contains("grants_title")) continue;
     // A first recognition, not a renewal.
     Event e{"recognition", {EventValue{"title", std::nullopt, std::nullopt, t["grants_title"]},
                             EventValue{"renewal", std::nullopt, false, ""}}};
@@ -277,7 +388,7 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
     json lines = json::array();
     json benefits = json::array();
     json notes = json::array();
-    bool valid = in_force(*p, ctx.as_of);
+    std::optional<bool> valid = in_force(*p, ctx.as_of);
     for (const auto& m : p->measures) {
       if (m.applicant != req.applicant) continue;
       // A condition on the enterprise itself (e.g. holds a provincial SRDI title).
@@ -291,31 +402,44 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
       if (cond == Tri::NotMet) continue;
       struct Hit {
         std::optional<std::size_t> index;
-        const Event* event;
+        std::optional<Event> event;
         std::vector<std::string> unsure;
+        json assumed;
       };
       std::vector<Hit> hits;
       if (m.trigger.event.empty()) {
-        hits.push_back(Hit{std::nullopt, nullptr, {}});  // a status measure: applies when the condition holds
+        hits.push_back(Hit{std::nullopt, std::nullopt, {}, json::object()});  // a status measure
       } else {
         for (std::size_t i = 0; i < profile.events.size(); ++i) {
+          json assumed = json::object();
+          Event e = fill_blanks(m.trigger, profile.events[i], &assumed);
           std::vector<std::string> unsure;
-          if (matches(m.trigger, profile.events[i], &unsure)) hits.push_back(Hit{i, &profile.events[i], unsure});
+          if (matches(m.trigger, e, &unsure)) hits.push_back(Hit{i, std::move(e), std::move(unsure), std::move(assumed)});
         }
       }
       for (const auto& hit : hits) {
-        Figure fig = figure(m.amount, hit.event, *p);
+        Figure fig = figure(m.amount, hit.event ? &*hit.event : nullptr, *p);
         if (fig.excluded) continue;
         json l = line_json(m, *p, fig, ctx.as_of, hit.index);
+        if (!hit.assumed.empty()) l["assumed"] = hit.assumed;
         if (cond == Tri::Undetermined || !hit.unsure.empty()) {
+          // Something that decides whether it is paid is unknown: the line stays, its amount is
+          // at most an upper bound, and it says what is unknown.
           l["state"] = "undetermined";
           json missing = l.value("missing", json::array());
+          std::string why;
+          for (const auto& u : hit.unsure) {
+            missing.push_back("events/" + std::to_string(*hit.index) + "/" + u);
+            why += (why.empty() ? "" : "；") + ("事项未填写“" + param_label(m.trigger.event, u) + "”");
+          }
           if (cond == Tri::Undetermined) {
             l["condition"] = cond_trace;
             for (const auto& f : cond_trace["missing"]) missing.push_back(f);
+            why += (why.empty() ? "" : "；") + std::string("本项条件待定");
           }
-          for (const auto& u : hit.unsure) missing.push_back("events/" + std::to_string(*hit.index) + "/" + u);
           l["missing"] = missing;
+          l["undetermined_by"] = why;
+          not_certain(l, why + "，不计为确定金额");
         }
         (l["kind"] == "benefit" ? benefits : lines).push_back(l);
         if (!m.adds_to.empty() && l["state"] != "undetermined") {
@@ -331,13 +455,23 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
           base["basis"] = m.adds_to + "的金额不在本文件中";
           base.erase("funded_by");
           base.erase("group");
+          base.erase("cap_scope");
+          base.erase("missing");
           lines.push_back(base);
         }
       }
       // Potential: what a recognition the enterprise may now apply for would pay here.
-      for (const auto& [tier, e] : potential_events) {
-        if (m.trigger.where.empty() || !matches(m.trigger, e, nullptr, true)) continue;
+      for (const auto& [tier, e0] : potential_events) {
+        if (m.trigger.where.empty()) continue;
+        json assumed = json::object();
+        Event e = fill_blanks(m.trigger, e0, &assumed);
+        std::set<std::string> unknown;  // what a potential recognition cannot know is not held against it
+        for (const auto& [param, accepted] : m.trigger.where) {
+          if (param_text(e, param).empty()) unknown.insert(param);
+        }
+        if (!matches(m.trigger, e, nullptr, &unknown)) continue;
         json l = line_json(m, *p, figure(m.amount, &e, *p), ctx.as_of, std::nullopt);
+        if (!assumed.empty()) l["assumed"] = assumed;
         if (cond == Tri::Undetermined) {
           l["state"] = "undetermined";
           l["missing"] = cond_trace["missing"];
@@ -351,10 +485,7 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
     for (const auto& g : p->groups) {
       json* best = nullptr;
       // Lines without a figure take no part: the highest can only be chosen among amounts.
-      auto member = [&](const json& l) {
-        return l.value("group", "") == g.id && l["state"] == "applies" &&
-               (l["amount"].contains("certain") || l["amount"].contains("up_to"));
-      };
+      auto member = [&](const json& l) { return l.value("group", "") == g.id && l["state"] == "applies" && has_figure(l); };
       for (auto& l : lines) {
         if (member(l) && (!best || line_value(l) > line_value(*best))) best = &l;
       }
@@ -368,23 +499,38 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
         l["stacking_citation"] = citation_json(g.citation);
       }
     }
-    // Totals of this document alone: certain amounts, upper bounds, items without a figure.
+    // A cap on the measure as a whole binds its lines together.
+    for (const auto& m : p->measures) share_cap(lines, m);
+    // Totals of this document alone: certain amounts, upper bounds, items without a figure. An
+    // undetermined line may be paid: it counts in the upper bound, never in the certain total.
+    // Within a "highest only" group only one line is paid, so the group adds its largest line.
     Rational certain, bound, credit;
     int unquantified = 0;
+    std::map<std::string, Rational> group_bound;
     for (const auto& l : lines) {
-      if (l["state"] != "applies") continue;
+      if (l["state"] == "superseded") continue;
+      const bool applies = l["state"] == "applies";
       const json& a = l["amount"];
-      if (a.contains("certain")) {
-        certain = certain + *parse_decimal(a["certain"].get<std::string>(), 2).value;
-        bound = bound + *parse_decimal(a["certain"].get<std::string>(), 2).value;
-      } else if (a.contains("up_to")) {
-        bound = bound + *parse_decimal(a["up_to"].get<std::string>(), 2).value;
+      if (a.contains("certain") && applies) certain = certain + money(a["certain"]);
+      if (has_figure(l)) {
+        std::string group = l.value("group", "");
+        if (group.empty()) {
+          bound = bound + line_value(l);
+        } else if (!group_bound.count(group) || group_bound[group] < line_value(l)) {
+          group_bound[group] = line_value(l);
+        }
       } else if (a.contains("tax_credit")) {
-        credit = credit + *parse_decimal(a["tax_credit"].get<std::string>(), 2).value;
+        if (applies) credit = credit + money(a["tax_credit"]);
       } else {
         ++unquantified;
       }
     }
+    for (const auto& [group, v] : group_bound) bound = bound + v;
+    json totals{{"certain", format_yuan(certain)},
+                {"upper_bound", format_yuan(bound)},
+                {"unquantified", unquantified},
+                {"tax_credit", format_yuan(credit)},
+                {"benefits", benefits.size()}};
     json rules = json::array();
     for (const auto& r : p->rules) {
       json rj{{"id", r.id}, {"title", r.title}, {"citation", citation_json(r.citation)}};
@@ -410,23 +556,28 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
              {"jurisdiction", p->jurisdiction.name},
              {"source_kind", p->source_kind},
              {"status", p->status},
-             {"valid_from", p->valid_from.iso()},
+             {"valid_from", p->start_unknown ? json(nullptr) : json(p->valid_from.iso())},
              {"valid_to", p->valid_to ? json(p->valid_to->iso()) : json(nullptr)},
-             {"in_force", valid},
+             {"in_force", valid ? json(*valid) : json(nullptr)},
              {"lines", lines},
              {"benefits", benefits},
              {"notes", notes},
              {"rules", rules},
              {"benchmarks", marks},
-             {"totals", json{{"certain", format_yuan(certain)},
-                             {"upper_bound", format_yuan(bound)},
-                             {"unquantified", unquantified},
-                             {"tax_credit", format_yuan(credit)},
-                             {"benefits", benefits.size()}}}};
-    if (!valid) {
-      doc["validity_note"] = p->valid_to && ctx.as_of > *p->valid_to
-                                 ? "本文件已于 " + p->valid_to->iso() + " 失效：以下金额仅供参考。"
-                                 : "本文件自 " + p->valid_from.iso() + " 起施行：评估日期尚未生效。";
+             {"totals", totals}};
+    if (!p->provenance.empty()) doc["provenance"] = p->provenance;
+    if (valid.has_value() && !*valid) {
+      // Not in force: nothing is payable. What it would pay stays apart, labelled.
+      std::string note = p->valid_to && ctx.as_of > *p->valid_to
+                             ? "本文件已于 " + p->valid_to->iso() + " 失效：以下金额不可领取，仅供参考。"
+                             : "本文件自 " + p->valid_from.iso() + " 起施行：评估日期尚未生效，以下金额不可领取。";
+      doc["validity_note"] = note;
+      doc["totals"] = zero_totals();
+      totals["label"] = note;
+      doc["totals_if_in_force"] = totals;
+    } else if (!valid.has_value()) {
+      doc["validity_note"] = p->valid_to ? "本文件未载施行日期（至 " + p->valid_to->iso() + "）：评估日期是否在有效期内无法确定，金额均不计为确定金额。"
+                                         : "本文件未载施行日期：评估日期是否在有效期内无法确定，金额均不计为确定金额。";
     }
     if (p->status == "draft") doc["draft_note"] = "征求意见稿：金额以正式发布的文件为准。";
     documents.push_back(doc);

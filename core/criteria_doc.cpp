@@ -117,8 +117,10 @@ std::string amount_text(const Amount& a) {
   if (k == "fixed") return format_wan(a.yuan) + "元";
   if (k == "up_to") return "最高 " + format_wan(a.yuan) + "元";
   if (k == "rate") return format_percent(a.rate) + " × `" + a.base + "`";
-  if (k == "rate_cap") return format_percent(a.rate) + " × `" + a.base + "`，上限 " + format_wan(*a.cap) + "元";
-  if (k == "rate_up_to") return "不超过 " + format_percent(a.rate) + " × `" + a.base + "`，最高 " + format_wan(*a.cap) + "元";
+  const std::string scope = a.cap_scope == "per_enterprise" ? "（单家企业本项合计）"
+                            : a.cap_scope == "per_investor" ? "（每家投资机构本项合计）" : "";
+  if (k == "rate_cap") return format_percent(a.rate) + " × `" + a.base + "`，上限 " + format_wan(*a.cap) + "元" + scope;
+  if (k == "rate_up_to") return "不超过 " + format_percent(a.rate) + " × `" + a.base + "`，最高 " + format_wan(*a.cap) + "元" + scope;
   if (k == "tax_credit") {
     return "税收抵免：" + format_percent(a.rate) + " × `" + a.base + "`，可结转 " + std::to_string(a.carry_forward_years) + " 年";
   }
@@ -148,6 +150,7 @@ std::string trigger_text(const Measure& m) {
   }
   for (const auto& [param, limit] : m.trigger.at_least) s += " " + param + "≥" + format_decimal(limit, 2);
   for (const auto& [param, limit] : m.trigger.at_most) s += " " + param + "≤" + format_decimal(limit, 2);
+  for (const auto& [param, value] : m.trigger.blank_as) s += "（未填 " + param + " 按 " + value + "）";
   if (m.requires_) s += "；且 " + m.requires_->title;
   return s;
 }
@@ -185,9 +188,12 @@ std::string render_policies_markdown(const PolicySet& set) {
     if (p.kind != "awards") continue;
     out << "## " << p.title << "（" << p.doc_no << "）\n\n"
         << "- 文件：`policies/" << p.file << "`，编号 `" << p.id << "`，"
-        << (p.status == "draft" ? "**征求意见稿**" : "正式发布") << (p.source_kind == "news_report" ? "（新闻报道）" : "")
+        << (p.status == "draft" ? "**征求意见稿**" : p.status == "unknown" ? "**发布状态不明**" : "正式发布")
+        << (p.source_kind == "news_report" ? "（新闻报道）" : "")
         << "\n- 地区：" << p.jurisdiction.name << "（`" << p.jurisdiction.id << "`）"
-        << "\n- 有效期：" << p.valid_from.iso() << " 至 " << (p.valid_to ? p.valid_to->iso() : "（未定）") << "\n";
+        << "\n- 有效期：" << (p.start_unknown ? "（起始日期原文未载）" : p.valid_from.iso()) << " 至 "
+        << (p.valid_to ? p.valid_to->iso() : "（未定）") << "\n";
+    if (!p.provenance.empty()) out << "- 来源：" << p.provenance << "\n";
     if (!p.source.empty()) out << "- 原文：`policies/" << p.source << "`\n";
     out << "\n" << p.description << "\n\n";
     readings_section(out, p);
@@ -229,9 +235,11 @@ std::string render_events_markdown() {
   out << "# 本年度事项词表（profile 的 `events`）\n\n"
       << "Generated from `core/events.cpp` by `srdi docs events`; do not edit by hand.\n\n"
       << "Each event of the evaluation year is an object `{\"type\": ..., <parameters>}` in the profile's `events` list. "
-         "Unknown types or parameters are refused with their JSON path; a parameter left out is unknown (an award "
-         "computed from it then names it as missing). The page offers these as a checklist. Which event pays what, and "
-         "where, is in the award policies (`docs/policies.md`).\n\n";
+         "Unknown types or parameters are refused with their JSON path. A parameter left out (or `null`) is unknown, "
+         "whatever its kind, a bool included (an unset `renewal` is not `false`): where it decides an amount, the award "
+         "line is kept, its amount is never certain but counts in the upper bound, and the line names the parameter "
+         "(`docs/profile.md`, *Event flags and blanks*). The page offers these as a checklist. Which event pays what, "
+         "and where, is in the award policies (`docs/policies.md`).\n\n";
   const char* kinds[] = {"enum", "money (yuan)", "count", "rank (≥1)", "bool", "percent"};
   for (const auto& t : event_types()) {
     out << "## `" << t.type << "` — " << t.label << "\n\n" << t.hint << "\n\n";

@@ -41,9 +41,10 @@ namespace {
 json policy_meta(const Policy& p) {
   json m{{"id", p.id},         {"file", p.file},       {"title", p.title},
          {"issuer", p.issuer}, {"doc_no", p.doc_no},   {"status", p.status},
-         {"kind", p.kind},     {"valid_from", p.valid_from.iso()},
+         {"kind", p.kind},     {"valid_from", p.start_unknown ? json(nullptr) : json(p.valid_from.iso())},
          {"valid_to", p.valid_to ? json(p.valid_to->iso()) : json(nullptr)},
-         {"sha256", p.sha256.empty() ? json(nullptr) : json(p.sha256)}};
+         {"sha256", p.sha256.empty() ? json(nullptr) : json(p.sha256)},
+         {"provenance", p.provenance.empty() ? json(nullptr) : json(p.provenance)}};
   if (p.kind == "tiers") m["versions"] = p.versions;
   return m;
 }

@@ -13,14 +13,16 @@ const std::vector<std::string> kRecognitions = {
     "mfg_innovation_pilot", "new_rd_institution", "innovation_platform", "digital_benchmark", "quality_benchmark",
     "standard_leader", "green_factory", "green_supply_chain", "green_system_integration", "green_product",
     "green_datacenter", "green_park", "ai_excellence", "key_new_product", "public_service_platform",
-    "sme_demo_base", "srdi_park", "training_base", "industry_college"};
+    "sme_demo_base", "srdi_park", "training_base", "industry_college", "industrial_heritage"};
 
 std::vector<EventType> make_types() {
   using P = EventParam;
   return {
-      {"recognition", "新获认定（称号、平台、示范）", "本年度新获得的认定；复核通过或重新认定时勾选“复核”",
+      {"recognition", "新获认定（称号、平台、示范）",
+       "本年度获得的认定；复核通过或到期重新认定的，“复核或到期重新认定”选“是”，新认定选“否”（未填写按未知计）",
        {P{"title", ParamKind::Enum, "认定名称", kRecognitions, true}, P{"level", ParamKind::Enum, "级别", kLevels},
-        P{"renewal", ParamKind::Bool, "复核或到期重新认定"}, P{"first_time", ParamKind::Bool, "首次获得"}}},
+        P{"renewal", ParamKind::Bool, "复核或到期重新认定"}, P{"first_time", ParamKind::Bool, "首次获得"},
+        P{"previously_funded", ParamKind::Bool, "此前已获得过该类专项资金支持"}}},
       {"relocation", "整体迁入本市", "已获称号的企业整体迁入本市并正常经营满一年",
        {P{"title", ParamKind::Enum, "迁入时持有的称号", kRecognitions, true}, P{"level", ParamKind::Enum, "级别", kLevels},
         P{"operating_years", ParamKind::Count, "迁入后正常经营年数"}}},
@@ -28,14 +30,15 @@ std::vector<EventType> make_types() {
        {P{"stage", ParamKind::Enum, "阶段",
           {"joint_stock_reform", "regional_equity", "neeq", "tutoring", "accepted", "listed"}, true}}},
       {"competition_prize", "竞赛获奖", "评比或竞赛的名次（竞争性奖项：具备资格不等于获奖）",
-       {P{"contest", ParamKind::Enum, "竞赛", {"platform_digital_demo", "chuangxiang_fujian"}, true},
+       {P{"contest", ParamKind::Enum, "竞赛", {"platform_digital_demo", "chuangxiang_fujian", "city_labor_competition"}, true},
         P{"rank", ParamKind::Rank, "名次（一等奖为1）", {}, true}}},
       {"exhibition", "参加展会", "参加市级以上部门组织的大型展会",
        {P{"booth_fee", ParamKind::Money, "展位费（元）"}}},
       {"first_set", "首台（套）、首批次、首版次", "本年度认定或销售的首台（套）装备、关键零部件、新材料首批次、软件首版次",
-       {P{"level", ParamKind::Enum, "认定级别", kLevels}, P{"unit_price", ParamKind::Money, "单台（套）售价（元）"},
+       {P{"category", ParamKind::Enum, "类别", {"equipment", "key_component", "new_material", "software"}},
+        P{"level", ParamKind::Enum, "认定级别", kLevels}, P{"unit_price", ParamKind::Money, "单台（套）售价（元）"},
         P{"sales", ParamKind::Money, "认定期内实际销售额（元）"}}},
-      {"retrofit_project", "技术改造项目", "列入省级重点技改项目的设备投资",
+      {"retrofit_project", "技术改造项目", "本年度实施的技术改造项目（含列入省级重点技改项目的）及其投资",
        {P{"equipment_investment", ParamKind::Money, "设备（含技术、软件）投资（元）"},
         P{"total_investment", ParamKind::Money, "项目总投资（元）"}, P{"completed", ParamKind::Bool, "已竣工"},
         P{"revenue_grew", ParamKind::Bool, "营业收入同比增长"}}},
@@ -57,6 +60,7 @@ std::vector<EventType> make_types() {
       {"consortium_procurement", "联合体参与政府采购", "链主企业与中小企业组成联合体参与政府采购", {}},
       {"attract_little_giant", "招引“小巨人”企业落地", "园区运营主体从外地引进“小巨人”企业落地", {}},
       {"ai_island_operation", "运营人工智能岛", "济南人工智能岛运营主体", {}},
+      {"demo_base_review", "示范基地绩效评价", "小型微型企业创业创新示范基地参加定期绩效评价", {}},
       {"technician_training", "为专精特新企业培养技师", "培养机构为专精特新企业新培养的技师、高级技师人数",
        {P{"new_technicians", ParamKind::Count, "新培养技师（人）"},
         P{"new_senior_technicians", ParamKind::Count, "新培养高级技师（人）"},

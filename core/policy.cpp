@@ -14,6 +14,8 @@ namespace srdi {
 
 namespace {
 
+const json kEmptyObject = json::object();
+
 const std::vector<std::string> kIndustries = {
     "agriculture", "industry", "construction", "wholesale", "retail", "transport", "warehousing", "postal",
     "accommodation", "catering", "information_transmission", "software_it", "real_estate_development",
@@ -44,12 +46,20 @@ class PolicyLoader {
     p.issuer = o.str("issuer");
     p.doc_no = o.str("doc_no");
     p.status = o.str("status");
-    if (!p.status.empty() && p.status != "published" && p.status != "draft") {
-      fail("policy.bad_enum", "/status", "status 只能是 published 或 draft");
+    bool awards = p.kind == "awards";
+    if (!p.status.empty() && p.status != "published" && p.status != "draft" && !(awards && p.status == "unknown")) {
+      fail("policy.bad_enum", "/status",
+           awards ? "status 只能是 published、draft 或 unknown" : "status 只能是 published 或 draft");
     }
-    p.valid_from = o.date("valid_from", true).value_or(Date{});
+    // An award document whose source states no date: `valid_from: null` (written, never left out).
+    if (awards && o.has("valid_from") && root["valid_from"].is_null()) {
+      o.get("valid_from");
+      p.start_unknown = true;
+    } else {
+      p.valid_from = o.date("valid_from", true).value_or(Date{});
+    }
     p.valid_to = o.date("valid_to", false);
-    if (p.valid_to && *p.valid_to < p.valid_from) {
+    if (p.valid_to && !p.start_unknown && *p.valid_to < p.valid_from) {
       fail("policy.bad_date", "/valid_to", "valid_to 不能早于 valid_from");
     }
     p.description = o.opt_str("description");
@@ -681,7 +691,7 @@ class PolicyLoader {
     return param;
   }
 
-  Amount amount(const json& j, const std::string& path, const EventType* type) {
+  Amount amount(const json& j, const std::string& path, const EventType* type, bool top = false) {
     Amount a;
     if (!j.is_object()) {
       fail("policy.wrong_type", path, "amount 应为对象");
@@ -696,7 +706,17 @@ class PolicyLoader {
       a.rate = rate(o, "rate").value_or(Rational(0));
       event_param(type, o, "base", {ParamKind::Money});
       a.base = j.value("base", "");
-      if (k != "rate" && k != "tax_credit") a.cap = money(o, "cap");
+      if (k != "rate" && k != "tax_credit") {
+        a.cap = money(o, "cap");
+        // Whom the cap binds: only a measure's own amount may share its cap across lines.
+        if (top && o.has("cap_scope")) {
+          a.cap_scope = o.str("cap_scope");
+          if (a.cap_scope != "per_event" && a.cap_scope != "per_enterprise" && a.cap_scope != "per_investor") {
+            fail("policy.bad_enum", o.at("cap_scope"), "cap_scope 只能是 per_event、per_enterprise 或 per_investor");
+            a.cap_scope = "per_event";
+          }
+        }
+      }
       if (k == "tax_credit") a.carry_forward_years = o.integer("carry_forward_years").value_or(0);
     } else if (k == "per_unit") {
       each_object(o, "units", true, "units 的每一项", [&](Obj& u) {
@@ -743,6 +763,10 @@ class PolicyLoader {
       jo.finish();
     } else {
       fail("policy.missing_key", o.at("jurisdiction"), "缺少必填字段“jurisdiction”");
+    }
+    p.provenance = o.opt_str("provenance");
+    if (p.status == "unknown" && p.provenance.empty() && !o.has("provenance")) {
+      fail("policy.missing_key", o.at("provenance"), "status 为 unknown 时须用 provenance 说明来源缺少什么（如未载发文机关、文号和日期）");
     }
     p.source = o.opt_str("source");
     p.source_kind = o.str("source_kind");
@@ -804,6 +828,13 @@ class PolicyLoader {
             }
             if (!ep || ep->kind == ParamKind::Money) {
               fail("policy.unknown_param", wp, "事项“" + type->type + "”没有可用于匹配的参数“" + param + "”");
+            } else if (std::find(values.begin(), values.end(), "") != values.end()) {
+              // A blank is unknown, never a value a measure pays for (see blank_as).
+              fail("policy.bad_enum", wp, "“未填写”不能作为匹配值：未填写的参数按未知处理（文本确定其取值时用 blank_as）");
+            } else if (ep->kind == ParamKind::Bool) {
+              for (const auto& v : values) {
+                if (v != "true" && v != "false") fail("policy.bad_enum", wp, "是/否参数“" + param + "”只能取 true 或 false");
+              }
             } else if (ep->kind == ParamKind::Enum) {
               for (const auto& v : values) {
                 if (std::find(ep->values.begin(), ep->values.end(), v) == ep->values.end()) {
@@ -812,6 +843,21 @@ class PolicyLoader {
               }
             }
             me.trigger.where.emplace_back(param, values);
+          }
+        }
+        if (const json* blanks = to.get("blank_as"); blanks && type) {
+          if (!blanks->is_object()) fail("policy.wrong_type", to.at("blank_as"), "blank_as 应为对象 {参数: 取值}");
+          for (const auto& [param, value] : (blanks->is_object() ? *blanks : kEmptyObject).items()) {
+            std::string bp = to.at("blank_as") + "/" + pointer_token(param);
+            auto w = std::find_if(me.trigger.where.begin(), me.trigger.where.end(), [&](const auto& x) { return x.first == param; });
+            std::string v = value.is_string() ? value.get<std::string>() : value.dump();
+            if (w == me.trigger.where.end()) {
+              fail("policy.unknown_param", bp, "blank_as 只能用于 where 中检验的参数（“" + param + "”不在 where 中）");
+            } else if (std::find(w->second.begin(), w->second.end(), v) == w->second.end()) {
+              fail("policy.bad_enum", bp, "blank_as 的取值“" + v + "”应是 where 接受的值之一");
+            } else {
+              me.trigger.blank_as.emplace_back(param, v);
+            }
           }
         }
         for (const char* bound : {"at_least", "at_most"}) {
@@ -837,7 +883,14 @@ class PolicyLoader {
         name_anonymous(*me.requires_, me.id + ".requires");
       }
       if (const json* a = m.get("amount")) {
-        me.amount = amount(*a, m.at("amount"), type);
+        me.amount = amount(*a, m.at("amount"), type, true);
+        // 单家企业最高 binds an enterprise (or platform, park…), 每家股权投资企业最高 an investor.
+        const std::string& scope = me.amount.cap_scope;
+        if ((scope == "per_investor") != (me.applicant == "investor") && scope != "per_event" && !me.applicant.empty()) {
+          fail("policy.bad_enum", m.at("amount") + "/cap_scope",
+               scope == "per_investor" ? "per_investor 只用于申请主体为 investor 的措施"
+                                       : "申请主体为 investor 的措施请用 per_investor");
+        }
       } else {
         fail("policy.missing_key", m.at("amount"), "缺少必填字段“amount”");
       }

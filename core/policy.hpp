@@ -159,6 +159,10 @@ struct Amount {
   std::string text;      // unquantified: the reason; benefit: what it is
   int carry_forward_years = 0;
   std::string group;     // same_as_group
+  // rate_cap, rate_up_to: whom the cap binds. "per_event" (each event's line on its own, the
+  // default), "per_enterprise" (the enterprise's total for the measure: 单家企业最高) or
+  // "per_investor" (the investor's total for the measure: 每家股权投资企业最高).
+  std::string cap_scope = "per_event";
 };
 
 struct Trigger {
@@ -166,6 +170,9 @@ struct Trigger {
   std::vector<std::pair<std::string, std::vector<std::string>>> where;  // parameter -> accepted values
   std::vector<std::pair<std::string, Rational>> at_least;  // numeric parameter >= value (inclusive: 以上)
   std::vector<std::pair<std::string, Rational>> at_most;   // numeric parameter <= value (inclusive: 以下)
+  // A `where` parameter the event leaves blank, read as this value because the text makes it so
+  // (e.g. 专精特新“小巨人” exists only at national level). Otherwise a blank is unknown.
+  std::vector<std::pair<std::string, std::string>> blank_as;
 };
 
 struct Measure {
@@ -222,10 +229,12 @@ struct Policy {
   std::string title;
   std::string issuer;
   std::string doc_no;
-  std::string status;  // "published" or "draft"
+  std::string status;  // "published", "draft" or (awards only) "unknown"
   std::string description;
   Date valid_from;
+  bool start_unknown = false;  // awards only: `valid_from: null`, the source states no date
   std::optional<Date> valid_to;
+  std::string provenance;  // awards only: what the source does not say about itself (required when status is unknown)
   std::vector<std::string> versions;  // tiers: the criteria versions they belong to, e.g. "miit-2022"
   std::vector<SizeIndustry> industries;
   std::vector<Criterion> definitions;  // named criteria that `ref` nodes of any policy may use

@@ -419,7 +419,7 @@ struct Screener::Impl {
   struct Run;
   char verdict_of(const CompiledTier& t, Run& run, Tri r) const;
   // While compiling: the option of each reading (absent: its default) and the readings met.
-  std::map<std::string, std::string> choice;
+  std::map<std::string, std::string> reading_choice;
   std::set<std::string> readings_met;
   // Scratch for run(): the score values of one tier, reused from row to row (so a Screener is
   // used by one thread at a time).
@@ -473,7 +473,7 @@ struct Screener::Impl {
         return compile(*def, tables);
       }
       case Criterion::Kind::Reading: {
-        EvalContext ctx{options.as_of, nullptr, policies, &choice};
+        EvalContext ctx{options.as_of, nullptr, policies, &reading_choice};
         std::string option = chosen_option(ctx, c.reading);
         if (c.reading != kPurposeReading) readings_met.insert(c.reading);
         // Options not taken are walked too, for the readings nested in them.
@@ -937,7 +937,7 @@ Screener::Screener(const PolicySet& policies, const Options& options, const std:
     CompiledTier ct;
     ct.policy = sel.policy;
     ct.tier = &tier;
-    p.choice = sel.choice;
+    p.reading_choice = sel.choice;
     p.readings_met.clear();
     for (const auto& table : tier.scores) ct.tables.push_back(p.compile_table(table));
     ct.root = p.compile(tier.criterion, &ct.tables);
@@ -948,8 +948,8 @@ Screener::Screener(const PolicySet& policies, const Options& options, const std:
       const Reading& r = *policies.reading(rid);
       for (const auto& opt : r.options) {
         if (opt.id == r.default_option) continue;
-        p.choice = sel.choice;
-        p.choice[rid] = opt.id;
+        p.reading_choice = sel.choice;
+        p.reading_choice[rid] = opt.id;
         ct.alternates.push_back(p.compile_sub(tier));
       }
     }

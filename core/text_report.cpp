@@ -173,19 +173,27 @@ std::string money_text(const std::string& yuan) {
   return *v.value >= Rational(10000) ? format_wan(*v.value) + "元" : format_decimal(*v.value, 2) + "元";
 }
 
+const char* status_word(const json& status) {
+  if (status == "draft") return "征求意见稿";
+  if (status == "unknown") return "发布状态不明";
+  return "正式发布";
+}
+
 std::string line_labels(const json& l) {
   std::string s;
   for (const auto& label : l["labels"]) s += "【" + label.get<std::string>() + "】";
   return s;
 }
 
-void render_line(std::ostringstream& out, const json& l, const std::string& indent) {
+// `payable`: false for the lines of a document not in force (their figures are for reference only).
+void render_line(std::ostringstream& out, const json& l, const std::string& indent, bool payable = true) {
   const json& a = l["amount"];
   std::string tag, figure;
   if (l["state"] == "superseded") {
     tag = "不另计";
   } else if (l["state"] == "undetermined") {
     tag = "待定";
+    if (a.contains("up_to")) figure = "最高 " + money_text(a["up_to"]);
   } else if (a.contains("certain")) {
     tag = "可获";
     figure = money_text(a["certain"]);
@@ -198,10 +206,17 @@ void render_line(std::ostringstream& out, const json& l, const std::string& inde
   } else {
     tag = l["kind"] == "benefit" ? "支持" : "无金额";
   }
+  if (!payable && l["state"] == "applies") tag = "不可领取";
   out << indent << "[" << tag << "] " << line_labels(l) << l["title"].get<std::string>();
   if (!figure.empty()) out << "：" << figure;
   out << "（" << l["citation"]["clause"].get<std::string>() << "）\n";
   if (l.contains("stacking")) out << indent << "    " << l["stacking"].get<std::string>() << "\n";
+  if (l.contains("undetermined_by")) out << indent << "    待定原因：" << l["undetermined_by"].get<std::string>() << "\n";
+  if (l.contains("assumed")) {
+    std::string a2;
+    for (const auto& [k, v] : l["assumed"].items()) a2 += (a2.empty() ? "" : "，") + k + " = " + v.get<std::string>();
+    out << indent << "    未填写，按原文读作：" << a2 << "\n";
+  }
   const std::string basis = l["basis"];
   bool plain = l["amount_kind"] == "fixed" || l["amount_kind"] == "up_to";
   if (!basis.empty() && !plain) {
@@ -220,16 +235,20 @@ void render_awards(std::ostringstream& out, const json& aw) {
   for (const auto& d : aw["documents"]) {
     std::string doc_no = d["doc_no"];
     if (doc_no.rfind("（", 0) == 0) doc_no = doc_no.substr(3, doc_no.size() - 6);  // already bracketed: no double brackets
-    out << "\n■ " << d["title"].get<std::string>() << "（" << doc_no << "，"
-        << (d["status"] == "draft" ? "征求意见稿" : "正式发布") << "）\n";
+    out << "\n■ " << d["title"].get<std::string>() << "（" << doc_no << "，" << status_word(d["status"]) << "）\n";
+    if (d.contains("provenance")) out << "  来源：" << d["provenance"].get<std::string>() << "\n";
     if (d.contains("validity_note")) out << "  " << d["validity_note"].get<std::string>() << "\n";
     if (d.contains("draft_note")) out << "  " << d["draft_note"].get<std::string>() << "\n";
-    for (const auto& l : d["lines"]) render_line(out, l, "  ");
+    const bool payable = d["in_force"] != false;
+    for (const auto& l : d["lines"]) render_line(out, l, "  ", payable);
     for (const auto& n : d["notes"]) out << "  注：" << n["text"].get<std::string>() << "\n";
-    const json& t = d["totals"];
     if (!d["lines"].empty()) {
-      out << "  本文件合计：确定金额 " << money_text(t["certain"]) << "；连同“最高”额度在内至多 "
-          << money_text(t["upper_bound"]) << "；无具体金额 " << t["unquantified"].get<int>() << " 项";
+      // A document not in force pays nothing: what it would pay is said apart, never as its total.
+      const bool out_of_force = d.contains("totals_if_in_force");
+      const json& t = out_of_force ? d["totals_if_in_force"] : d["totals"];
+      out << (out_of_force ? "  本文件在评估日期不在有效期内，可领取金额为 0。假如仍在有效期内：确定金额 " : "  本文件合计：确定金额 ")
+          << money_text(t["certain"]) << "；连同“最高”额度在内至多 " << money_text(t["upper_bound"]) << "；无具体金额 "
+          << t["unquantified"].get<int>() << " 项";
       if (t["tax_credit"] != "0.00") out << "；另有税收抵免 " << money_text(t["tax_credit"]) << "（不计入奖补）";
       out << "\n";
     }
@@ -238,7 +257,7 @@ void render_awards(std::ostringstream& out, const json& aw) {
     }
     if (!d["benefits"].empty()) {
       out << "  非资金支持：\n";
-      for (const auto& b : d["benefits"]) render_line(out, b, "    ");
+      for (const auto& b : d["benefits"]) render_line(out, b, "    ", payable);
     }
     if (!d["benchmarks"].empty()) {
       out << "  对标（" << d["jurisdiction"].get<std::string>() << "发展目标）：\n";
@@ -268,8 +287,9 @@ std::string render_text_compare(const json& c) {
     out << "\n== " << city["name"].get<std::string>() << " ==\n";
     for (const auto& d : city["awards"]["documents"]) {
       const json& t = d["totals"];
-      out << "  " << d["title"].get<std::string>() << "（" << (d["status"] == "draft" ? "征求意见稿" : "正式发布")
-          << (d["in_force"] == true ? "" : "，不在有效期内") << "）：确定 " << money_text(t["certain"]) << "，至多 "
+      out << "  " << d["title"].get<std::string>() << "（" << status_word(d["status"])
+          << (d["in_force"] == true ? "" : d["in_force"] == false ? "，不在有效期内" : "，有效期不明") << "）：确定 "
+          << money_text(t["certain"]) << "，至多 "
           << money_text(t["upper_bound"]) << "，无具体金额 " << t["unquantified"].get<int>() << " 项，非资金支持 "
           << t["benefits"].get<int>() << " 项\n";
     }
@@ -347,8 +367,8 @@ std::string render_text_report(const json& r) {
 
   out << "\n所用政策文件：\n";
   for (const auto& p : r["policies"]) {
-    out << "  " << p["title"].get<std::string>() << "（" << p["doc_no"].get<std::string>() << "，"
-        << (p["status"] == "draft" ? "征求意见稿" : "正式发布") << "）\n";
+    out << "  " << p["title"].get<std::string>() << "（" << p["doc_no"].get<std::string>() << "，" << status_word(p["status"])
+        << "）\n";
   }
   out << "\n本报告由离线计算器根据企业自填数据生成，仅供自测参考，以主管部门认定为准。\n";
   return out.str();

@@ -824,8 +824,8 @@ function createApp(host, shadow, config) {
     var parts = [t('划型：') + sizeWord(r.size)];
     r.tiers.forEach(function (tier) { parts.push(tierTitle(tier) + '：' + verdictWord(tier.verdict)); });
     r.awards.documents.forEach(function (d) {
-      var label = (d.status === 'draft' ? t('征求意见稿，') : '') + (d.in_force ? '' : t('不在有效期内，'));
-      parts.push(d.jurisdiction + (label ? '（' + label.slice(0, -1) + '）' : '') + t(' 确定 ') + money(d.totals.certain) + t('，最高 ') + money(d.totals.upper_bound));
+      var label = [statusWord(d), validityWord(d)].filter(Boolean).join('，');
+      parts.push(d.jurisdiction + (label ? '（' + label + '）' : '') + t(' 确定 ') + money(d.totals.certain) + t('，最高 ') + money(d.totals.upper_bound));
     });
     $('summary').innerHTML = t('<span class="sum-date">评估日期 ') + esc(r.as_of) + (r.criteria.version ? t(' · 标准 ') + esc(r.criteria.version) : '') + '</span>' +
       parts.map(function (p) { return '<span>' + esc(p) + '</span>'; }).join('');
@@ -968,6 +968,12 @@ function createApp(host, shadow, config) {
   }
 
 
+  // A document's state in words: not in force, validity unknown (no start date in the source), or
+  // publication status unknown; '' when none applies. `withComma`: the summary's '，' form.
+  function validityWord(d) { return d.in_force === false ? t('不在有效期内') : (d.in_force == null ? t('有效期不明') : ''); }
+  function statusWord(d) { return d.status === 'draft' ? t('征求意见稿') : (d.status === 'unknown' ? t('发布状态不明') : ''); }
+  function sinceText(p) { return p.valid_from == null ? t('起始日期不明') : esc(p.valid_from) + t(' 起'); }
+
   function amountText(l) {
     if (l.amount.certain) return money(l.amount.certain);
     if (l.amount.up_to) return t('最高 ') + money(l.amount.up_to);
@@ -981,6 +987,7 @@ function createApp(host, shadow, config) {
       '<span class="amount">' + esc(amountText(l)) + '</span></div>';
     h += '<p class="basis">' + (extra || '') + t('计算：') + esc(l.basis) + ' ' + state + labels + '</p>';
     if (l.stacking) h += '<p class="stacking">' + esc(l.stacking) + '</p>';
+    if (l.undetermined_by) h += t('<p class="stacking">待定原因：') + esc(l.undetermined_by) + '</p>';
     if (l.missing && l.missing.length) h += missingList(l.missing.map(function (m) { return m; }));
     h += citeHtml(l.citation, l.interpretation);
     return h + '</li>';
@@ -995,14 +1002,17 @@ function createApp(host, shadow, config) {
       h += '<article class="card doc" data-policy="' + esc(d.policy) + '" data-certain="' + esc(tot.certain) + '" data-upper-bound="' + esc(tot.upper_bound) + '">';
       h += '<h3>' + esc(d.title) + '</h3><p class="meta">' + esc(d.doc_no) + ' · ' + esc(d.jurisdiction) +
         (d.status === 'draft' ? t(' <span class="label draft">征求意见稿</span>') : '') +
+        (d.status === 'unknown' ? ' <span class="label draft">' + esc(statusWord(d)) + '</span>' : '') +
         (d.source_kind === 'news_report' ? t(' <span class="label">据新闻报道</span>') : '') +
-        (d.in_force ? '' : t(' <span class="label expired">不在有效期内</span>')) + '</p>';
+        (validityWord(d) ? ' <span class="label expired">' + esc(validityWord(d)) + '</span>' : '') + '</p>';
+      if (d.provenance) h += '<p class="notice">' + esc(d.provenance) + '</p>';
       if (d.validity_note) h += '<p class="notice">' + esc(d.validity_note) + '</p>';
       if (d.draft_note) h += '<p class="notice">' + esc(d.draft_note) + '</p>';
       h += t('<dl class="totals"><div><dt>确定可得</dt><dd>') + money(tot.certain) + t('</dd></div><div><dt>最高可达</dt><dd>') + money(tot.upper_bound) + '</dd></div>' +
         (tot.unquantified ? t('<div><dt>另有金额未定</dt><dd>') + tot.unquantified + t(' 项</dd></div>') : '') +
         (tot.tax_credit !== '0.00' ? t('<div><dt>税收抵免（不计入奖励）</dt><dd>') + money(tot.tax_credit) + '</dd></div>' : '') +
         t('<div><dt>非资金支持</dt><dd>') + tot.benefits + t(' 项</dd></div></dl>');
+      if (d.totals_if_in_force) h += t('<p class="muted">假如仍在有效期内（不可领取）：确定 ') + money(d.totals_if_in_force.certain) + t('，最高 ') + money(d.totals_if_in_force.upper_bound) + '</p>';
       if (d.lines.length) h += t('<h4>奖补项目</h4><ul class="lines">') + d.lines.map(function (l) { return lineHtml(l); }).join('') + '</ul>';
       else h += t('<p class="muted">按目前填写的事项和称号，本文件没有可计算的奖补项目。勾选“本年度事项”可计算相应奖励。</p>');
       (d.notes || []).forEach(function (n) { h += t('<p class="interp"><span class="tag">说明</span>') + esc(n.text) + '</p>'; });
@@ -1037,7 +1047,7 @@ function createApp(host, shadow, config) {
       docs.forEach(function (d, k) {
         h += '<tr data-city="' + esc(c.city) + '" data-policy="' + esc(d.policy) + '" data-certain="' + esc(d.totals.certain) + '" data-upper-bound="' + esc(d.totals.upper_bound) + '">' +
           (k === 0 ? '<th scope="rowgroup" rowspan="' + docs.length + '">' + esc(c.name) + '</th>' : '') +
-          '<td>' + esc(d.title) + (d.status === 'draft' ? t(' <span class="label draft">征求意见稿</span>') : '') + (d.in_force ? '' : t(' <span class="label expired">不在有效期内</span>')) + '</td>' +
+          '<td>' + esc(d.title) + (statusWord(d) ? ' <span class="label draft">' + esc(statusWord(d)) + '</span>' : '') + (validityWord(d) ? ' <span class="label expired">' + esc(validityWord(d)) + '</span>' : '') + '</td>' +
           '<td class="num">' + money(d.totals.certain) + '</td><td class="num">' + money(d.totals.upper_bound) + '</td></tr>';
       });
     });
@@ -1047,7 +1057,7 @@ function createApp(host, shadow, config) {
   function renderStamp(r) {
     $('result-stamp').innerHTML = t('<p>计算引擎 srdi ') + esc(r.engine.version) + t(' · 评估日期 ') + esc(r.as_of) + t(' · 使用的政策文件：') +
       r.policies.map(function (p) {
-        return esc(p.doc_no) + '（' + (p.status === 'draft' ? t('征求意见稿，') : '') + esc(p.valid_from) + t(' 起') + (p.valid_to ? t('，至 ') + esc(p.valid_to) : '') +
+        return esc(p.doc_no) + '（' + (statusWord(p) ? esc(statusWord(p)) + '，' : '') + sinceText(p) + (p.valid_to ? t('，至 ') + esc(p.valid_to) : '') +
           (p.sha256 ? ' · <span class="hash" title="SHA-256 ' + esc(p.sha256) + '">' + esc(p.file) + ' ' + esc(p.sha256.slice(0, 12)) + '</span>' : '') + '）';
       }).join('；') + '</p>';
   }
@@ -1167,7 +1177,7 @@ function createApp(host, shadow, config) {
     h += t('<h2>地方奖励与支持</h2>');
     if (r.awards.note) h += '<p>' + esc(r.awards.note) + '</p>';
     r.awards.documents.forEach(function (d) {
-      h += '<h3>' + esc(d.title) + (/^（/.test(d.doc_no) ? esc(d.doc_no) : '（' + esc(d.doc_no) + '）') + (d.status === 'draft' ? t(' 【征求意见稿】') : '') + (d.in_force ? '' : t(' 【不在有效期内】')) + '</h3>';
+      h += '<h3>' + esc(d.title) + (/^（/.test(d.doc_no) ? esc(d.doc_no) : '（' + esc(d.doc_no) + '）') + (statusWord(d) ? ' 【' + esc(statusWord(d)) + '】' : '') + (validityWord(d) ? ' 【' + esc(validityWord(d)) + '】' : '') + '</h3>';
       h += t('<p>确定可得 ') + money(d.totals.certain) + t('；最高可达 ') + money(d.totals.upper_bound) + (d.totals.unquantified ? t('；另有 ') + d.totals.unquantified + t(' 项金额未定') : '') + '</p><ul>';
       d.lines.concat(d.benefits).forEach(function (l) {
         h += '<li>' + esc(l.title) + '：' + esc(amountText(l)) + '（' + esc(l.basis) + '）' + (l.state === 'superseded' ? t(' 不叠加') : '') + (l.labels.length ? ' 【' + esc(l.labels.join('、')) + '】' : '') + printCite(l.citation) + '</li>';
@@ -1175,7 +1185,7 @@ function createApp(host, shadow, config) {
       h += '</ul>';
     });
     h += t('<h2>政策文件版本</h2><ul>') + r.policies.map(function (p) {
-      return '<li>' + esc(p.title) + ' ' + esc(p.doc_no) + '（' + (p.status === 'draft' ? t('征求意见稿，') : '') + esc(p.valid_from) + t(' 起') + (p.valid_to ? t('，至 ') + esc(p.valid_to) : '') + t('；数据 ') + esc(p.file) + (p.sha256 ? ' SHA-256 ' + esc(p.sha256) : '') + '）</li>';
+      return '<li>' + esc(p.title) + ' ' + esc(p.doc_no) + '（' + (statusWord(p) ? esc(statusWord(p)) + '，' : '') + sinceText(p) + (p.valid_to ? t('，至 ') + esc(p.valid_to) : '') + t('；数据 ') + esc(p.file) + (p.sha256 ? ' SHA-256 ' + esc(p.sha256) : '') + '）</li>';
     }).join('') + '</ul>';
     $('print-report').innerHTML = h;
   }

@@ -127,12 +127,14 @@ var SRDI_FORM = {
       green_park: '绿色园区', ai_excellence: '人工智能优秀案例', key_new_product: '重点新产品',
       public_service_platform: '中小企业公共服务示范平台', sme_demo_base: '小型微型企业创业创新示范基地',
       srdi_park: '专精特新特色园区', training_base: '培训基地', industry_college: '现代产业学院',
+      industrial_heritage: '国家工业遗产',
     },
     stage: {
       joint_stock_reform: '完成股份制改造', regional_equity: '区域性股权市场挂牌', neeq: '新三板挂牌',
       tutoring: '上市辅导备案', accepted: '上市申请获受理', listed: '首发上市',
     },
-    contest: { platform_digital_demo: '平台数字化示范评选', chuangxiang_fujian: '“创响福建”大赛' },
+    contest: { platform_digital_demo: '平台数字化示范评选', chuangxiang_fujian: '“创响福建”大赛', city_labor_competition: '市级劳动竞赛' },
+    category: { equipment: '首台（套）装备', key_component: '关键核心零部件', new_material: '新材料首批次', software: '软件首版次' },
     fund: { national_fund: '国家中小企业发展基金', sub_fund: '国家中小企业发展基金子基金' },
     role: {
       iso_secretariat: '承担国际标准化组织秘书处', lead_international_standard: '主导制定国际标准',

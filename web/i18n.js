@@ -230,6 +230,11 @@ var SRDI_I18N = {
       '划型：{0}': 'Size class: {0}',
       '征求意见稿': 'Draft for comment',
       '不在有效期内': 'Not in force',
+      '有效期不明': 'Validity unknown',
+      '<p class="muted">假如仍在有效期内（不可领取）：确定 ': '<p class="muted">If it were still in force (not payable): certain ',
+      '发布状态不明': 'Publication status unknown',
+      '起始日期不明': 'start date unknown',
+      '<p class="stacking">待定原因：': '<p class="stacking">Undetermined because: ',
       '征求意见稿，': 'draft for comment, ',
       '不在有效期内，': 'not in force, ',
       '征求意见稿，不在有效期内': 'draft for comment, not in force',
@@ -830,6 +835,7 @@ var SRDI_I18N = {
         srdi_park: 'SRDI industrial park',
         training_base: 'Training base',
         industry_college: 'Modern industry college',
+        industrial_heritage: 'National industrial heritage',
       },
       stage: {
         joint_stock_reform: 'Conversion to a joint-stock company completed',
@@ -839,7 +845,8 @@ var SRDI_I18N = {
         accepted: 'IPO application accepted',
         listed: 'Initial public offering completed',
       },
-      contest: { platform_digital_demo: 'Platform digitalisation demonstration selection', chuangxiang_fujian: '“Chuangxiang Fujian” competition' },
+      contest: { platform_digital_demo: 'Platform digitalisation demonstration selection', chuangxiang_fujian: '“Chuangxiang Fujian” competition', city_labor_competition: 'City labour competition' },
+      category: { equipment: 'First unit (set) of equipment', key_component: 'Key core component', new_material: 'First batch of a new material', software: 'First version of software' },
       fund: { national_fund: 'National SME Development Fund', sub_fund: 'Sub-fund of the National SME Development Fund' },
       role: {
         iso_secretariat: 'Holding the secretariat of an international standards body',
@@ -853,8 +860,8 @@ var SRDI_I18N = {
     events: {
       recognition: {
         label: 'New recognition (title, platform, demonstration)',
-        hint: 'A recognition newly obtained this year; for a passed review or a renewed recognition, tick “Review or renewal”',
-        params: { title: 'Recognition', level: 'Level', renewal: 'Review or renewal', first_time: 'Obtained for the first time' },
+        hint: 'A recognition obtained this year; for a passed review or a renewal on expiry, set “Review or renewal” to Yes, for a new recognition to No (left blank it counts as unknown)',
+        params: { title: 'Recognition', level: 'Level', renewal: 'Review or renewal', first_time: 'Obtained for the first time', previously_funded: 'Already received this kind of special fund before' },
       },
       relocation: {
         label: 'Whole enterprise moved to this city',
@@ -879,11 +886,11 @@ var SRDI_I18N = {
       first_set: {
         label: 'First unit (set), first batch or first version',
         hint: 'First unit (set) of equipment or key components, first batch of a new material, or first version of software, recognised or sold this year',
-        params: { level: 'Recognition level', unit_price: 'Price per unit (set)', sales: 'Actual sales in the recognition period' },
+        params: { category: 'Category', level: 'Recognition level', unit_price: 'Price per unit (set)', sales: 'Actual sales in the recognition period' },
       },
       retrofit_project: {
         label: 'Technical upgrade project',
-        hint: 'Equipment investment in a project listed as a key provincial technical upgrade project',
+        hint: 'A technical upgrade project carried out this year (including one listed as a key provincial technical upgrade project) and its investment',
         params: {
           equipment_investment: 'Investment in equipment (including technology and software)',
           total_investment: 'Total project investment',
@@ -923,6 +930,7 @@ var SRDI_I18N = {
       consortium_procurement: { label: 'Consortium in government procurement', hint: 'A lead enterprise and SMEs form a consortium to take part in government procurement', params: {} },
       attract_little_giant: { label: "Bringing in a 'Little Giant' enterprise", hint: "The park operator brought a 'Little Giant' enterprise from elsewhere to settle in the park", params: {} },
       ai_island_operation: { label: 'Operating the AI Island', hint: 'Operator of the Jinan Artificial Intelligence Island', params: {} },
+      demo_base_review: { label: 'Performance review of a demonstration base', hint: 'A small and micro business entrepreneurship and innovation demonstration base took part in the periodic performance review', params: {} },
       technician_training: {
         label: 'Training technicians for SRDI enterprises',
         hint: 'Technicians and senior technicians newly trained by the training institution for SRDI enterprises',

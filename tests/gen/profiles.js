@@ -51,7 +51,7 @@ const RECOGNITION_TITLES = ['innovative_sme', 'tech_sme', 'srdi_sme', 'little_gi
   'mfg_innovation_center', 'mfg_innovation_pilot', 'new_rd_institution', 'innovation_platform', 'digital_benchmark',
   'quality_benchmark', 'standard_leader', 'green_factory', 'green_supply_chain', 'green_system_integration',
   'green_product', 'green_datacenter', 'green_park', 'ai_excellence', 'key_new_product', 'public_service_platform',
-  'sme_demo_base', 'srdi_park', 'training_base', 'industry_college'];
+  'sme_demo_base', 'srdi_park', 'training_base', 'industry_college', 'industrial_heritage'];
 
 // Flat fields (dotted = nested in JSON), as `srdi schema` lists them. sci_award, honors, holds and
 // events are handled on their own.
@@ -94,14 +94,15 @@ const COUNT_MAX = 1000000000n;
 // Event parameters by type (core/events.cpp, `srdi schema` events).
 const EVENTS = {
   recognition: { title: { kind: 'enum', values: RECOGNITION_TITLES, required: true }, level: { kind: 'enum', values: LEVELS },
-    renewal: { kind: 'bool' }, first_time: { kind: 'bool' } },
+    renewal: { kind: 'bool' }, first_time: { kind: 'bool' }, previously_funded: { kind: 'bool' } },
   relocation: { title: { kind: 'enum', values: RECOGNITION_TITLES, required: true }, level: { kind: 'enum', values: LEVELS },
     operating_years: { kind: 'count' } },
   listing: { stage: { kind: 'enum', values: ['joint_stock_reform', 'regional_equity', 'neeq', 'tutoring', 'accepted', 'listed'], required: true } },
-  competition_prize: { contest: { kind: 'enum', values: ['platform_digital_demo', 'chuangxiang_fujian'], required: true },
+  competition_prize: { contest: { kind: 'enum', values: ['platform_digital_demo', 'chuangxiang_fujian', 'city_labor_competition'], required: true },
     rank: { kind: 'rank', required: true } },
   exhibition: { booth_fee: { kind: 'money' } },
-  first_set: { level: { kind: 'enum', values: LEVELS }, unit_price: { kind: 'money' }, sales: { kind: 'money' } },
+  first_set: { category: { kind: 'enum', values: ['equipment', 'key_component', 'new_material', 'software'] },
+    level: { kind: 'enum', values: LEVELS }, unit_price: { kind: 'money' }, sales: { kind: 'money' } },
   retrofit_project: { equipment_investment: { kind: 'money' }, total_investment: { kind: 'money' },
     completed: { kind: 'bool' }, revenue_grew: { kind: 'bool' } },
   green_retrofit: { investment: { kind: 'money' } },
@@ -111,7 +112,7 @@ const EVENTS = {
     'national_tc', 'national_sc'], required: true } },
   certification: { in_catalogue: { kind: 'bool' } },
   lab_built: {}, top_talent: {}, open_competition: {}, supply_chain_opening: {}, consortium_procurement: {},
-  attract_little_giant: {}, ai_island_operation: {}, bad_loan: {},
+  attract_little_giant: {}, ai_island_operation: {}, demo_base_review: {}, bad_loan: {},
   technician_training: { new_technicians: { kind: 'count' }, new_senior_technicians: { kind: 'count' },
     upgraded_senior_technicians: { kind: 'count' } },
   equity_investment_made: { amount: { kind: 'money', required: true }, years_held: { kind: 'count' } },
