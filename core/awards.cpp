@@ -50,7 +50,9 @@ std::string case_word(const std::string& key) {
 // (`blank_as`) takes that value, and `assumed` records it for the line.
 Event fill_blanks(const Trigger& t, const Event& e, json* assumed) {
   Event out = e;
-  for (const auto& [param, value] : t.blank_as) {
+  for (const auto& blank : t.blank_as) {
+    const std::string& param = blank.first;  // not a structured binding: clang 14 cannot capture one
+    const std::string& value = blank.second;
     if (!param_text(e, param).empty()) continue;
     const EventParam* spec = param_of(e.type, param);
     EventValue v{param, std::nullopt, std::nullopt, value};

@@ -532,7 +532,10 @@ json evaluate(const Profile& loaded, const Options& options, const PolicySet& po
   result["next_step"] = std::move(next);
   auto city = profile.text("city");
   std::string applicant = !options.applicant.empty() ? options.applicant : profile.text("applicant").value_or("enterprise");
-  result["awards"] = evaluate_awards(profile, AwardRequest{city.value_or(""), applicant}, policies, ctx, applicable);
+  // The awards see the readings the request chose (a measure may rest on a contested reading).
+  EvalContext award_ctx = ctx;
+  award_ctx.choice = &options.readings;
+  result["awards"] = evaluate_awards(profile, AwardRequest{city.value_or(""), applicant}, policies, award_ctx, applicable);
   for (const auto& d : result["awards"]["documents"]) {
     for (const auto& p : policies.policies) {
       if (p.id == d["policy"]) used.push_back(policy_meta(p));

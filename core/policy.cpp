@@ -847,7 +847,9 @@ class PolicyLoader {
         }
         if (const json* blanks = to.get("blank_as"); blanks && type) {
           if (!blanks->is_object()) fail("policy.wrong_type", to.at("blank_as"), "blank_as 应为对象 {参数: 取值}");
-          for (const auto& [param, value] : (blanks->is_object() ? *blanks : kEmptyObject).items()) {
+          for (const auto& item : (blanks->is_object() ? *blanks : kEmptyObject).items()) {
+            const std::string param = item.key();  // a copy: clang rejects structured bindings captured by a lambda
+            const json& value = item.value();
             std::string bp = to.at("blank_as") + "/" + pointer_token(param);
             auto w = std::find_if(me.trigger.where.begin(), me.trigger.where.end(), [&](const auto& x) { return x.first == param; });
             std::string v = value.is_string() ? value.get<std::string>() : value.dump();

@@ -1173,7 +1173,7 @@ json Screener::result(const Profile& loaded) const {
   std::string applicant =
       !p.options.applicant.empty() ? p.options.applicant : profile.text("applicant").value_or("enterprise");
   json size_ctx{{"class", size["class"]}, {"possible", size["possible"]}, {"missing", size["missing"]}};
-  EvalContext ctx{p.options.as_of, &size_ctx, p.policies};
+  EvalContext ctx{p.options.as_of, &size_ctx, p.policies, &p.options.readings};
   json awards = evaluate_awards(profile, AwardRequest{*city, applicant}, *p.policies, ctx, applicable);
   json docs = json::array();
   for (const auto& d : awards["documents"]) {
