@@ -106,7 +106,34 @@ struct Figure {
   bool unquantified = false;
   bool benefit = false;
   bool excluded = false;  // the event's value is not one the measure pays for (e.g. a 5th place)
+  bool contested = false;  // the readings disagree: `certain` is the least, `up_to` the most
+  std::vector<std::string> profile_missing;  // profile fields (not event parameters) that would fix it
 };
+
+// What a figure may consult beyond its event: the document, the enterprise's titles held
+// (less_earlier), the evaluation date, and the option in force of each contested reading.
+struct Reckoner {
+  const Policy& p;
+  const Profile& profile;
+  const EvalContext& ctx;
+  std::map<std::string, std::string> choice;  // the request's picks, and the option being tried
+  std::set<std::string>* met = nullptr;       // the contested readings met on the way
+  bool earlier = false;                       // working out an earlier award: less_earlier deducts nothing
+};
+
+const Reading* find_reading(const Reckoner& r, const std::string& id) {
+  for (const auto& x : r.p.readings) {
+    if (x.id == id) return &x;
+  }
+  return r.ctx.policies ? r.ctx.policies->reading(id) : nullptr;
+}
+
+std::string option_in_force(const Reckoner& r, const std::string& reading) {
+  auto it = r.choice.find(reading);
+  if (it != r.choice.end()) return it->second;
+  const Reading* x = find_reading(r, reading);
+  return x ? x->default_option : "";
+}
 
 void add_missing(std::vector<std::string>& into, const std::vector<std::string>& more) {
   for (const auto& m : more) {
@@ -137,7 +164,10 @@ const Measure* find_measure(const Policy& p, const std::string& group, const Eve
   return nullptr;
 }
 
-Figure figure(const Amount& a, const Event* e, const Policy& p, int depth = 0) {
+void earlier_awards(Figure& f, const Rational& own, const std::string& group, const Reckoner& r, int depth);
+
+Figure figure(const Amount& a, const Event* e, const Reckoner& r, int depth = 0) {
+  const Policy& p = r.p;
   Figure f;
   auto base = [&](const std::string& name) -> std::optional<Rational> {
     const EventValue* v = e ? e->get(name) : nullptr;
@@ -196,7 +226,7 @@ Figure figure(const Amount& a, const Event* e, const Policy& p, int depth = 0) {
       if (key == value) chosen = &sub;
     }
     if (chosen && depth < 4) {
-      f = figure(*chosen, e, p, depth + 1);
+      f = figure(*chosen, e, r, depth + 1);
     } else if (!value.empty()) {
       f.excluded = true;
     } else {
@@ -206,7 +236,7 @@ Figure figure(const Amount& a, const Event* e, const Policy& p, int depth = 0) {
       bool open = false;
       std::string cases;
       for (const auto& [key, sub] : a.cases) {
-        Figure g = depth < 4 ? figure(sub, e, p, depth + 1) : Figure{};
+        Figure g = depth < 4 ? figure(sub, e, r, depth + 1) : Figure{};
         auto v = g.certain ? g.certain : g.up_to;
         if (g.excluded) continue;
         if (v && (!most || *v > *most)) most = v;
@@ -223,12 +253,27 @@ Figure figure(const Amount& a, const Event* e, const Policy& p, int depth = 0) {
   } else if (k == "same_as_group") {
     const Measure* m = e ? find_measure(p, a.group, *e) : nullptr;
     if (m && depth < 4) {
-      f = figure(m->amount, e, p, depth + 1);
+      Reckoner as_new = r;  // the title brought in is paid as a new one: nothing earlier is deducted
+      as_new.earlier = true;
+      f = figure(m->amount, e, as_new, depth + 1);
       f.basis = "参照“" + m->title + "”：" + f.basis;
     } else {
       f.unquantified = true;
       f.basis = "参照新认定标准（所持称号未对应到本文件的奖励）";
     }
+  } else if (k == "by_reading") {
+    // The option in force decides; the line lists every option's figure (reading_outcomes).
+    if (r.met) r.met->insert(a.reading);
+    std::string option = option_in_force(r, a.reading);
+    for (const auto& c : a.cases) {
+      if (c.first == option && depth < 4) f = figure(c.second, e, r, depth + 1);
+    }
+  } else if (k == "less_earlier") {
+    if (a.cases.empty() || depth >= 4) return f;
+    f = figure(a.cases.front().second, e, r, depth + 1);
+    auto own = f.certain ? f.certain : f.up_to;
+    if (r.earlier || !own) return f;
+    earlier_awards(f, *own, a.group, r, depth);
   } else if (k == "unquantified") {
     f.unquantified = true;
     f.basis = a.text;
@@ -239,11 +284,164 @@ Figure figure(const Amount& a, const Event* e, const Policy& p, int depth = 0) {
   return f;
 }
 
+// less_earlier: the group pays the difference over its largest award for a title the enterprise
+// has held since an earlier year (a `holds` entry whose 认定日期 is in an earlier year). The
+// profile does not say whether that award was paid: the earlier recognition stands for it. A
+// title whose date is unknown may be earlier: the figure is then at most the undiminished amount.
+void earlier_awards(Figure& f, const Rational& own, const std::string& group, const Reckoner& r, int depth) {
+  if (!r.profile.holds) {
+    f.up_to = f.certain ? f.certain : f.up_to;
+    f.certain.reset();
+    f.profile_missing.push_back("holds");
+    f.basis += "；已获称号未填写：往年是否已按较低一级获奖不明";
+    return;
+  }
+  Rational deducted;
+  std::string from;
+  std::optional<Rational> unknown;  // the largest award for a title of unknown date
+  std::vector<std::string> unknown_paths;
+  Reckoner prior_r = r;
+  prior_r.earlier = true;
+  const auto& holds = *r.profile.holds;
+  for (std::size_t i = 0; i < holds.size(); ++i) {
+    const Holding& h = holds[i];
+    Event prior{"recognition", {EventValue{"title", std::nullopt, std::nullopt, h.title},
+                                EventValue{"renewal", std::nullopt, false, ""}}};
+    if (h.level) prior.values.push_back(EventValue{"level", std::nullopt, std::nullopt, *h.level});
+    const Measure* m = find_measure(r.p, group, prior);
+    if (!m) continue;
+    Event filled = fill_blanks(m->trigger, prior, nullptr);
+    Figure g = figure(m->amount, &filled, prior_r, depth + 1);
+    auto v = g.certain ? g.certain : g.up_to;
+    if (!v) continue;
+    if (!h.since) {
+      if (!unknown || *v > *unknown) unknown = v;
+      unknown_paths.push_back("holds/" + std::to_string(i) + "/since");
+    } else if (h.since->year < r.ctx.as_of.year && *v > deducted) {
+      deducted = *v;
+      from = std::to_string(h.since->year) + " 年认定，按“" + m->title + "”计 " + yuan_text(*v);
+    }
+  }
+  Rational paid = own > deducted ? own - deducted : Rational(0);
+  if (!from.empty()) {
+    f.basis += "；往年已获认定（" + from + "），从高不重复，补差额 " + yuan_text(own) + " − " + yuan_text(deducted) + " = " + yuan_text(paid);
+  }
+  (f.certain ? f.certain : f.up_to) = paid;
+  if (unknown && *unknown > deducted) {
+    f.up_to = paid;
+    f.certain.reset();
+    add_missing(f.profile_missing, unknown_paths);
+    f.basis += "；所持称号认定日期未填写：若为往年认定，只补差额，本行金额只作上限";
+  }
+}
+
+// A figure in words, for the sentences that give each reading's outcome.
+std::string figure_words(const Figure& g) {
+  if (g.excluded) return "不予奖励";
+  if (g.certain) return yuan_text(*g.certain);
+  if (g.up_to) return "最高 " + yuan_text(*g.up_to);
+  if (g.tax_credit) return "抵免 " + yuan_text(*g.tax_credit);
+  return "金额未载明";
+}
+
+json figure_amount(const Figure& g) {
+  json a = json::object();
+  if (g.excluded) a["certain"] = "0.00";
+  else if (g.certain) a["certain"] = format_yuan(*g.certain);
+  else if (g.up_to) a["up_to"] = format_yuan(*g.up_to);
+  return a;
+}
+
+// An amount's figure under the options in force, with `readings`: for each contested reading
+// the amount rests on, every option's figure. When a reading the request did not pick changes
+// the figure, the line is not stated under one reading: `certain` is the least of the options
+// (only if every option is certain) and `up_to` the most. Options are varied one reading at a
+// time; a picked reading is never varied, so its option's figure stands.
+Figure reckon(const Amount& a, const Event* e, const Reckoner& base, json& readings) {
+  std::set<std::string> met;
+  Reckoner first = base;
+  first.met = &met;
+  Figure f = figure(a, e, first);
+  readings = json::object();
+  std::vector<Figure> tried{f};
+  bool decisive_any = false;
+  for (const auto& id : met) {
+    const Reading* rd = find_reading(base, id);
+    if (!rd) continue;
+    const bool picked = base.choice.count(id) > 0;
+    const std::string in_force = option_in_force(base, id);
+    json outcomes = json::array();
+    std::string summary;
+    std::set<std::string> words;
+    std::string in_force_label;
+    for (const auto& o : rd->options) {
+      Reckoner trial = base;
+      trial.choice[id] = o.id;
+      Figure g = figure(a, e, trial);
+      std::string text = o.label + "：" + figure_words(g);
+      outcomes.push_back(json{{"option", o.id}, {"label", o.label}, {"amount", figure_amount(g)}, {"basis", g.basis},
+                              {"text", text}, {"citation", citation_json(o.citation)}});
+      summary += (summary.empty() ? "" : "；") + text;
+      words.insert(figure_words(g));
+      if (o.id == in_force) in_force_label = o.label;
+      if (!picked) tried.push_back(g);
+    }
+    const bool decisive = words.size() > 1;
+    if (decisive && !picked && !decisive_any) {
+      decisive_any = true;
+      // No one reading's computation is stated as the basis: each option's is given.
+      std::string each;
+      for (const auto& oj : outcomes) {
+        each += (each.empty() ? "" : "；") + oj["label"].get<std::string>() + "：" + oj["basis"].get<std::string>();
+      }
+      f.basis = each;
+    }
+    readings[id] = json{{"question", rd->question},       {"option", in_force},
+                        {"option_label", in_force_label}, {"chosen_by", picked ? "request" : "default"},
+                        {"decisive", decisive},           {"summary", summary},
+                        {"outcomes", outcomes}};
+  }
+  if (!decisive_any) return f;
+  // The readings disagree: the least as certain, the most as the upper bound.
+  std::optional<Rational> lo, hi;
+  bool all_certain = true, open = false, all_excluded = true;
+  for (const auto& g : tried) {
+    add_missing(f.missing, g.missing);
+    add_missing(f.profile_missing, g.profile_missing);
+    if (!g.excluded) all_excluded = false;
+    auto v = g.excluded ? std::optional<Rational>(Rational(0)) : (g.certain ? g.certain : g.up_to);
+    if (!v) {
+      open = true;
+      continue;
+    }
+    if (!hi || *v > *hi) hi = v;
+    if (g.excluded || g.certain) {
+      if (!lo || *v < *lo) lo = v;
+    } else {
+      all_certain = false;
+    }
+  }
+  f.excluded = all_excluded;
+  f.certain.reset();
+  f.up_to.reset();
+  f.unquantified = false;
+  if (open || !hi) {
+    f.unquantified = true;
+  } else if (all_certain && lo) {
+    f.certain = lo;
+    f.up_to = hi;
+    f.contested = true;
+  } else {
+    f.up_to = hi;
+  }
+  return f;
+}
+
 // A line's figure leaves `certain` (it may not be paid, or not in full): it becomes an upper bound.
 void not_certain(json& l, const std::string& why) {
   json& a = l["amount"];
   if (!a.contains("certain")) return;
-  a["up_to"] = a["certain"];
+  if (!a.contains("up_to")) a["up_to"] = a["certain"];  // contested: the most stays the bound
   a.erase("certain");
   l["kind"] = "up_to";
   l["basis"] = l["basis"].get<std::string>() + "；" + why;
@@ -260,7 +458,11 @@ json line_json(const Measure& m, const Policy& p, const Figure& f, const Date& a
   if (m.competitive) labels.push_back("竞争性评选：具备资格不等于获奖");
   json amount = json::object();
   std::string kind;
-  if (f.certain) {
+  if (f.contested && f.certain && f.up_to) {
+    amount["certain"] = format_yuan(*f.certain);
+    amount["up_to"] = format_yuan(*f.up_to);
+    kind = "contested";
+  } else if (f.certain) {
     amount["certain"] = format_yuan(*f.certain);
     kind = "certain";
   } else if (f.up_to) {
@@ -287,9 +489,10 @@ json line_json(const Measure& m, const Policy& p, const Figure& f, const Date& a
          {"competitive", m.competitive},
          {"citation", citation_json(m.citation)},
          {"state", "applies"}};
-  if (!f.missing.empty()) {
+  if (!f.missing.empty() || !f.profile_missing.empty()) {
     json missing = json::array();
     for (const auto& name : f.missing) missing.push_back(event ? "events/" + std::to_string(*event) + "/" + name : name);
+    for (const auto& path : f.profile_missing) missing.push_back(path);
     l["missing"] = missing;
   }
   if (event) l["event"] = *event;
@@ -309,6 +512,12 @@ Rational money(const json& v) { return *parse_decimal(v.get<std::string>(), 2).v
 Rational line_value(const json& l) {
   const json& a = l["amount"];
   return a.contains("certain") ? money(a["certain"]) : (a.contains("up_to") ? money(a["up_to"]) : Rational(0));
+}
+
+// The most a line may pay: its upper bound when it has one (a contested line has both).
+Rational line_upper(const json& l) {
+  const json& a = l["amount"];
+  return a.contains("up_to") ? money(a["up_to"]) : line_value(l);
 }
 
 // A cap of the measure as a whole (单家企业最高, 每家股权投资企业最高): its lines share it, in
@@ -391,6 +600,7 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
     json benefits = json::array();
     json notes = json::array();
     std::optional<bool> valid = in_force(*p, ctx.as_of);
+    Reckoner rk{*p, profile, ctx, ctx.choice ? *ctx.choice : std::map<std::string, std::string>{}};
     for (const auto& m : p->measures) {
       if (m.applicant != req.applicant) continue;
       // A condition on the enterprise itself (e.g. holds a provincial SRDI title).
@@ -420,9 +630,11 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
         }
       }
       for (const auto& hit : hits) {
-        Figure fig = figure(m.amount, hit.event ? &*hit.event : nullptr, *p);
+        json readings;
+        Figure fig = reckon(m.amount, hit.event ? &*hit.event : nullptr, rk, readings);
         if (fig.excluded) continue;
         json l = line_json(m, *p, fig, ctx.as_of, hit.index);
+        if (!readings.empty()) l["readings"] = readings;
         if (!hit.assumed.empty()) l["assumed"] = hit.assumed;
         if (cond == Tri::Undetermined || !hit.unsure.empty()) {
           // Something that decides whether it is paid is unknown: the line stays, its amount is
@@ -472,7 +684,10 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
           if (param_text(e, param).empty()) unknown.insert(param);
         }
         if (!matches(m.trigger, e, nullptr, &unknown)) continue;
-        json l = line_json(m, *p, figure(m.amount, &e, *p), ctx.as_of, std::nullopt);
+        json readings;
+        Figure fig = reckon(m.amount, &e, rk, readings);
+        json l = line_json(m, *p, fig, ctx.as_of, std::nullopt);
+        if (!readings.empty()) l["readings"] = readings;
         if (!assumed.empty()) l["assumed"] = assumed;
         if (cond == Tri::Undetermined) {
           l["state"] = "undetermined";
@@ -517,9 +732,9 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
       if (has_figure(l)) {
         std::string group = l.value("group", "");
         if (group.empty()) {
-          bound = bound + line_value(l);
-        } else if (!group_bound.count(group) || group_bound[group] < line_value(l)) {
-          group_bound[group] = line_value(l);
+          bound = bound + line_upper(l);
+        } else if (!group_bound.count(group) || group_bound[group] < line_upper(l)) {
+          group_bound[group] = line_upper(l);
         }
       } else if (a.contains("tax_credit")) {
         if (applies) credit = credit + money(a["tax_credit"]);

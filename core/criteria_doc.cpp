@@ -135,6 +135,14 @@ std::string amount_text(const Amount& a) {
     return (k == "tiered" ? "按名次 `" : "按 `") + a.param + "`：" + s;
   }
   if (k == "same_as_group") return "参照组 `" + a.group + "` 的同级标准";
+  if (k == "by_reading") {
+    std::string s;
+    for (const auto& [key, sub] : a.cases) s += (s.empty() ? "" : "；") + key + " → " + amount_text(sub);
+    return "按读法 `" + a.reading + "`：" + s;
+  }
+  if (k == "less_earlier" && !a.cases.empty()) {
+    return amount_text(a.cases.front().second) + "，减去往年所获认定在组 `" + a.group + "` 中的最高奖励（补差额）";
+  }
   if (k == "unquantified") return "无具体金额（" + a.text + "）";
   if (k == "benefit") return "非资金支持：" + a.text;
   return k;
@@ -161,7 +169,8 @@ std::string trigger_text(const Measure& m) {
 void readings_section(std::ostringstream& out, const Policy& p) {
   if (p.readings.empty()) return;
   out << "### 有争议的读法\n\n"
-      << "原文没有定论的问题：结果在各读法下分别计算；读法不同导致结论不同时，结论显示为“依读法而定”，并列出每种读法的结论。\n\n"
+      << "原文没有定论的问题：结果在各读法下分别计算；读法不同导致结论不同时，结论显示为“依读法而定”，并列出每种读法的结论；"
+         "读法不同导致奖励金额不同时，每行列出每种读法的金额，未选定读法的确定金额取较少者、上限取较多者。\n\n"
       << "| 编号 | 问题 | 读法（出处） | 默认 |\n|---|---|---|---|\n";
   for (const auto& r : p.readings) {
     std::string options;

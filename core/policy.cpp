@@ -745,9 +745,31 @@ class PolicyLoader {
       a.group = o.str("group");
       a.param = "title";
       same_as_groups_.emplace_back(a.group, o.at("group"));
+    } else if (k == "by_reading") {
+      // An amount that rests on a contested reading: one amount for each option of the reading.
+      a.reading = o.str("reading");
+      std::vector<std::string> option_ids;
+      if (const json* opts = o.get("options"); opts && opts->is_object()) {
+        for (const auto& [key, value] : opts->items()) {
+          option_ids.push_back(key);
+          a.cases.emplace_back(key, amount(value, o.at("options") + "/" + pointer_token(key), type));
+        }
+      } else {
+        fail("policy.missing_key", o.at("options"), "by_reading 需要 options 对象：每个读法一个金额");
+      }
+      if (!a.reading.empty()) reading_uses_.push_back(ReadingUse{a.reading, option_ids, o.at("reading")});
+    } else if (k == "less_earlier") {
+      // The amount less the largest award of the group for a title held since an earlier year.
+      a.group = o.str("group");
+      same_as_groups_.emplace_back(a.group, o.at("group"));
+      if (const json* inner = o.get("amount")) {
+        a.cases.emplace_back("", amount(*inner, o.at("amount"), type));
+      } else {
+        fail("policy.missing_key", o.at("amount"), "less_earlier 需要 amount");
+      }
     } else if (!k.empty()) {
       fail("policy.bad_enum", o.at("kind"),
-           "amount.kind 只能是 fixed、up_to、rate、rate_cap、rate_up_to、per_unit、tiered、unquantified、benefit、tax_credit、by、same_as_group");
+           "amount.kind 只能是 fixed、up_to、rate、rate_cap、rate_up_to、per_unit、tiered、unquantified、benefit、tax_credit、by、same_as_group、by_reading、less_earlier");
     }
     o.finish();
     return a;

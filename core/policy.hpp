@@ -147,7 +147,9 @@ struct SizeIndustry {
 // How much a measure pays, as the text states it (docs/policy-format.md, "Award measures").
 struct Amount {
   // fixed / up_to / rate / rate_cap / rate_up_to / per_unit / tiered / unquantified / benefit /
-  // tax_credit / by (choose by an event parameter) / same_as_group (the group's amount for the same title)
+  // tax_credit / by (choose by an event parameter) / same_as_group (the group's amount for the same title) /
+  // by_reading (choose by a contested reading's option: cases keyed by option id) /
+  // less_earlier (cases[0].second less the group's award for a title held since an earlier year)
   std::string kind;
   Rational yuan;         // fixed, up_to
   Rational rate;         // rate*, tax_credit
@@ -158,7 +160,8 @@ struct Amount {
   std::vector<std::pair<std::string, Amount>> cases;    // tiered (points to fixed), by
   std::string text;      // unquantified: the reason; benefit: what it is
   int carry_forward_years = 0;
-  std::string group;     // same_as_group
+  std::string group;     // same_as_group, less_earlier
+  std::string reading;   // by_reading: the contested reading whose option selects a case
   // rate_cap, rate_up_to: whom the cap binds. "per_event" (each event's line on its own, the
   // default), "per_enterprise" (the enterprise's total for the measure: 单家企业最高) or
   // "per_investor" (the investor's total for the measure: 每家股权投资企业最高).

@@ -18,6 +18,11 @@ std::string field_label(const std::string& field) {
     int index = std::stoi(field.substr(7, slash - 7));
     return "本年度事项第 " + std::to_string(index + 1) + " 项的 " + field.substr(slash + 1);
   }
+  if (field.rfind("holds/", 0) == 0) {  // holds/<i>/since
+    std::size_t slash = field.find('/', 6);
+    int index = std::stoi(field.substr(6, slash - 6));
+    return "已获称号第 " + std::to_string(index + 1) + " 项的认定日期";
+  }
   if (field == "industry") return "所属行业";
   const FieldSpec* spec = find_field(field);
   return spec && !spec->label.empty() ? spec->label : field;
@@ -194,6 +199,9 @@ void render_line(std::ostringstream& out, const json& l, const std::string& inde
   } else if (l["state"] == "undetermined") {
     tag = "待定";
     if (a.contains("up_to")) figure = "最高 " + money_text(a["up_to"]);
+  } else if (a.contains("certain") && a.contains("up_to")) {
+    tag = "可获";  // contested: the readings give different amounts
+    figure = "至少 " + money_text(a["certain"]) + "，至多 " + money_text(a["up_to"]) + "（视读法而定）";
   } else if (a.contains("certain")) {
     tag = "可获";
     figure = money_text(a["certain"]);
@@ -221,6 +229,15 @@ void render_line(std::ostringstream& out, const json& l, const std::string& inde
   bool plain = l["amount_kind"] == "fixed" || l["amount_kind"] == "up_to";
   if (!basis.empty() && !plain) {
     out << indent << (l["kind"] == "benefit" || l["kind"] == "unquantified" ? "    内容：" : "    计算：") << basis << "\n";
+  }
+  if (l.contains("readings")) {
+    for (const auto& r : l["readings"]) {
+      std::string how = r["chosen_by"] == "request" ? "按所选" + r["option_label"].get<std::string>() + "计"
+                        : r["decisive"].get<bool>() ? "未选定读法：确定金额取较少者，上限取较多者"
+                                                    : "各读法金额相同";
+      out << indent << "    有争议的读法：" << r["question"].get<std::string>() << "\n";
+      out << indent << "      " << r["summary"].get<std::string>() << "（" << how << "）\n";
+    }
   }
   if (l.contains("missing")) {
     std::string m;

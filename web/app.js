@@ -975,6 +975,8 @@ function createApp(host, shadow, config) {
   function sinceText(p) { return p.valid_from == null ? t('起始日期不明') : esc(p.valid_from) + t(' 起'); }
 
   function amountText(l) {
+    // Contested: the readings give different amounts (the least is certain, the most the bound).
+    if (l.amount.certain && l.amount.up_to) return t('至少 ') + money(l.amount.certain) + t('，至多 ') + money(l.amount.up_to) + t('（视读法而定）');
     if (l.amount.certain) return money(l.amount.certain);
     if (l.amount.up_to) return t('最高 ') + money(l.amount.up_to);
     if (l.amount.tax_credit) return t('抵免 ') + money(l.amount.tax_credit);
@@ -988,6 +990,12 @@ function createApp(host, shadow, config) {
     h += '<p class="basis">' + (extra || '') + t('计算：') + esc(l.basis) + ' ' + state + labels + '</p>';
     if (l.stacking) h += '<p class="stacking">' + esc(l.stacking) + '</p>';
     if (l.undetermined_by) h += t('<p class="stacking">待定原因：') + esc(l.undetermined_by) + '</p>';
+    // Each contested reading the amount rests on, with what each option gives, in plain words.
+    Object.keys(l.readings || {}).forEach(function (id) {
+      var r = l.readings[id];
+      var how = r.chosen_by === 'request' ? t('按所选读法计') : (r.decisive ? t('未选定读法：确定金额取较少者，上限取较多者') : t('各读法金额相同'));
+      h += '<p class="reading" data-reading="' + esc(id) + '">' + t('有争议的读法：') + esc(r.question) + '<br>' + esc(r.summary) + '（' + how + '）</p>';
+    });
     if (l.missing && l.missing.length) h += missingList(l.missing.map(function (m) { return m; }));
     h += citeHtml(l.citation, l.interpretation);
     return h + '</li>';

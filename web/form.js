@@ -135,7 +135,8 @@ var SRDI_FORM = {
     },
     contest: { platform_digital_demo: '平台数字化示范评选', chuangxiang_fujian: '“创响福建”大赛', city_labor_competition: '市级劳动竞赛' },
     category: { equipment: '首台（套）装备', key_component: '关键核心零部件', new_material: '新材料首批次', software: '软件首版次' },
-    fund: { national_fund: '国家中小企业发展基金', sub_fund: '国家中小企业发展基金子基金' },
+    fund: { national_fund: '基金直接投资', sub_fund: '一级子基金投资' },
+    fund_family: { mfg_upgrade_fund: '国家制造业转型升级基金（含其子基金）', sme_development_fund: '国家中小企业发展基金（含其子基金）' },
     role: {
       iso_secretariat: '承担国际标准化组织秘书处', lead_international_standard: '主导制定国际标准',
       lead_national_standard: '主导制定国家标准', national_tc: '承担全国专业标准化技术委员会秘书处',

@@ -297,6 +297,13 @@ var SRDI_I18N = {
       '确定': 'Certain',
       '最高': 'Up to',
       '金额未定': 'Amount not set',
+      '至少 ': 'at least ',
+      '，至多 ': ', at most ',
+      '（视读法而定）': ' (depends on the reading)',
+      '有争议的读法：': 'Contested reading: ',
+      '按所选读法计': 'computed under the reading you picked',
+      '未选定读法：确定金额取较少者，上限取较多者': 'no reading picked: the certain total takes the least, the upper bound the most',
+      '各读法金额相同': 'every reading gives the same amount',
       '税收抵免': 'Tax credit',
       '支持措施': 'Support measure',
       '最高 {0}': 'Up to {0}',
@@ -847,7 +854,8 @@ var SRDI_I18N = {
       },
       contest: { platform_digital_demo: 'Platform digitalisation demonstration selection', chuangxiang_fujian: '“Chuangxiang Fujian” competition', city_labor_competition: 'City labour competition' },
       category: { equipment: 'First unit (set) of equipment', key_component: 'Key core component', new_material: 'First batch of a new material', software: 'First version of software' },
-      fund: { national_fund: 'National SME Development Fund', sub_fund: 'Sub-fund of the National SME Development Fund' },
+      fund: { national_fund: 'Direct investment by a national fund', sub_fund: 'Investment by a first-level sub-fund' },
+      fund_family: { mfg_upgrade_fund: 'National Manufacturing Transformation and Upgrading Fund (or its sub-funds)', sme_development_fund: 'National SME Development Fund (or its sub-funds)' },
       role: {
         iso_secretariat: 'Holding the secretariat of an international standards body',
         lead_international_standard: 'Leading the drafting of an international standard',
@@ -911,7 +919,7 @@ var SRDI_I18N = {
       fund_investment: {
         label: 'Investment from a national fund',
         hint: 'Paid-in investment from the National Manufacturing Transformation and Upgrading Fund, the National SME Development Fund, or one of their first-level sub-funds',
-        params: { fund: 'Fund', paid_in: 'Amount paid in' },
+        params: { fund: 'Investment level', fund_family: 'Which national fund', paid_in: 'Amount paid in' },
       },
       standard_work: {
         label: 'Standardisation work',
