@@ -175,3 +175,30 @@ TEST_CASE("a document not in force shows no payable money in its totals, in eith
     }
   }
 }
+
+TEST_CASE("an amount that rests on a contested reading names a declared reading and gives every option an amount",
+          "[awards][policy][readings]") {
+  json cite{{"doc", "测试"}, {"clause", "一"}, {"excerpt", "测试"}, {"excerpt_kind", "quote"}};
+  json readings = json::array({{{"id", "t.r"},
+                                {"question", "哪种读法"},
+                                {"default", "a"},
+                                {"options", json::array({{{"id", "a"}, {"label", "按甲口径"}, {"citation", cite}},
+                                                         {{"id", "b"}, {"label", "按乙口径"}, {"citation", cite}}})}}});
+  json groups = json::array({{{"id", "t.g"}, {"title", "从高"}, {"rule", "highest_only"}, {"citation", cite}}});
+  json fixed{{"kind", "fixed"}, {"yuan", "100000"}};
+  json by_reading{{"kind", "by_reading"},
+                  {"reading", "t.r"},
+                  {"options", {{"a", fixed}, {"b", {{"kind", "less_earlier"}, {"group", "t.g"}, {"amount", fixed}}}}}};
+  by_reading["yuan"] = nullptr;  // merged over the default fixed amount: drop its yuan
+  json top{{"readings", readings}, {"groups", groups}};
+  CHECK(first_error(awards_policy({{"amount", by_reading}, {"group", "t.g"}}, top)) == "ok");
+  // Without the declaration, and with options that are not the reading's.
+  CHECK(first_error(awards_policy({{"amount", by_reading}, {"group", "t.g"}}, json{{"groups", groups}})) ==
+        "policy.unknown_reading /measures/0/amount/reading");
+  json other = by_reading;
+  other["options"].erase("b");
+  CHECK(first_error(awards_policy({{"amount", other}}, top)) == "policy.bad_reading /measures/0/amount/reading");
+  json no_group = by_reading;
+  no_group["options"]["b"]["group"] = "t.none";
+  CHECK(first_error(awards_policy({{"amount", no_group}}, top)) == "policy.unknown_group /measures/0/amount/options/b/group");
+}
