@@ -369,11 +369,11 @@ Figure reckon(const Amount& a, const Event* e, const Reckoner& base, json& readi
     const Reading* rd = find_reading(base, id);
     if (!rd) continue;
     const bool picked = base.choice.count(id) > 0;
-    const std::string in_force = option_in_force(base, id);
+    const std::string option_now = option_in_force(base, id);
     json outcomes = json::array();
     std::string summary;
     std::set<std::string> words;
-    std::string in_force_label;
+    std::string option_now_label;
     for (const auto& o : rd->options) {
       Reckoner trial = base;
       trial.choice[id] = o.id;
@@ -383,7 +383,7 @@ Figure reckon(const Amount& a, const Event* e, const Reckoner& base, json& readi
                               {"text", text}, {"citation", citation_json(o.citation)}});
       summary += (summary.empty() ? "" : "；") + text;
       words.insert(figure_words(g));
-      if (o.id == in_force) in_force_label = o.label;
+      if (o.id == option_now) option_now_label = o.label;
       if (!picked) tried.push_back(g);
     }
     const bool decisive = words.size() > 1;
@@ -396,8 +396,8 @@ Figure reckon(const Amount& a, const Event* e, const Reckoner& base, json& readi
       }
       f.basis = each;
     }
-    readings[id] = json{{"question", rd->question},       {"option", in_force},
-                        {"option_label", in_force_label}, {"chosen_by", picked ? "request" : "default"},
+    readings[id] = json{{"question", rd->question},       {"option", option_now},
+                        {"option_label", option_now_label}, {"chosen_by", picked ? "request" : "default"},
                         {"decisive", decisive},           {"summary", summary},
                         {"outcomes", outcomes}};
   }
