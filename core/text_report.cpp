@@ -232,7 +232,7 @@ void render_line(std::ostringstream& out, const json& l, const std::string& inde
   }
   if (l.contains("readings")) {
     for (const auto& r : l["readings"]) {
-      std::string how = r["chosen_by"] == "request" ? "按所选" + r["option_label"].get<std::string>() + "计"
+      std::string how = r["chosen_by"] == "request" ? "已选定读法：" + r["option_label"].get<std::string>()
                         : r["decisive"].get<bool>() ? "未选定读法：确定金额取较少者，上限取较多者"
                                                     : "各读法金额相同";
       out << indent << "    有争议的读法：" << r["question"].get<std::string>() << "\n";

@@ -993,7 +993,7 @@ function createApp(host, shadow, config) {
     // Each contested reading the amount rests on, with what each option gives, in plain words.
     Object.keys(l.readings || {}).forEach(function (id) {
       var r = l.readings[id];
-      var how = r.chosen_by === 'request' ? t('按所选读法计') : (r.decisive ? t('未选定读法：确定金额取较少者，上限取较多者') : t('各读法金额相同'));
+      var how = r.chosen_by === 'request' ? t('已选定读法：') + esc(r.option_label) : (r.decisive ? t('未选定读法：确定金额取较少者，上限取较多者') : t('各读法金额相同'));
       h += '<p class="reading" data-reading="' + esc(id) + '">' + t('有争议的读法：') + esc(r.question) + '<br>' + esc(r.summary) + '（' + how + '）</p>';
     });
     if (l.missing && l.missing.length) h += missingList(l.missing.map(function (m) { return m; }));

@@ -301,7 +301,7 @@ var SRDI_I18N = {
       '，至多 ': ', at most ',
       '（视读法而定）': ' (depends on the reading)',
       '有争议的读法：': 'Contested reading: ',
-      '按所选读法计': 'computed under the reading you picked',
+      '已选定读法：': 'reading picked: ',
       '未选定读法：确定金额取较少者，上限取较多者': 'no reading picked: the certain total takes the least, the upper bound the most',
       '各读法金额相同': 'every reading gives the same amount',
       '税收抵免': 'Tax credit',
