@@ -65,8 +65,14 @@ std::vector<MetricDef> make_catalogue() {
   add("equity_financing.sum3", "近三年新增股权融资合计", Unit::Yuan, MetricKind::Sum,
       {"equity_financing.last", "equity_financing.prev", "equity_financing.prev2"},
       "equity_financing.last + equity_financing.prev + equity_financing.prev2");
-  add("sci_award.years_ago", "科技奖励距评估年度的年数", Unit::Count, MetricKind::Diff,
-      {"evaluation_year", "sci_award.year"}, "evaluation_year − sci_award.year");
+  add("sci_award.national_years_ago", "国家级科技奖励距评估年度的年数", Unit::Count, MetricKind::Diff,
+      {"evaluation_year", "sci_award.national_year"}, "evaluation_year − sci_award.national_year");
+  add("sci_award.provincial_years_ago", "省级科技奖励距评估年度的年数", Unit::Count, MetricKind::Diff,
+      {"evaluation_year", "sci_award.provincial_year"}, "evaluation_year − sci_award.provincial_year");
+  add("sci_award.ministerial_years_ago", "部级科技奖励距评估年度的年数", Unit::Count, MetricKind::Diff,
+      {"evaluation_year", "sci_award.ministerial_year"}, "evaluation_year − sci_award.ministerial_year");
+  add("maker_china.years_ago", "创客中国全国赛入围距评估年度的年数", Unit::Count, MetricKind::Diff,
+      {"evaluation_year", "maker_china_year"}, "evaluation_year − maker_china_year");
   return c;
 }
 

@@ -66,10 +66,18 @@ std::vector<FieldSpec> make_fields() {
   add("market_rank_domestic", FieldKind::Rank, "国内细分市场排名");
   add("own_brand", FieldKind::Bool, "拥有自主品牌");
   add("market_leading", FieldKind::Bool, "主导产品细分市场占有率较为靠前");
+  // Each rank of 科技奖励 has its own year: the criteria judge 近三年 per rank.
   add("sci_award.national_rank", FieldKind::Rank, "国家级科技奖励排名");
+  f.push_back(FieldSpec{"sci_award.national_year", FieldKind::IntRange, "国家级科技奖励获奖年份", {}, 1949, 2100,
+                        false, true});
   add("sci_award.provincial_rank", FieldKind::Rank, "省级科技奖励排名");
-  f.push_back(FieldSpec{"sci_award.year", FieldKind::IntRange, "科技奖励获奖年份", {}, 1949, 2100, false, true});
+  f.push_back(FieldSpec{"sci_award.provincial_year", FieldKind::IntRange, "省级科技奖励获奖年份", {}, 1949, 2100,
+                        false, true});
+  add("sci_award.ministerial_rank", FieldKind::Rank, "部级科技奖励排名");
+  f.push_back(FieldSpec{"sci_award.ministerial_year", FieldKind::IntRange, "部级科技奖励获奖年份", {}, 1949, 2100,
+                        false, true});
   f.push_back(FieldSpec{"maker_china", FieldKind::Enum, "创客中国全国赛成绩", {"top50", "top500", "none"}});
+  f.push_back(FieldSpec{"maker_china_year", FieldKind::IntRange, "创客中国全国赛入围年份", {}, 1949, 2100, false, true});
   for (const char* h : {"high_tech_enterprise", "tech_innovation_demo", "ip_advantage", "ip_demo"}) {
     add(std::string("honors.") + h, FieldKind::Bool, "");
   }
@@ -92,6 +100,20 @@ std::vector<FieldSpec> make_fields() {
 }
 
 const std::vector<std::string> kLevels = {"national", "provincial", "city"};
+
+// The words of rd_institution's levels, for messages.
+std::string level_word(const std::string& level) {
+  if (level == "none") return "无";
+  if (level == "below_city") return "市级以下";
+  if (level == "city") return "市级";
+  if (level == "provincial") return "省级";
+  if (level == "national") return "国家级";
+  return level;
+}
+
+// The ranks of a 科技奖励 object: inside a given object, a rank left out means no award at that level.
+const std::vector<std::string> kAwardRanks = {"sci_award.national_rank", "sci_award.provincial_rank",
+                                              "sci_award.ministerial_rank"};
 
 // Field and group names, indexed once: the loader and the metrics look names up for every value.
 struct FieldIndex {
@@ -121,6 +143,7 @@ class Loader {
       fail("profile.wrong_type", "", "企业信息应为一个 JSON 对象");
     } else {
       walk_object(root, "", "");
+      derive_rd_institution();
     }
     if (!errors_.empty()) throw LoadFailure(errors_);
     return std::move(profile_);
@@ -150,9 +173,14 @@ class Loader {
         if (value.get<std::string>() != "none") {
           fail("profile.bad_enum", p, "科技奖励只能填 \"none\"（没有）或一个包含排名和年份的对象");
         } else {
-          set_none("sci_award.national_rank");
-          set_none("sci_award.provincial_rank");
+          for (const auto& k : kAwardRanks) set_none(k);
         }
+      } else if (name == "sci_award.year") {
+        // The single year of earlier versions: each rank now has its own (a national and a
+        // provincial award need not be of the same year).
+        fail("profile.unknown_key", p,
+             "未知字段“year”：科技奖励的获奖年份已按级别分开填写，请改用 national_year（国家级）、"
+             "provincial_year（省级）或 ministerial_year（部级），各填对应奖励的获奖年份");
       } else if (const FieldSpec* spec = find_field(name); spec && !spec->internal) {
         read_leaf(*spec, value, p);
       } else if (!find_field(name) && is_group(name)) {
@@ -164,14 +192,37 @@ class Loader {
         walk_object(value, name, p);
         if (name == "sci_award") {
           // Inside a given award object, a missing rank means no award at that level.
-          for (const char* k : {"sci_award.national_rank", "sci_award.provincial_rank"}) {
-            if (!value.contains(std::string(k).substr(10))) set_none(k);
+          for (const auto& k : kAwardRanks) {
+            if (!value.contains(k.substr(10))) set_none(k);
           }
         }
       } else {
         fail("profile.unknown_key", p, "未知字段“" + key + "”（请检查拼写，字段名见文档 docs/profile.md）");
       }
     }
+  }
+
+  // rd_institution (the level) and provincial_rd_institution (the flag) both say whether a
+  // 省部级以上 R&D institution exists: the level is the source of truth (provincial or national is
+  // 省部级以上). Given the level, the flag follows from it; given both, they must agree; the flag
+  // alone is kept as given.
+  void derive_rd_institution() {
+    const Fact* level = profile_.fact("rd_institution");
+    if (!level || level->kind != Fact::Kind::Text) return;
+    const bool high = level->text == "provincial" || level->text == "national";
+    const Fact* flag = profile_.fact("provincial_rd_institution");
+    if (flag && flag->kind == Fact::Kind::Bool) {
+      if (flag->flag != high) {
+        fail("profile.conflicting_fields", "/provincial_rd_institution",
+             std::string("“拥有省部级以上研发机构”填的是“") + (flag->flag ? "是" : "否") + "”，但“自建研发机构级别”填的是“" +
+                 level_word(level->text) + "”，两者矛盾（省级、国家级即省部级以上）。请改正其中一项，或只填研发机构级别");
+      }
+      return;
+    }
+    Fact derived;
+    derived.kind = Fact::Kind::Bool;
+    derived.flag = high;
+    profile_.facts["provincial_rd_institution"] = derived;
   }
 
   void set_none(const std::string& name) { profile_.facts[name] = Fact{Fact::Kind::None, {}, false, {}}; }

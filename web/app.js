@@ -326,19 +326,27 @@ function createApp(host, shadow, config) {
     return h + '</tbody></table>';
   }
 
+  // The keys of the sci_award object (national_rank, national_year, ...), from the engine schema.
+  function sciAwardKeys() {
+    return schema.fields.filter(function (f) { return /^sci_award\./.test(f.name); }).map(function (f) { return f.name.slice(10); });
+  }
+
   function sciAwardHtml() {
     var h = t('<fieldset class="group" data-field="sci_award"><legend>科技奖励</legend>');
-    h += t('<div class="field"><label for="f-sci_award">近年是否获得国家级或省级科技奖励</label>') +
+    h += t('<div class="field"><label for="f-sci_award">近年是否获得国家级、省级或部级科技奖励</label>') +
       t('<select id="f-sci_award" aria-describedby="hint-sci_award err-sci_award"><option value="">未填写</option><option value="none">没有</option><option value="some">有（填写下方排名和年份）</option></select>') +
       t('<span class="hint" id="hint-sci_award">科技进步奖、技术发明奖等；排名指企业在获奖单位中的排名</span><span class="field-error" id="err-sci_award"></span></div>');
     h += '<div class="sub" id="sci-award-details">';
-    ['sci_award.national_rank', 'sci_award.provincial_rank', 'sci_award.year'].forEach(function (n) {
+    // The ranks and their years, in the engine schema's order (each rank has its own year).
+    sciAwardKeys().forEach(function (k) {
+      var n = 'sci_award.' + k;
       var spec = fieldSpec[n];
-      var hint = n === 'sci_award.year' ? t('获奖年份，如 2024') : t('企业在获奖单位中的排名（第1名填1）；没有该级别奖励则留空，不清楚则勾选“不清楚”');
-      var html = control(idFor(n), n, spec, fieldLabelText(n), en('fields', n, 'hint') || hint, n === 'sci_award.year' ? t('年') : t('名'));
+      var isYear = /_year$/.test(k);
+      var hint = isYear ? t('该级别奖励的获奖年份，如 2024') : t('企业在获奖单位中的排名（第1名填1）；没有该级别奖励则留空，不清楚则勾选“不清楚”');
+      var html = control(idFor(n), n, spec, fieldLabelText(n), en('fields', n, 'hint') || hint, isYear ? t('年') : t('名'));
       // A blank rank means "no award at that level" (docs/profile.md), so "unknown" needs a box of
-      // its own: it writes the rank as null. (The year is unknown when blank.)
-      if (n !== 'sci_award.year') {
+      // its own: it writes the rank as null. (A year is unknown when blank.)
+      if (!isYear) {
         var k = n.slice(10);
         html = html.replace(/<\/div>$/, '<span class="check"><input type="checkbox" id="sci-unknown-' + k + '" data-sci-unknown="' + k + '">' +
           '<label for="sci-unknown-' + k + '">' + t('不清楚<span class="visually-hidden">：{0}</span>', esc(fieldLabelText(n))) + '</label></span></div>');
@@ -511,10 +519,10 @@ function createApp(host, shadow, config) {
     if (sci === 'none') profile.sci_award = 'none';
     else if (sci === 'some') {
       var award = {};
-      ['national_rank', 'provincial_rank', 'year'].forEach(function (k) {
+      sciAwardKeys().forEach(function (k) {
         var c = $(idFor('sci_award.' + k));
         paths['/sci_award/' + k] = c.id;
-        if (k !== 'year' && $('sci-unknown-' + k).checked) { award[k] = null; return; }
+        if (!/_year$/.test(k) && $('sci-unknown-' + k).checked) { award[k] = null; return; }
         var r = parseValue(fieldSpec['sci_award.' + k].kind, c.value, fieldSpec['sci_award.' + k]);
         if (r.error) problems.push({ id: c.id, message: r.error });
         else if (!r.blank) award[k] = r.value;
@@ -603,9 +611,9 @@ function createApp(host, shadow, config) {
     if (p.sci_award === 'none') $('f-sci_award').value = 'none';
     else if (p.sci_award && typeof p.sci_award === 'object') {
       $('f-sci_award').value = 'some';
-      ['national_rank', 'provincial_rank', 'year'].forEach(function (k) {
+      sciAwardKeys().forEach(function (k) {
         if (p.sci_award[k] != null) $(idFor('sci_award.' + k)).value = String(p.sci_award[k]);
-        else if (p.sci_award[k] === null && k !== 'year') $('sci-unknown-' + k).checked = true;
+        else if (p.sci_award[k] === null && !/_year$/.test(k)) $('sci-unknown-' + k).checked = true;
       });
     }
     if (Array.isArray(p.honors)) {

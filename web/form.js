@@ -57,9 +57,10 @@ var SRDI_FORM = {
         { name: 'ip.class1_applied', unit: '项', hint: '其中已在主导产品中应用并产生经济效益的' },
         { name: 'ip.class2', unit: '项', hint: 'Ⅱ类：实用新型专利、外观设计专利、软件著作权（不含商标）' },
         { name: 'rd_institution', hint: '企业自建或与高校、科研院所联合建立的研发机构的最高级别' },
-        { name: 'provincial_rd_institution', hint: '经认定的省部级以上研发机构（如技术中心、工程研究中心、重点实验室）' },
+        { name: 'provincial_rd_institution', hint: '经认定的省部级以上研发机构（如技术中心、工程研究中心、重点实验室）；已填研发机构级别的可不填，由级别得出（省级、国家级即“是”），两者矛盾时会提示' },
         { widget: 'sci_award' },
         { name: 'maker_china', hint: '“创客中国”中小企业创新创业大赛全国赛成绩' },
+        { name: 'maker_china_year', hint: '进入全国500强或50强名单的年份，如 2024（判断是否在近三年内）' },
       ],
     },
     {

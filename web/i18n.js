@@ -13,7 +13,7 @@
 //   fields        every schema field by name: {label, hint, unit}. `hint` is given where form.js
 //                 (or app.js, for sci_award.*) has one; `unit` where the form shows one. Use the
 //                 field's `unit` rather than ui[<Chinese unit>]: 年 is 'years' for niche_years but
-//                 'YYYY' for sci_award.year. No ui value is '' (t() treats '' as missing).
+//                 'YYYY' for the award years (sci_award.*_year, maker_china_year). No ui value is '' (t() treats '' as missing).
 //   table_rows    the finance table's rows by base name: {label, hint}
 //   years         form.js years by key
 //   cities        form.js cities by value
@@ -151,7 +151,7 @@ var SRDI_I18N = {
       '有（填写下方排名和年份）': 'Yes (enter the rank and year below)',
       '科技进步奖、技术发明奖等；排名指企业在获奖单位中的排名':
         "E.g. a Science and Technology Progress Award or a Technological Invention Award; the rank is the enterprise's place among the winning organisations",
-      '获奖年份，如 2024': 'Year of the award, e.g. 2024',
+      '该级别奖励的获奖年份，如 2024': 'Year of the award at this level, e.g. 2024',
       '企业在获奖单位中的排名（第1名填1）；没有该级别奖励则留空，不清楚则勾选“不清楚”':
         "The enterprise's place among the winning organisations (enter 1 for first place); leave blank if there is no award at this level, tick “Not known” if you do not know",
       '不清楚<span class="visually-hidden">：{0}</span>': 'Not known<span class="visually-hidden">: {0}</span>',
@@ -468,8 +468,8 @@ var SRDI_I18N = {
         ' (10k yuan)</label>',
       '<fieldset class="group" data-field="sci_award"><legend>科技奖励</legend>':
         '<fieldset class="group" data-field="sci_award"><legend>Science and technology awards</legend>',
-      '<div class="field"><label for="f-sci_award">近年是否获得国家级或省级科技奖励</label>':
-        '<div class="field"><label for="f-sci_award">A national or provincial science and technology award in recent years?</label>',
+      '<div class="field"><label for="f-sci_award">近年是否获得国家级、省级或部级科技奖励</label>':
+        '<div class="field"><label for="f-sci_award">A national, provincial or ministerial science and technology award in recent years?</label>',
       '<select id="f-sci_award" aria-describedby="hint-sci_award err-sci_award"><option value="">未填写</option><option value="none">没有</option><option value="some">有（填写下方排名和年份）</option></select>':
         '<select id="f-sci_award" aria-describedby="hint-sci_award err-sci_award"><option value="">Not filled in</option><option value="none">No</option><option value="some">Yes (enter the rank and year below)</option></select>',
       '<span class="hint" id="hint-sci_award">科技进步奖、技术发明奖等；排名指企业在获奖单位中的排名</span><span class="field-error" id="err-sci_award"></span></div>':
@@ -722,7 +722,7 @@ var SRDI_I18N = {
       'ip.class1_applied': { label: 'Class I IP rights in use and generating returns', unit: 'number', hint: 'Of which used in the leading products and generating economic returns' },
       'ip.class2': { label: 'Class II IP rights', unit: 'number', hint: 'Class II: utility model patents, design patents and software copyrights (trademarks not included)' },
       'rd_institution': { label: 'Level of own R&D institution', hint: 'The highest level of an R&D institution set up by the enterprise alone or jointly with universities or research institutes' },
-      'provincial_rd_institution': { label: 'Has an R&D institution at provincial or ministerial level or above', hint: 'A recognised R&D institution at provincial or ministerial level or above (e.g. a technology centre, engineering research centre or key laboratory)' },
+      'provincial_rd_institution': { label: 'Has an R&D institution at provincial or ministerial level or above', hint: 'A recognised R&D institution at provincial or ministerial level or above (e.g. a technology centre, engineering research centre or key laboratory); may be left blank when the level is given: it follows from it (provincial or national means yes), and a contradiction is reported' },
       'digital_level': { label: 'Digitalisation level', unit: '1–4', hint: 'Level in the SME digitalisation assessment (1 to 4)' },
       'quality.provincial_award': { label: 'Quality award at provincial level or above', hint: 'Has won a quality award at provincial level or above' },
       'quality.iso9001': { label: 'Certified to ISO 9001 or another quality management system', hint: 'Certified to ISO 9001 or another quality management system' },
@@ -738,8 +738,12 @@ var SRDI_I18N = {
       'market_leading': { label: 'Leading product among the market leaders of its niche', hint: "The leading product's share of its niche market is among the highest in the province or the country" },
       'sci_award.national_rank': { label: 'Rank in a national science and technology award', unit: '1 = first', hint: "The enterprise's place among the winning organisations (enter 1 for first place); leave blank if there is no award at this level, tick “Not known” if you do not know" },
       'sci_award.provincial_rank': { label: 'Rank in a provincial science and technology award', unit: '1 = first', hint: "The enterprise's place among the winning organisations (enter 1 for first place); leave blank if there is no award at this level, tick “Not known” if you do not know" },
-      'sci_award.year': { label: 'Year of the science and technology award', unit: 'YYYY', hint: 'Year of the award, e.g. 2024' },
+      'sci_award.national_year': { label: 'Year of the national science and technology award', unit: 'YYYY', hint: 'Year of the award at this level, e.g. 2024' },
+      'sci_award.provincial_year': { label: 'Year of the provincial science and technology award', unit: 'YYYY', hint: 'Year of the award at this level, e.g. 2024' },
+      'sci_award.ministerial_rank': { label: 'Rank in a ministerial science and technology award', unit: '1 = first', hint: "The enterprise's place among the winning organisations (enter 1 for first place); leave blank if there is no award at this level, tick “Not known” if you do not know" },
+      'sci_award.ministerial_year': { label: 'Year of the ministerial science and technology award', unit: 'YYYY', hint: 'Year of the award at this level, e.g. 2024' },
       'maker_china': { label: 'Result in the Maker China national competition', hint: 'Result in the national round of the “Maker China” SME innovation and entrepreneurship competition' },
+      'maker_china_year': { label: 'Year of the Maker China result', unit: 'YYYY', hint: 'Year in which the enterprise entered the national list; needed for “in the last three years”' },
       'honors.high_tech_enterprise': { label: 'High-tech enterprise' },
       'honors.tech_innovation_demo': { label: 'National technological innovation demonstration enterprise' },
       'honors.ip_advantage': { label: 'IP advantage enterprise' },

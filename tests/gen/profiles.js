@@ -10,7 +10,9 @@
 // - unknowns: each field unknown with probability `unknownRate` (a quarter of it for the strong
 //   ones), left out or written as null (null is unknown at every level); groups absent / null /
 //   {} / partial; zero denominators now and then;
-// - sci_award as "none", as an object with ranks left out (= none), null (= unknown) or given;
+// - sci_award as "none", as an object with ranks left out (= none), null (= unknown) or given,
+//   each rank with its own year (national, provincial, ministerial);
+// - rd_institution and provincial_rd_institution never contradicting (the flag often left to the level);
 //   honors absent / null / [] / a list;
 // - holds absent, null, [] or entries at various levels, with or without level and since, and
 //   since dates on the validity boundary (in force on the last day / expired the day after),
@@ -78,13 +80,23 @@ const FIELDS = {
   market_rank_domestic: { kind: 'int', min: 1, max: 1000000000 },
   own_brand: { kind: 'bool' }, market_leading: { kind: 'bool' },
   maker_china: { kind: 'enum', values: ['top50', 'top500', 'none'] },
+  maker_china_year: { kind: 'int', min: 1949, max: 2100 },
   distinctive_score: { kind: 'int', min: 0, max: 15 },
   'platform_score.this_year': { kind: 'score' }, 'platform_score.last_year': { kind: 'score' },
   'compliance.registered_in_china': { kind: 'bool' }, 'compliance.not_abnormal': { kind: 'bool' },
   'compliance.no_major_incident': { kind: 'bool' }, 'compliance.product_allowed': { kind: 'bool' },
 };
-const SCI = { 'sci_award.national_rank': { min: 1, max: 1000000000 }, 'sci_award.provincial_rank': { min: 1, max: 1000000000 },
-  'sci_award.year': { min: 1949, max: 2100 } };
+const SCI = { 'sci_award.national_rank': { min: 1, max: 1000000000 }, 'sci_award.national_year': { min: 1949, max: 2100 },
+  'sci_award.provincial_rank': { min: 1, max: 1000000000 }, 'sci_award.provincial_year': { min: 1949, max: 2100 },
+  'sci_award.ministerial_rank': { min: 1, max: 1000000000 }, 'sci_award.ministerial_year': { min: 1949, max: 2100 } };
+const AWARD_LEVELS = ['national', 'provincial', 'ministerial'];
+// Each *years_ago metric: [its year field, the result it goes with, a value of that result that qualifies].
+const YEARS_AGO = {
+  'sci_award.national_years_ago': ['sci_award.national_year', 'sci_award.national_rank'],
+  'sci_award.provincial_years_ago': ['sci_award.provincial_year', 'sci_award.provincial_rank'],
+  'sci_award.ministerial_years_ago': ['sci_award.ministerial_year', 'sci_award.ministerial_rank'],
+  'maker_china.years_ago': ['maker_china_year', 'maker_china'],
+};
 const GROUPS = ['revenue', 'main_business_revenue', 'rd_expense', 'equity_financing', 'ip', 'quality', 'platform_score',
   'compliance'];
 
@@ -132,7 +144,7 @@ const GROWTHS = { 'main_business_growth.last': ['main_business_revenue.last', 'm
 
 function metricSupported(m) {
   return m in FIELDS || m in SCI || m in SUMS || m in RATIOS || m in GROWTHS || m === 'rd_expense.avg2' ||
-    m === 'main_business_growth.avg2' || m === 'revenue_cagr.2y' || m === 'sci_award.years_ago';
+    m === 'main_business_growth.avg2' || m === 'revenue_cagr.2y' || m in YEARS_AGO;
 }
 
 // ---------------------------------------------------------------- PRNG
@@ -327,9 +339,12 @@ function baseFacts(rng, strong, top, evalYear) {
       default: break;
     }
   }
+  // years up to the evaluation year: a later one is bad input
+  f.maker_china_year = rng.int(evalYear - 6, evalYear);
   f['sci_award.national_rank'] = rng.chance(0.7) ? 'none' : rng.int(1, 8);
   f['sci_award.provincial_rank'] = rng.chance(0.6) ? 'none' : rng.int(1, 8);
-  f['sci_award.year'] = rng.int(2015, evalYear);
+  f['sci_award.ministerial_rank'] = rng.chance(0.8) ? 'none' : rng.int(1, 8);
+  for (const l of AWARD_LEVELS) f[`sci_award.${l}_year`] = rng.int(2015, evalYear);
   return f;
 }
 
@@ -375,14 +390,17 @@ function aim(rng, f, c, dir, evalYear, locked) {
     if (v < lo || v > hi) return null;
     set(m, v); return [m];
   }
-  if (m === 'sci_award.years_ago') {
-    if (!free('sci_award.year')) return null;
+  if (m in YEARS_AGO) {
+    const [yearField, resultField] = YEARS_AGO[m];
+    if (!free(yearField)) return null;
     if (a % b !== 0n) return null;
     const year = evalYear - (Number(a / b) + dir);
     if (year < 1949 || year > evalYear) return null;  // a year after the evaluation year is refused
-    set('sci_award.year', year);
-    if (f['sci_award.national_rank'] === undefined || f['sci_award.national_rank'] === 'none') set('sci_award.national_rank', rng.int(1, 5));
-    return ['sci_award.year', 'sci_award.national_rank'];
+    set(yearField, year);
+    if (f[resultField] === undefined || f[resultField] === 'none') {
+      set(resultField, resultField === 'maker_china' ? rng.pick(['top50', 'top500']) : rng.int(1, 5));
+    }
+    return [yearField, resultField];
   }
   if (m in SUMS || m === 'rd_expense.avg2') {
     const parts = SUMS[m] || ['rd_expense.last', 'rd_expense.prev'];
@@ -606,6 +624,10 @@ function generateProfiles({ seed, count, unknownRate = 0.15, complete = false, a
         aim(rng, f, c, rng.int(-1, 1), evalYear, locked);
       }
     }
+    // One fact, two fields: the 省部级 flag must agree with the institution level (or be left to it).
+    if (f.rd_institution !== undefined && f.provincial_rd_institution !== undefined) {
+      f.provincial_rd_institution = rng.chance(0.5) ? undefined : ['provincial', 'national'].includes(f.rd_institution);
+    }
     const p = {};
     if (complete || !rng.chance(unknownP)) p.name = `${rng.pick(NAMES)} ${i}`;
     if (complete) p.city = rng.pick(cities);
@@ -640,19 +662,23 @@ function generateProfiles({ seed, count, unknownRate = 0.15, complete = false, a
       }
     }
     // sci_award
-    const nat = f['sci_award.national_rank']; const prov = f['sci_award.provincial_rank']; const year = f['sci_award.year'];
+    const sciKeys = AWARD_LEVELS.flatMap((l) => [`${l}_rank`, `${l}_year`]);
+    const sci = (k) => f[`sci_award.${k}`];
     if (complete) {
       p.sci_award = {};
-      if (nat !== 'none') p.sci_award.national_rank = nat ?? 1;
-      if (prov !== 'none') p.sci_award.provincial_rank = prov ?? 1;
-      p.sci_award.year = year ?? evalYear - 2;
-    } else if (nat === undefined && prov === undefined && year === undefined) {
+      for (const l of AWARD_LEVELS) {
+        if (sci(`${l}_rank`) === 'none') continue;
+        p.sci_award[`${l}_rank`] = sci(`${l}_rank`) ?? 1;
+        p.sci_award[`${l}_year`] = sci(`${l}_year`) ?? evalYear - 2;
+      }
+    } else if (sciKeys.every((k) => sci(k) === undefined)) {
       if (rng.chance(0.5)) p.sci_award = null;
-    } else if (nat === 'none' && prov === 'none' && rng.chance(0.5)) {
-      p.sci_award = year === undefined || rng.chance(0.5) ? 'none' : { year };
+    } else if (AWARD_LEVELS.every((l) => sci(`${l}_rank`) === 'none') && rng.chance(0.5)) {
+      p.sci_award = 'none';
     } else {
       p.sci_award = {};
-      for (const [k, v] of [['national_rank', nat], ['provincial_rank', prov], ['year', year]]) {
+      for (const k of sciKeys) {
+        const v = sci(k);
         if (v === undefined) { if (rng.chance(0.7)) p.sci_award[k] = null; } else if (v !== 'none') p.sci_award[k] = v;
       }
     }

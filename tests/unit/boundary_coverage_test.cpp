@@ -34,12 +34,14 @@ using srdi::Tri;
 namespace {
 
 // Metrics whose thresholds cannot be driven by setting profile fields. Each entry needs a reason.
-// Empty: every metric the bundled data compares is reachable (sci_award.years_ago is driven through
-// sci_award.year, its internal lever evaluation_year being fixed by the evaluation date).
+// Empty: every metric the bundled data compares is reachable (sci_award.national_years_ago and the
+// other *years_ago are driven through their year field, their internal lever evaluation_year being
+// fixed by the evaluation date).
 const std::map<std::string, std::string> kAllowlist = {};
 
 // Fields the profile format can state as known not to exist (Fact::None) rather than unknown.
-const std::set<std::string> kCanBeNone = {"sci_award.national_rank", "sci_award.provincial_rank"};
+const std::set<std::string> kCanBeNone = {"sci_award.national_rank", "sci_award.provincial_rank",
+                                          "sci_award.ministerial_rank"};
 
 struct Found {
   std::string policy;  // file
@@ -290,7 +292,7 @@ TEST_CASE("every compare threshold in the bundled policies flips exactly at its 
         break;
     }
     // A rank has no value below 1: ">= 1" is a presence test, and the other side of it is the
-    // format's "known not to exist" (sci_award "none" sets both ranks to Fact::None, core/profile.cpp),
+    // format's "known not to exist" (sci_award "none" sets every rank to Fact::None, core/profile.cpp),
     // which meets no comparison.
     if (kCanBeNone.count(plan->driven) && ((need_below && !below && e_below == Tri::NotMet) ||
                                            (need_above && !above && e_above == Tri::NotMet))) {

@@ -111,9 +111,9 @@ TEST_CASE("score improvements: the next band up, and sum items up to the cap", "
 
 TEST_CASE("a date after the evaluation date is refused on every request path", "[engine]") {
   const srdi::Options o{date("2026-11-21"), ""};
-  const std::string year = R"({"sci_award": {"provincial_rank": 1, "year": 2031}})";
+  const std::string year = R"({"sci_award": {"provincial_rank": 1, "provincial_year": 2031}})";
   const std::string since = R"({"holds": [{"title": "srdi_sme", "level": "provincial", "since": "2027-01-01"}]})";
-  for (const auto& [text, path] : {std::pair{year, "/sci_award/year"}, std::pair{since, "/holds/0/since"}}) {
+  for (const auto& [text, path] : {std::pair{year, "/sci_award/provincial_year"}, std::pair{since, "/holds/0/since"}}) {
     INFO(text);
     for (const auto& r : {srdi::evaluate_request(text, o), srdi::compare_request(text, o), srdi::screen_request(text, o),
                           srdi::evaluate_request(text, std::string_view(R"({"as_of": "2026-11-21"})"))}) {

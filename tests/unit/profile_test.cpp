@@ -53,10 +53,54 @@ TEST_CASE("a given honours list is complete", "[profile]") {
 TEST_CASE("sci_award none and a partial award object", "[profile]") {
   auto none = test_util::profile(R"({"sci_award": "none"})");
   CHECK(none.fact("sci_award.national_rank")->kind == Fact::Kind::None);
-  auto provincial = test_util::profile(R"({"sci_award": {"provincial_rank": 2, "year": 2025}})");
+  CHECK(none.fact("sci_award.ministerial_rank")->kind == Fact::Kind::None);
+  CHECK_FALSE(none.fact("sci_award.national_year"));  // "none" leaves the years unknown
+  auto provincial = test_util::profile(R"({"sci_award": {"provincial_rank": 2, "provincial_year": 2025}})");
   CHECK(provincial.fact("sci_award.provincial_rank")->number == Rational(2));
   CHECK(provincial.fact("sci_award.national_rank")->kind == Fact::Kind::None);
-  CHECK(provincial.fact("sci_award.year")->number == Rational(2025));
+  CHECK(provincial.fact("sci_award.ministerial_rank")->kind == Fact::Kind::None);
+  CHECK(provincial.fact("sci_award.provincial_year")->number == Rational(2025));
+  CHECK_FALSE(provincial.fact("sci_award.national_year"));
+  auto ministerial = test_util::profile(R"({"sci_award": {"ministerial_rank": 1, "ministerial_year": 2024}})");
+  CHECK(ministerial.fact("sci_award.ministerial_rank")->number == Rational(1));
+  CHECK(ministerial.fact("sci_award.ministerial_year")->number == Rational(2024));
+  CHECK(ministerial.fact("sci_award.provincial_rank")->kind == Fact::Kind::None);
+}
+
+TEST_CASE("the single award year of earlier versions is refused, naming the fields that replace it", "[profile]") {
+  auto errors = errors_of([] { test_util::profile(R"({"sci_award": {"national_rank": 1, "year": 2024}})"); });
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].code == "profile.unknown_key");
+  CHECK(errors[0].path == "/sci_award/year");
+  for (const char* f : {"national_year", "provincial_year", "ministerial_year"}) {
+    CHECK(errors[0].message.find(f) != std::string::npos);
+  }
+}
+
+TEST_CASE("rd_institution is the source of the 省部级 fact; a contradicting flag is refused", "[profile]") {
+  const std::vector<std::pair<std::string, bool>> levels = {
+      {"none", false}, {"below_city", false}, {"city", false}, {"provincial", true}, {"national", true}};
+  for (const auto& entry : levels) {
+    const std::string level_json = R"({"rd_institution": ")" + entry.first + R"(")";
+    const bool high = entry.second;
+    INFO(entry.first);
+    auto p = test_util::profile(level_json + "}");
+    REQUIRE(p.fact("provincial_rd_institution"));
+    CHECK(p.fact("provincial_rd_institution")->flag == high);
+    auto agree = test_util::profile(level_json + R"(, "provincial_rd_institution": )" + (high ? "true" : "false") + "}");
+    CHECK(agree.fact("provincial_rd_institution")->flag == high);
+    const std::string conflicting =
+        level_json + R"(, "provincial_rd_institution": )" + (high ? "false" : "true") + "}";
+    auto errors = errors_of([&] { test_util::profile(conflicting); });
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].code == "profile.conflicting_fields");
+    CHECK(errors[0].path == "/provincial_rd_institution");
+  }
+  // The flag alone is kept as given, and the level stays unknown.
+  auto flag_only = test_util::profile(R"({"provincial_rd_institution": true})");
+  CHECK(flag_only.fact("provincial_rd_institution")->flag);
+  CHECK_FALSE(flag_only.fact("rd_institution"));
+  CHECK_FALSE(test_util::profile("{}").fact("provincial_rd_institution"));
 }
 
 TEST_CASE("holds are read with level and date", "[profile]") {
@@ -85,20 +129,27 @@ TEST_CASE("integer bounds: zero staff is a count, a rank starts at 1", "[profile
 TEST_CASE("a year or a date after the evaluation date is refused when the date is known", "[profile]") {
   const srdi::Date as_of = *srdi::parse_date("2026-11-21");
   // The evaluation year itself and the evaluation day itself are accepted.
-  auto ok = srdi::load_profile(R"({"sci_award": {"national_rank": 1, "year": 2026},
+  auto ok = srdi::load_profile(R"({"sci_award": {"national_rank": 1, "national_year": 2026},
+                                   "maker_china": "top50", "maker_china_year": 2026,
                                    "holds": [{"title": "innovative_sme", "since": "2026-11-21"}]})", as_of);
-  CHECK(ok.fact("sci_award.year")->number == Rational(2026));
+  CHECK(ok.fact("sci_award.national_year")->number == Rational(2026));
+  CHECK(ok.fact("maker_china_year")->number == Rational(2026));
   auto errors = errors_of([&] {
-    srdi::load_profile(R"({"sci_award": {"national_rank": 1, "year": 2031},
+    srdi::load_profile(R"({"sci_award": {"national_rank": 1, "national_year": 2031, "provincial_rank": 2,
+                                         "provincial_year": 2027, "ministerial_rank": 1, "ministerial_year": 2028},
+                           "maker_china": "top500", "maker_china_year": 2027,
                            "holds": [{"title": "innovative_sme", "since": "2026-11-22"}]})", as_of);
   });
-  REQUIRE(errors.size() == 2);  // in key order, as every error of the loader
+  REQUIRE(errors.size() == 5);  // in key order, as every error of the loader
   CHECK(errors[0].code == "profile.date_after_as_of");
   CHECK(errors[0].path == "/holds/0/since");
   CHECK(errors[0].message.find("2026-11-21") != std::string::npos);
-  CHECK(errors[1].code == "profile.date_after_as_of");
-  CHECK(errors[1].path == "/sci_award/year");
-  CHECK(errors[1].message.find("2031") != std::string::npos);
+  CHECK(errors[1].path == "/maker_china_year");
+  CHECK(errors[2].path == "/sci_award/ministerial_year");
+  CHECK(errors[3].path == "/sci_award/national_year");
+  CHECK(errors[3].message.find("2031") != std::string::npos);
+  CHECK(errors[4].path == "/sci_award/provincial_year");
+  for (const auto& e : errors) CHECK(e.code == "profile.date_after_as_of");
   // Without an evaluation date (the loader alone) the format is all that is checked.
-  CHECK(errors_of([] { srdi::load_profile(R"({"sci_award": {"year": 2031}})"); }).empty());
+  CHECK(errors_of([] { srdi::load_profile(R"({"sci_award": {"national_year": 2031}})"); }).empty());
 }

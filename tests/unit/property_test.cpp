@@ -75,8 +75,11 @@ class Gen {
       maybe(ip, between(0, 6));
     }
     const char* inst[] = {"none", "below_city", "city", "provincial", "national"};
-    maybe("/rd_institution", inst[between(0, 4)]);
-    maybe("/provincial_rd_institution", chance(30));
+    const auto level = between(0, 4);
+    maybe("/rd_institution", inst[level]);
+    const bool flag = chance(30);
+    // The flag must agree with a given level (profile.conflicting_fields otherwise): alone it is free.
+    maybe("/provincial_rd_institution", p.contains("rd_institution") ? json(level >= 3) : json(flag));
     maybe("/digital_level", between(1, 4));
     for (const char* b : {"/quality/provincial_award", "/quality/iso9001", "/quality/standards", "/info_system_core_business",
                           "/management_certified", "/strategic_emerging", "/key_field_little_giant", "/own_brand",
@@ -92,10 +95,12 @@ class Gen {
     maybe("/platform_score/this_year", std::to_string(between(30, 80)) + ".25");
     const char* maker[] = {"top50", "top500", "none"};
     maybe("/maker_china", maker[between(0, 2)]);
+    // Its year without a draw of its own (the sequence of draws, and so every profile, stays as it was).
+    if (p.contains("maker_china")) p["maker_china_year"] = 2019 + p["employees"].get<int>() % 7;
     if (chance(50)) p["sci_award"] = "none";
     // Years and dates up to the earliest evaluation date of these tests (2025-06-30): a later one is
     // bad input (profile.date_after_as_of).
-    else if (chance(70)) p["sci_award"] = {{"provincial_rank", between(1, 6)}, {"year", between(2019, 2025)}};
+    else if (chance(70)) p["sci_award"] = {{"provincial_rank", between(1, 6)}, {"provincial_year", between(2019, 2025)}};
     const std::vector<std::string> cities = {"zaozhuang", "jinan", "sanming", "benshi", "elsewhere"};
     maybe("/city", pick(cities));
     if (chance(15)) {

@@ -53,7 +53,7 @@ async function load(file) {
 //   a holds entry's `level: null`, an event parameter `null`), and a group left with no key is
 //   the same as no group. Not inside `sci_award`: there a rank left out means "no award at that
 //   level" and a rank written null means unknown, so those stay as written;
-// - `sci_award.year`: null and left out are both unknown;
+// - the award years (`sci_award.national_year`, …): null and left out are both unknown;
 // - `events`: absent, null and [] all mean that no event is reported;
 // - `honors` is a set (the page writes it in its own order; duplicates are harmless);
 // - `holds` is a multiset: the page writes the titles in its table order (evaluation does not
@@ -69,8 +69,8 @@ function normalise(profile) {
   for (const [k, v] of Object.entries(profile)) {
     if (v === null) continue;
     if (k === 'sci_award' && typeof v === 'object') {
-      // The year, unlike the ranks, is unknown whether left out or null (core/profile.cpp).
-      out.sci_award = Object.fromEntries(Object.entries(v).filter(([key, x]) => !(key === 'year' && x === null)));
+      // A year, unlike the ranks, is unknown whether left out or null (core/profile.cpp).
+      out.sci_award = Object.fromEntries(Object.entries(v).filter(([key, x]) => !(/_year$/.test(key) && x === null)));
     } else if (GROUPS.has(k)) {
       const g = dropNulls(v);
       if (Object.keys(g).length) out[k] = g;
@@ -119,11 +119,11 @@ const FINDINGS = [
     // null inside the award object is unknown, a rank left out is "no award at that level"
     // (docs/profile.md); the page wrote a blank rank as left out. A rank ticked 不清楚 is null.
     minimal: [
-      { sci_award: { national_rank: null, provincial_rank: 2, year: 2025 } },
-      { sci_award: { national_rank: null, provincial_rank: null } },
+      { sci_award: { national_rank: null, provincial_rank: 2, provincial_year: 2025 } },
+      { sci_award: { national_rank: null, provincial_rank: null, ministerial_rank: null } },
     ],
     applies: (p) => !!p.sci_award && typeof p.sci_award === 'object' &&
-      (p.sci_award.national_rank === null || p.sci_award.provincial_rank === null),
+      (p.sci_award.national_rank === null || p.sci_award.provincial_rank === null || p.sci_award.ministerial_rank === null),
   },
   {
     id: 'city not in the page list',
