@@ -1046,7 +1046,9 @@ const char* verdict_word(char v) {
 }  // namespace
 
 // The tier's verdict under the default readings, then 'C' if another reading's option changes it.
-char Screener::Impl::verdict_of(const CompiledTier& t, Run& run, Tri r) const {
+// noinline: Screener::run is flattened, and a second full copy of the node interpreter here made
+// GCC -O3 take tens of minutes on this file.
+[[gnu::noinline]] char Screener::Impl::verdict_of(const CompiledTier& t, Run& run, Tri r) const {
   if (t.alternates.empty()) return verdict_char(r);
   const std::vector<ScoreValue>* saved = run.scores;
   char v = verdict_char(r);
@@ -1061,7 +1063,9 @@ char Screener::Impl::verdict_of(const CompiledTier& t, Run& run, Tri r) const {
   return v;
 }
 
-[[gnu::flatten]] void Screener::run(const ScreenRow& row, std::vector<TierVerdict>& out) const {
+// Not flattened: the work is in Impl::Run::node and score, flattened themselves; a copy of them
+// per call site here cost minutes of GCC -O3 and nothing measurable at run time.
+void Screener::run(const ScreenRow& row, std::vector<TierVerdict>& out) const {
   const Impl& p = *impl_;
   Impl::Run run(p, row);
   out.resize(p.tiers.size());
@@ -1256,7 +1260,9 @@ json ScreenBatch::load(std::string_view jsonl) {
   return json{{"rows", count_}, {"errors", std::move(errors)}};
 }
 
-[[gnu::flatten]] json ScreenBatch::run() {
+// Not flattened: its loop calls Screener::run, itself flattened; flattening both made GCC inline
+// the node interpreter (and the JSON code) into one huge function.
+json ScreenBatch::run() {
   if (!screener_) return errors_json({Error{"engine.not_configured", "", "请先设置评估选项", "engine"}});
   std::vector<std::string> ids = screener_->tier_ids();
   verdicts_.resize(ids.size());
