@@ -144,7 +144,7 @@ const GROWTHS = { 'main_business_growth.last': ['main_business_revenue.last', 'm
 
 function metricSupported(m) {
   return m in FIELDS || m in SCI || m in SUMS || m in RATIOS || m in GROWTHS || m === 'rd_expense.avg2' ||
-    m === 'main_business_growth.avg2' || m === 'revenue_cagr.2y' || m in YEARS_AGO;
+    m === 'main_business_growth.avg2' || m === 'revenue_cagr.2y' || m === 'main_business_cagr.2y' || m in YEARS_AGO;
 }
 
 // ---------------------------------------------------------------- PRNG
@@ -456,6 +456,10 @@ function aim(rng, f, c, dir, evalYear, locked) {
   if (m === 'revenue_cagr.2y') {  // √(l / p2) − 1 ≥ g  ⇔  l / p2 ≥ (b + a)² / b²
     if (a + b < 0n) return null;
     return ratio('revenue.last', 'revenue.prev2', (a + b) * (a + b), b * b, false, false);
+  }
+  if (m === 'main_business_cagr.2y') {  // the same on the main business revenue
+    if (a + b < 0n) return null;
+    return ratio('main_business_revenue.last', 'main_business_revenue.prev2', (a + b) * (a + b), b * b, false, false);
   }
   if (m === 'main_business_growth.avg2') {
     if (!free('main_business_revenue.prev2', 'main_business_revenue.prev', 'main_business_revenue.last')) return null;

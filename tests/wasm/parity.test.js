@@ -383,8 +383,13 @@ function main() {
     for (const [asOf, tiers] of Object.entries(seen)) {
       assert.ok(Object.keys(tiers).length >= 3, `tiers as of ${asOf}`);
       for (const [id, counts] of Object.entries(tiers)) {
-        for (const [verdict, n] of Object.entries(counts)) assert.ok(n > 0, `as of ${asOf}, no profile is ${verdict} on ${id}`);
+        for (const [verdict, n] of Object.entries(counts)) {
+          if (verdict !== 'contested') assert.ok(n > 0, `as of ${asOf}, no profile is ${verdict} on ${id}`);
+        }
       }
+      // Only a tier whose criteria rest on a contested reading can be contested, and only on a
+      // reading's edge: asked of the set, not of every tier.
+      assert.ok(Object.values(tiers).some((c) => c.contested > 0), `as of ${asOf}, no profile is contested on any tier`);
     }
     for (const c of ['large', 'medium', 'small', 'micro', 'undetermined']) assert.ok(sizes.has(c), `size class ${c}`);
     assert.ok(withAwards > COUNT / 2 && paying > COUNT / 20, `awards: ${withAwards} with a city, ${paying} paying something`);
