@@ -387,10 +387,11 @@ function main() {
           if (verdict !== 'contested') assert.ok(n > 0, `as of ${asOf}, no profile is ${verdict} on ${id}`);
         }
       }
-      // Only a tier whose criteria rest on a contested reading can be contested, and only on a
-      // reading's edge: asked of the set, not of every tier.
-      assert.ok(Object.values(tiers).some((c) => c.contested > 0), `as of ${asOf}, no profile is contested on any tier`);
     }
+    // Only a tier whose criteria rest on a contested reading can be contested, and only on a
+    // reading's edge (the 2026 set has few such tiers): asked of the whole run.
+    assert.ok(Object.values(seen).some((tiers) => Object.values(tiers).some((c) => c.contested > 0)),
+      'no profile is contested on any tier');
     for (const c of ['large', 'medium', 'small', 'micro', 'undetermined']) assert.ok(sizes.has(c), `size class ${c}`);
     assert.ok(withAwards > COUNT / 2 && paying > COUNT / 20, `awards: ${withAwards} with a city, ${paying} paying something`);
   });
