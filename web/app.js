@@ -347,7 +347,6 @@ function createApp(host, shadow, config) {
       // A blank rank means "no award at that level" (docs/profile.md), so "unknown" needs a box of
       // its own: it writes the rank as null. (A year is unknown when blank.)
       if (!isYear) {
-        var k = n.slice(10);
         html = html.replace(/<\/div>$/, '<span class="check"><input type="checkbox" id="sci-unknown-' + k + '" data-sci-unknown="' + k + '">' +
           '<label for="sci-unknown-' + k + '">' + t('不清楚<span class="visually-hidden">：{0}</span>', esc(fieldLabelText(n))) + '</label></span></div>');
       }
@@ -977,7 +976,7 @@ function createApp(host, shadow, config) {
 
 
   // A document's state in words: not in force, validity unknown (no start date in the source), or
-  // publication status unknown; '' when none applies. `withComma`: the summary's '，' form.
+  // publication status unknown; '' when none applies.
   function validityWord(d) { return d.in_force === false ? t('不在有效期内') : (d.in_force == null ? t('有效期不明') : ''); }
   function statusWord(d) { return d.status === 'draft' ? t('征求意见稿') : (d.status === 'unknown' ? t('发布状态不明') : ''); }
   function sinceText(p) { return p.valid_from == null ? t('起始日期不明') : esc(p.valid_from) + t(' 起'); }
@@ -1117,7 +1116,12 @@ function createApp(host, shadow, config) {
     try { text = window.localStorage.getItem(STORAGE_KEY); } catch (e) { text = null; }
     if (!text) return false;
     $('opt-remember').checked = true;
-    return loadText(text, t('已恢复本浏览器中记住的内容。'));
+    if (loadText(text, t('已恢复本浏览器中记住的内容。'))) return true;
+    // Remembered by an earlier version whose fields this one refuses (e.g. the single award year):
+    // kept under a key of its own, so the next keystroke's remember() cannot overwrite it.
+    try { window.localStorage.setItem(STORAGE_KEY + '.unreadable', text); } catch (e) { /* storage may be off */ }
+    $('file-status').textContent += t('记住的原内容已另存在本浏览器中，不会被覆盖。');
+    return false;
   }
 
   // Loads a profile text into the form if the engine accepts it; otherwise keeps the form as it

@@ -367,6 +367,7 @@ var SRDI_I18N = {
 
       // ---------------------------------------------------------------- files and storage
       '已恢复本浏览器中记住的内容。': 'Restored the entries remembered in this browser.',
+      '记住的原内容已另存在本浏览器中，不会被覆盖。': ' The remembered entries were kept aside in this browser and will not be overwritten.',
       '文件不是有效的 JSON：{0}。当前填写的内容未改变。': 'The file is not valid JSON: {0}. Your current entries are unchanged.',
       '文件有 {0} 处错误，未读取（当前填写的内容未改变）：{1}':
         'Errors in the file: {0}. The file was not loaded, and your current entries are unchanged: {1}',
