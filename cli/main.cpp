@@ -10,7 +10,7 @@
 #include "core/criteria_doc.hpp"
 #include "core/engine.hpp"
 #include "core/metrics.hpp"
-#include "core/screen.hpp"
+#include "core/evaluator.hpp"
 #include "core/text_report.hpp"
 
 namespace {

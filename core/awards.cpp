@@ -115,7 +115,7 @@ struct Figure {
 struct Reckoner {
   const Policy& p;
   const Profile& profile;
-  const EvalContext& ctx;
+  const AwardContext& ctx;
   std::map<std::string, std::string> choice;  // the request's picks, and the option being tried
   std::set<std::string>* met = nullptr;       // the contested readings met on the way
   bool earlier = false;                       // working out an earlier award: less_earlier deducts nothing
@@ -560,7 +560,7 @@ std::vector<std::pair<std::string, std::string>> award_cities(const PolicySet& p
   return out;
 }
 
-json evaluate_awards(const Profile& profile, const AwardRequest& req, const PolicySet& policies, const EvalContext& ctx,
+json evaluate_awards(const Profile& profile, const AwardRequest& req, const PolicySet& policies, const AwardContext& ctx,
                      const json& tiers) {
   json out{{"city", req.city.empty() ? json(nullptr) : json(req.city)}, {"applicant", req.applicant}};
   // The city's own documents, then its province's.
@@ -576,7 +576,6 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
     if (p.kind == "awards" && !province.empty() && p.jurisdiction.id == province) docs.push_back(&p);
   }
   out["city_name"] = docs.empty() ? json(nullptr) : json(docs.front()->jurisdiction.name);
-  Evaluator ev(profile, false, ctx);
 
   // Titles the enterprise may now apply for, for potential awards. Only a tier that is surely
   // met opens one: "undetermined" and "contested" (the sources allow readings under which the
@@ -607,7 +606,7 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
       Tri cond = Tri::Met;
       json cond_trace;
       if (m.requires_) {
-        Outcome o = ev.criterion(*m.requires_);
+        Outcome o = ctx.check(*m.requires_);
         cond = o.result;
         cond_trace = o.trace;
       }
@@ -759,7 +758,7 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
       json bj{{"id", b.id}, {"title", b.title}, {"target", b.target}, {"citation", citation_json(b.citation)}};
       if (!b.interpretation.empty()) bj["interpretation"] = b.interpretation;
       if (b.criterion) {
-        Outcome o = ev.criterion(*b.criterion);
+        Outcome o = ctx.check(*b.criterion);
         bj["result"] = tri_name(o.result);
         bj["check"] = o.trace;
       } else {

@@ -7,7 +7,7 @@
 
 #include "core/awards.hpp"
 #include "core/evaluate.hpp"
-#include "core/size_class.hpp"
+#include "core/evaluator.hpp"
 
 #ifndef SRDI_VERSION
 #define SRDI_VERSION "0.0.0"
@@ -161,52 +161,31 @@ const char* verdict_name(Tri r) {
   return r == Tri::Met ? "eligible" : (r == Tri::NotMet ? "not_eligible" : "undetermined");
 }
 
-json tier_result(const SelectedTier& sel, const std::string& version, const Profile& profile, const EvalContext& base) {
-  const Tier& tier = *sel.tier;
-  const Policy& policy = *sel.policy;
-  EvalContext ctx = base;
-  std::set<std::string> encountered, sensitive;
-  ctx.choice = &sel.choice;
-  ctx.encountered = &encountered;
-  ctx.sensitive = &sensitive;
-  Evaluator ev(profile, true, ctx);
-  TierOutcome whole = ev.tier(tier);
-  std::map<std::string, ScoreResult>& scores = whole.scores;
-  Outcome& o = whole.outcome;
-  json score_traces = json::array();
-  for (const auto& table : tier.scores) score_traces.push_back(scores[table.id].trace);
-  // Each contested reading met on the way: its options' verdicts. Only a reading whose other
-  // option changed some node's result can change the verdict, so only those are re-evaluated.
+json tier_result(const Screener::ExplainedTier& e, const std::string& version, const PolicySet& policies, const Date& as_of) {
+  const Tier& tier = *e.tier;
+  const Policy& policy = *e.policy;
+  const Tri result = e.result;
+  json score_traces = json(e.scores);
+  // Each contested reading met on the way: its options' verdicts.
   json readings = json::object();  // by reading id
-  bool contested = false;
-  for (const auto& rid : encountered) {
-    const Reading& r = *base.policies->reading(rid);
-    bool by_request = sel.choice.count(rid) > 0;
-    std::string chosen = chosen_option(ctx, rid);
+  for (const auto& ro : e.readings) {
+    const Reading& r = *policies.reading(ro.id);
     json outcomes = json::array();
     bool differs = false;
-    for (const auto& opt : r.options) {
-      Tri v = o.result;
-      if (opt.id != chosen && sensitive.count(rid)) {
-        std::map<std::string, std::string> other = sel.choice;
-        other[rid] = opt.id;
-        EvalContext alt = base;
-        alt.choice = &other;
-        Evaluator ev_alt(profile, false, alt);
-        v = ev_alt.tier(tier).outcome.result;
-      }
-      differs = differs || v != o.result;
-      outcomes.push_back(json{{"option", opt.id}, {"label", opt.label}, {"verdict", verdict_name(v)},
+    for (std::size_t i = 0; i < r.options.size(); ++i) {
+      const auto& opt = r.options[i];
+      differs = differs || ro.verdicts[i] != result;
+      outcomes.push_back(json{{"option", opt.id}, {"label", opt.label}, {"verdict", verdict_name(ro.verdicts[i])},
                               {"citation", citation_json(opt.citation)}});
     }
-    contested = contested || (differs && !by_request);
-    readings[rid] = json{{"question", r.question},
-                            {"option", chosen},
-                            {"option_label", r.option(chosen)->label},
-                            {"chosen_by", by_request ? "request" : "default"},
-                            {"decisive", differs},
-                            {"outcomes", std::move(outcomes)}};
+    readings[ro.id] = json{{"question", r.question},
+                           {"option", ro.option},
+                           {"option_label", r.option(ro.option)->label},
+                           {"chosen_by", ro.by_request ? "request" : "default"},
+                           {"decisive", differs},
+                           {"outcomes", std::move(outcomes)}};
   }
+  const json& trace = e.criteria;
   json t = json::object();
   t["id"] = tier.id;
   t["tier"] = tier.tier;
@@ -216,13 +195,13 @@ json tier_result(const SelectedTier& sel, const std::string& version, const Prof
   t["policy"] = policy.id;
   t["doc_no"] = policy.doc_no;
   t["status"] = policy.status;
-  t["in_force"] = valid_on(policy, tier, base.as_of);
+  t["in_force"] = valid_on(policy, tier, as_of);
   // A verdict that depends on a reading the sources do not settle is never stated as fact.
-  t["verdict"] = contested ? "contested" : verdict_name(o.result);
-  t["verdict_default_reading"] = verdict_name(o.result);
-  t["missing"] = o.result == Tri::Undetermined ? o.trace["missing"] : json::array();
-  t["purpose"] = sel.renewal ? "renewal" : "new";
-  if (sel.substituted && tier.renewal_for) {
+  t["verdict"] = e.contested ? "contested" : verdict_name(result);
+  t["verdict_default_reading"] = verdict_name(result);
+  t["missing"] = result == Tri::Undetermined ? trace["missing"] : json::array();
+  t["purpose"] = e.renewal ? "renewal" : "new";
+  if (e.substituted && tier.renewal_for) {
     t["renewal_rule"] = json{{"citation", citation_json(tier.renewal_for->citation)}, {"note", tier.renewal_for->note}};
   }
   t["readings"] = std::move(readings);
@@ -235,10 +214,10 @@ json tier_result(const SelectedTier& sel, const std::string& version, const Prof
   if (!tier.scores.empty()) t["score"] = json{{"min", score_traces[0]["min"]}, {"max", score_traces[0]["max"]},
                                               {"categories", score_traces[0]["categories"]}};
   json unmet = json::array();
-  collect_unmet(o.trace, unmet);
+  collect_unmet(trace, unmet);
   t["unmet"] = std::move(unmet);
   json routes = json::array();
-  if (const json* r = find_routes(o.trace)) {
+  if (const json* r = find_routes(trace)) {
     for (const auto& c : (*r)["children"]) {
       json route{{"id", c["id"]}, {"title", c["title"]}, {"result", c["result"]}};
       json route_unmet = json::array();
@@ -246,14 +225,14 @@ json tier_result(const SelectedTier& sel, const std::string& version, const Prof
       route["unmet"] = std::move(route_unmet);
       if (c["result"] == "undetermined") route["missing"] = c["missing"];
       routes.push_back(std::move(route));
-      if (o.result == Tri::Met && r->contains("decided_by") && (*r)["decided_by"] == c["id"]) {
+      if (result == Tri::Met && r->contains("decided_by") && (*r)["decided_by"] == c["id"]) {
         t["route"] = json{{"id", c["id"]}, {"title", c["title"]}};
       }
     }
   }
   t["routes"] = std::move(routes);
-  if (!tier.scores.empty() && o.result != Tri::Met) t["improvements"] = improvements(score_traces[0]);
-  t["criteria"] = std::move(o.trace);
+  if (!tier.scores.empty() && result != Tri::Met) t["improvements"] = improvements(score_traces[0]);
+  t["criteria"] = trace;
   t["scores"] = std::move(score_traces);
   return t;
 }
@@ -404,9 +383,10 @@ json evaluate(const Profile& loaded, const Options& options, const PolicySet& po
   }
   result["enterprise"] = enterprise;
   json used = json::array();
-  const Policy* standard = policies.size_standard();
-  json size = classify_size(profile, *standard);
-  used.push_back(policy_meta(*standard));
+  const Screener engine(policies, options);  // the request's tiers, compiled
+  Screener::Explanation explained = engine.explain(profile);
+  json& size = explained.size;
+  used.push_back(policy_meta(*policies.size_standard()));
 
   json notices = json::array();
   if (size["is_sme"] == false) {
@@ -418,15 +398,14 @@ json evaluate(const Profile& loaded, const Options& options, const PolicySet& po
   }
 
   std::string version = options.criteria.empty() ? version_on(policies, options.as_of) : options.criteria;
-  EvalContext ctx{options.as_of, &size, &policies};
   std::vector<std::pair<const Tier*, json>> tiers;
   json documents = json::array();
   std::vector<const Policy*> tier_policies;
-  for (const auto& sel : select_tiers(policies, version, options)) {
-    const Policy& p = *sel.policy;
-    const Tier& tier = *sel.tier;
-    tiers.emplace_back(&tier, tier_result(sel, version, profile, ctx));
-    if (sel.substituted) {
+  for (const auto& e : explained.tiers) {
+    const Policy& p = *e.policy;
+    const Tier& tier = *e.tier;
+    tiers.emplace_back(&tier, tier_result(e, version, policies, options.as_of));
+    if (e.substituted) {
       notices.push_back(json{{"code", "renewal_by_other_version"},
                              {"text", tier.title + "的复核按" + p.doc_no + "的认定标准判断（" +
                                           tier.renewal_for->citation.doc + "）。"}});
@@ -444,16 +423,14 @@ json evaluate(const Profile& loaded, const Options& options, const PolicySet& po
   }
 
   // The ladder: each rung, whether its title is held, and the first step to take.
-  Evaluator ev(profile, false, ctx);
   json ladder = json::array();
   json next = nullptr;
   int top_held = 0;  // the highest rung held: a lapsed lower title is no step back up the ladder
-  for (auto& [tier, t] : tiers) {
+  for (std::size_t i = 0; i < tiers.size(); ++i) {
+    auto& [tier, t] = tiers[i];
+    const Screener::ExplainedTier& e = explained.tiers[i];
     json held = nullptr;
-    if (tier->grants) {
-      Tri h = ev.criterion(*tier->grants).result;
-      held = h == Tri::Met ? json(true) : (h == Tri::NotMet ? json(false) : json(nullptr));
-    }
+    if (e.grants) held = e.held == Tri::Met ? json(true) : (e.held == Tri::NotMet ? json(false) : json(nullptr));
     ladder.push_back(json{{"rung", tier->rung}, {"id", tier->id}, {"title", tier->title}, {"verdict", t["verdict"]},
                           {"held", held}});
     t["held"] = held;
@@ -533,8 +510,7 @@ json evaluate(const Profile& loaded, const Options& options, const PolicySet& po
   auto city = profile.text("city");
   std::string applicant = !options.applicant.empty() ? options.applicant : profile.text("applicant").value_or("enterprise");
   // The awards see the readings the request chose (a measure may rest on a contested reading).
-  EvalContext award_ctx = ctx;
-  award_ctx.choice = &options.readings;
+  AwardContext award_ctx{options.as_of, &policies, &options.readings, engine.checker(profile)};
   result["awards"] = evaluate_awards(profile, AwardRequest{city.value_or(""), applicant}, policies, award_ctx, applicable);
   for (const auto& d : result["awards"]["documents"]) {
     for (const auto& p : policies.policies) {

@@ -58,7 +58,7 @@ Response compare_request(std::string_view profile_text, const Options& options);
 Response compare_request(std::string_view profile_text, std::string_view options_text);
 
 // The criteria version in force on a date (what "auto" chooses), and whether a tier belongs to a
-// version. Shared with the verdicts-only path (core/screen.cpp), so both choose the same tiers.
+// version. Used by the evaluator (core/evaluator.cpp) to choose the tiers it compiles.
 std::string criteria_version_on(const PolicySet& policies, const Date& date);
 bool tier_in_version(const Policy& policy, const Tier& tier, const std::string& version);
 void check_applicant(const std::string& applicant, const std::string& path);

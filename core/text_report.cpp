@@ -4,7 +4,7 @@
 
 #include "core/exact.hpp"
 #include "core/profile.hpp"
-#include "core/size_class.hpp"
+#include "core/evaluate.hpp"
 
 namespace srdi {
 

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "core/engine.hpp"
-#include "core/screen.hpp"
+#include "core/evaluator.hpp"
 
 namespace {
 

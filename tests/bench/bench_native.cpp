@@ -1,6 +1,6 @@
 // Native benchmarks of the engine (Google Benchmark), run by scripts/bench.sh: the full evaluation
 // with its explanation, as the CLI and the page get it, against the verdicts-only path of batch
-// screening (core/screen.hpp). The profile is examples/little-giant-candidate.json (city jinan, so
+// screening (core/evaluator.hpp). The profile is examples/little-giant-candidate.json (city jinan, so
 // the full evaluation includes one city's awards); the evaluation date is the one bench_wasm.js uses.
 #include <benchmark/benchmark.h>
 
@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "core/engine.hpp"
-#include "core/screen.hpp"
+#include "core/evaluator.hpp"
 
 namespace {
 

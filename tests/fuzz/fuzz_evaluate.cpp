@@ -11,7 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include "core/engine.hpp"
-#include "core/screen.hpp"
+#include "core/evaluator.hpp"
 #include "tests/fuzz/fuzz_common.hpp"
 
 namespace {

@@ -5,7 +5,7 @@
 
 #include "core/awards.hpp"
 #include "core/engine.hpp"
-#include "core/screen.hpp"
+#include "core/evaluator.hpp"
 #include "test_util.hpp"
 
 using srdi::json;
@@ -129,8 +129,9 @@ TEST_CASE("an award document of unknown provenance and date says so; other kinds
 TEST_CASE("only a tier surely met opens a potential award: contested and undetermined never do", "[awards]") {
   const auto& policies = srdi::bundled_policies();
   srdi::Profile profile = test_util::profile(R"({"city": "zaozhuang", "holds": []})");
-  json size{{"class", "small"}, {"possible", {"small"}}, {"missing", json::array()}};
-  srdi::EvalContext ctx{*srdi::parse_date("2025-06-30"), &size, &policies};
+  const srdi::Date as_of = *srdi::parse_date("2025-06-30");
+  const srdi::Screener engine(policies, srdi::Options{as_of, ""});
+  srdi::AwardContext ctx{as_of, &policies, nullptr, engine.checker(profile)};
   auto potential = [&](const std::string& verdict) {
     json tiers = json::array({json{{"id", "x.lg"}, {"title", "专精特新“小巨人”企业"}, {"verdict", verdict},
                                    {"grants_title", "little_giant"}}});

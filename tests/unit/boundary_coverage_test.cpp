@@ -18,11 +18,11 @@
 #include <vector>
 
 #include "core/evaluate.hpp"
+#include "core/evaluator.hpp"
 #include "core/exact.hpp"
 #include "core/metrics.hpp"
 #include "core/policy.hpp"
 #include "core/profile.hpp"
-#include "core/size_class.hpp"
 
 using srdi::Criterion;
 using srdi::FieldKind;
@@ -214,6 +214,7 @@ std::string tri(Tri t) { return srdi::tri_name(t); }
 TEST_CASE("every compare threshold in the bundled policies flips exactly at its boundary", "[boundary]") {
   const srdi::PolicySet& set = srdi::bundled_policies();
   const srdi::Date as_of = *srdi::parse_date("2026-11-21");
+  const srdi::Screener engine(set, srdi::Options{as_of, ""});  // compiles each criterion on first use
   const std::vector<Found> found = all_compares(set);
   REQUIRE(found.size() > 100);
 
@@ -252,9 +253,7 @@ TEST_CASE("every compare threshold in the bundled policies flips exactly at its 
       srdi::Profile p = base;
       for (const auto& [field, v] : plan->fixed) p.facts[field] = number(v);
       p.facts[plan->driven] = number(x);
-      srdi::json size = srdi::classify_size(p, *set.size_standard());
-      srdi::Evaluator ev(p, true, srdi::EvalContext{as_of, &size, &set});
-      return ev.criterion(c).result;
+      return engine.checker(p, true)(c).result;
     };
 
     // Self-check of the plan: the metric is exactly the threshold at `at` (CAGR is kept squared).
@@ -299,10 +298,8 @@ TEST_CASE("every compare threshold in the bundled policies flips exactly at its 
       srdi::Profile p = base;
       for (const auto& [field, v] : plan->fixed) p.facts[field] = number(v);
       p.facts[plan->driven] = srdi::Fact{srdi::Fact::Kind::None, {}, false, {}};
-      srdi::json size = srdi::classify_size(p, *set.size_standard());
-      srdi::Evaluator ev(p, true, srdi::EvalContext{as_of, &size, &set});
       INFO("driven " << plan->driven << " known not to exist");
-      CHECK(tri(ev.criterion(c).result) == tri(Tri::NotMet));
+      CHECK(tri(engine.checker(p, true)(c).result) == tri(Tri::NotMet));
       ++checks;
       if (need_below && !below) need_below = false;
       if (need_above && !above) need_above = false;

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/engine.hpp"
-#include "core/screen.hpp"
+#include "core/evaluator.hpp"
 #include "test_util.hpp"
 
 namespace {

@@ -1,11 +1,15 @@
 #include <catch2/catch.hpp>
 
-#include "core/evaluate.hpp"
+#include "core/evaluator.hpp"
 #include "test_util.hpp"
 
 using srdi::Tri;
 
 namespace {
+
+// The engine outside a request: the toy tiers and inline criteria are compiled on first use. A
+// fresh one each time, since it remembers them by address and these are temporaries.
+srdi::Screener engine() { return srdi::Screener(srdi::bundled_policies(), srdi::Options{*srdi::parse_date("2026-06-30"), ""}); }
 
 struct ToyRun {
   srdi::Policy policy = test_util::toy_policy();
@@ -14,10 +18,10 @@ struct ToyRun {
   srdi::Outcome outcome;
 
   explicit ToyRun(const std::string& json) : profile(test_util::profile(json)) {
-    srdi::Evaluator ev(profile);
     const auto& tier = policy.tiers[0];
-    score = ev.score(tier.scores[0]);
-    outcome = ev.criterion(tier.criterion, {{tier.scores[0].id, score}});
+    srdi::TierOutcome whole = engine().explain_tier(tier, profile);
+    score = whole.scores.at(tier.scores[0].id);
+    outcome = whole.outcome;
   }
 
   const srdi::json* node(const std::string& id) const { return find(outcome.trace, id); }
@@ -59,7 +63,7 @@ TEST_CASE("a first-match band with an unknown metric widens the score to an inte
   ToyRun r(p);
   CHECK(r.score.total.min == 28);
   CHECK(r.score.total.max == 38);
-  CHECK(r.score.missing == std::vector<std::string>{"rd_expense.last"});
+  CHECK(r.score.trace["missing"] == srdi::json::array({"rd_expense.last"}));
   // 28 < 30 <= 38: the total is undetermined; innovation 8..18 vs 10 too; the equity route fails.
   CHECK(r.node("toy.route.score.total")->at("result") == "undetermined");
   CHECK(r.outcome.result == Tri::Undetermined);
@@ -168,7 +172,7 @@ TEST_CASE("no gap is offered under a negation, where it would point the wrong wa
   auto c = inline_criterion(std::string(R"({"id": "n", "title": "负债率不超过70%", )") + kCite +
                             R"(, "not": {"id": "n.over", "title": "负债率超过70%", "metric": "debt_ratio", "op": ">", "value": "70%"}})");
   auto p = test_util::profile(R"({"total_liabilities": 50, "total_assets": 100})");
-  srdi::Outcome o = srdi::Evaluator(p).criterion(c);
+  srdi::Outcome o = engine().checker(p, true)(c);
   CHECK(o.result == Tri::Met);
   CHECK(o.trace.dump().find("\"gap\"") == std::string::npos);
 }
@@ -177,7 +181,7 @@ TEST_CASE("no gap beyond what a field can hold", "[evaluate]") {
   auto c = inline_criterion(std::string(R"({"id": "d", "title": "数字化五级", )") + kCite +
                             R"(, "metric": "digital_level", "op": ">=", "value": "5"})");
   auto p = test_util::profile(R"({"digital_level": 4})");
-  srdi::Outcome o = srdi::Evaluator(p).criterion(c);
+  srdi::Outcome o = engine().checker(p, true)(c);
   CHECK(o.result == Tri::NotMet);
   CHECK_FALSE(o.trace.contains("gap"));
 }
@@ -195,8 +199,7 @@ TEST_CASE("a score equal to a value is decided only when the interval allows one
   };
   auto run = [](const srdi::Tier& t, const char* profile) {
     auto p = test_util::profile(profile);
-    srdi::Evaluator ev(p);
-    return ev.criterion(t.criterion, {{"eq.s", ev.score(t.scores[0])}}).result;
+    return engine().explain_tier(t, p).outcome.result;
   };
   CHECK(run(tier_with("5"), "{}") == Tri::Undetermined);   // 0..10 contains 5
   CHECK(run(tier_with("12"), "{}") == Tri::NotMet);        // 12 is outside 0..10

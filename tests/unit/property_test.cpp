@@ -10,7 +10,7 @@
 #include <random>
 
 #include "core/engine.hpp"
-#include "core/screen.hpp"
+#include "core/evaluator.hpp"
 #include "core/events.hpp"
 #include "core/profile.hpp"
 

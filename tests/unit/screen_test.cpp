@@ -1,4 +1,4 @@
-// The verdicts-only path (core/screen.cpp) against the full evaluation: for every golden case at
+// The verdicts-only path (core/evaluator.cpp) against the full evaluation: for every golden case at
 // its own date and every example at dates on either side of the 2026-04-01 switch, the
 // size class, each tier's verdict, score, deciding fields and held flag, and each award
 // document's totals must be what the full result says. tests/wasm/parity.test.js does the same
@@ -7,7 +7,7 @@
 #include <filesystem>
 
 #include "core/engine.hpp"
-#include "core/screen.hpp"
+#include "core/evaluator.hpp"
 #include "test_util.hpp"
 
 namespace fs = std::filesystem;

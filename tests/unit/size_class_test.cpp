@@ -2,12 +2,13 @@
 // cases pin the classification logic itself.
 #include <catch2/catch.hpp>
 
-#include "core/size_class.hpp"
+#include "core/evaluator.hpp"
 #include "test_util.hpp"
 
 namespace {
 srdi::json size_of(const std::string& profile) {
-  return srdi::classify_size(test_util::profile(profile), *srdi::bundled_policies().size_standard());
+  srdi::Screener engine(srdi::bundled_policies(), srdi::Options{*srdi::parse_date("2026-06-30"), ""});
+  return engine.explain_size(test_util::profile(profile));
 }
 }  // namespace
 

@@ -1,4 +1,4 @@
-#include "core/screen.hpp"
+#include "core/evaluator.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -9,15 +9,36 @@
 #include <stdexcept>
 
 #include "core/awards.hpp"
-#include "core/evaluate.hpp"
 #include "core/metrics.hpp"
-#include "core/size_class.hpp"
 
-// The same three-valued semantics as core/evaluate.cpp (its comments say why each rule is so);
-// here every node answers with a result and, when undetermined, a bit set of the fields that
-// would decide it. Children are evaluated only until the answer is known: the result does not
-// depend on the others, and nothing else is recorded.
+// The three-valued semantics: every node answers met, not met or undetermined and, when
+// undetermined, the set of fields that would decide it (a bit set). Without explanation, children
+// are evaluated only until the answer is known; with it, all of them, each with its trace.
 namespace srdi {
+
+const char* tri_name(Tri t) {
+  switch (t) {
+    case Tri::Met:
+      return "met";
+    case Tri::NotMet:
+      return "not_met";
+    case Tri::Undetermined:
+      return "undetermined";
+  }
+  return "?";
+}
+
+json citation_json(const Citation& c) {
+  return json{{"doc", c.doc}, {"clause", c.clause}, {"excerpt", c.excerpt}, {"excerpt_kind", c.excerpt_kind}};
+}
+
+const char* size_class_label(const std::string& c) {
+  if (c == "large") return "大型";
+  if (c == "medium") return "中型";
+  if (c == "small") return "小型";
+  if (c == "micro") return "微型";
+  return "待定";
+}
 
 namespace {
 
@@ -327,6 +348,65 @@ Tri run_metric_test(const MetricTest& m, const ScreenRow& row, Bits* missing) {
   return ok ? Tri::Met : Tri::NotMet;
 }
 
+// The tracers of the one interpreter (Impl::Run::eval): what is recorded beside each result.
+struct Light {  // nothing: verdicts, and the deciding fields when asked for
+  static constexpr bool full = false;
+};
+struct Full {  // the explanation
+  static constexpr bool full = true;
+  const Profile* profile = nullptr;  // the shown values come from the profile as loaded
+  bool gaps = true;                  // the smallest change for unmet comparisons
+};
+
+const char* kind_name(Criterion::Kind k) {
+  switch (k) {
+    case Criterion::Kind::All: return "all";
+    case Criterion::Kind::Any: return "any";
+    case Criterion::Kind::Not: return "not";
+    case Criterion::Kind::Compare: return "compare";
+    case Criterion::Kind::Fact: return "fact";
+    case Criterion::Kind::Score: return "score";
+    case Criterion::Kind::Size: return "size";
+    case Criterion::Kind::Holds: return "holds";
+    case Criterion::Kind::Reading: return "reading";
+    case Criterion::Kind::Tier: return "tier";
+    case Criterion::Kind::Ref: return "ref";
+  }
+  return "?";
+}
+
+json base_trace(const Criterion& c, const char* kind) {
+  json t{{"id", c.id}, {"title", c.title}, {"kind", kind}, {"citation", citation_json(c.citation)}};
+  if (!c.interpretation.empty()) t["interpretation"] = c.interpretation;
+  return t;
+}
+
+std::string fact_display(const std::string& field, const Fact& f) {
+  switch (f.kind) {
+    case Fact::Kind::Number: {
+      const FieldSpec* spec = find_field(field);
+      bool money = spec && (spec->kind == FieldKind::Money || spec->kind == FieldKind::SignedMoney);
+      return money ? format_yuan(f.number) : format_decimal(f.number, 4);
+    }
+    case Fact::Kind::Bool:
+      return f.flag ? "true" : "false";
+    case Fact::Kind::Text:
+      return f.text;
+    case Fact::Kind::None:
+      return "none";
+  }
+  return "";
+}
+
+// The last day a title recognised on `since` is valid for `years`. 民法典 第二百零一、二百零二条:
+// the day of recognition is not counted and the period ends on the corresponding day, so a title
+// of 2022-06-30 valid 3 years is still in force on 2025-06-30 (29 February ends on 28 February).
+Date valid_until(const Date& since, int years) {
+  Date r{since.year + years, since.month, since.day};
+  if (r.day > days_in_month(r.year, r.month)) r.day = days_in_month(r.year, r.month);
+  return r;
+}
+
 enum : unsigned { kLarge = 1, kMedium = 2, kSmall = 4, kMicro = 8, kAllSizes = 15 };
 unsigned size_bit(const std::string& c) {
   if (c == "large") return kLarge;
@@ -347,9 +427,10 @@ const char* size_name(unsigned bit) {
 
 struct Node {
   Criterion::Kind kind = Criterion::Kind::All;
-  int first = 0, count = 0;  // All / Any / Not: children in Program::kids
+  const Criterion* src = nullptr;  // what the explanation shows (a ref's definition)
+  int first = 0, count = 0;  // All / Any / Not / Reading (the chosen option): children in kids
   int test = -1;             // Compare: index in Program::tests
-  int slot = -1;             // Fact: the field; Score: the table (index in the tier's tables)
+  int slot = -1;             // Fact: the field; Score: the table (index in the tier's tables); Reading: the option
   std::uint64_t accept = 0;  // Fact: accepted values (bit per choice, 0/1 for false/true); Size: classes
   bool accept_none = false;  // Fact: "none" accepted
   int category = -1;         // Score: -1 = total
@@ -363,6 +444,7 @@ struct BandCode {
 };
 
 struct IndicatorCode {
+  const Indicator* src = nullptr;
   Indicator::Mode mode = Indicator::Mode::FirstMatch;
   int max = 0;
   int category = 0;
@@ -371,6 +453,7 @@ struct IndicatorCode {
 };
 
 struct Table {
+  const ScoreTable* src = nullptr;
   std::string id;
   int categories = 0;
   std::vector<IndicatorCode> indicators;
@@ -395,9 +478,17 @@ struct CompiledTier {
   int root = -1;
   int grants = -1;
   std::vector<Table> tables;
-  // The same tier under each other option of each contested reading it meets (one at a time):
-  // if any gives another verdict, the verdict is contested.
-  std::vector<SubTier> alternates;
+  // The contested readings met on the way (sorted), and the same tier under each other option of
+  // each (one at a time): if one not chosen by the request gives another verdict, it is contested.
+  std::vector<std::string> readings;
+  std::map<std::string, std::string> choice;  // the request's readings and this tier's purpose
+  bool renewal = false, substituted = false;  // as SelectedTier
+  struct Alternate {
+    std::string reading, option;
+    bool by_request = false;
+    SubTier sub;
+  };
+  std::vector<Alternate> alternates;
 };
 
 }  // namespace
@@ -424,8 +515,30 @@ struct Screener::Impl {
   // Scratch for run(): the score values of one tier, reused from row to row (so a Screener is
   // used by one thread at a time).
   mutable std::vector<ScoreValue> scratch;
+  // Criteria and tiers outside the request's ladder (awards, tests), compiled on first use.
+  std::map<const Criterion*, int> extra;
+  std::map<const Tier*, SubTier> extra_tiers;
+  int compiled(const Criterion& c) {
+    auto it = extra.find(&c);
+    if (it != extra.end()) return it->second;
+    reading_choice = options.readings;
+    int n = compile(c, nullptr);
+    extra[&c] = n;
+    return n;
+  }
+  json size_json(const Run& run, const Profile& profile) const;
   // 划型: the rules (large, medium, small) of each industry choice; empty when the standard lacks it.
   std::vector<std::vector<std::pair<unsigned, int>>> size_rules;
+
+  // Fields as the result lists them: by name, `holds` among them.
+  json names(const Bits& b) const {
+    std::vector<std::string> list;
+    for (int i = 0; i <= holds_bit; ++i) {
+      if (b.test(i)) list.push_back(i == holds_bit ? "holds" : fields[i]->name);
+    }
+    std::sort(list.begin(), list.end());
+    return json(list);
+  }
 
   int slot_of(const std::string& field) const {
     for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -466,6 +579,7 @@ struct Screener::Impl {
   int compile(const Criterion& c, const std::vector<Table>* tables) {
     Node n;
     n.kind = c.kind;
+    n.src = &c;
     switch (c.kind) {
       case Criterion::Kind::Ref: {
         const Criterion* def = policies->definition(c.ref);
@@ -473,8 +587,8 @@ struct Screener::Impl {
         return compile(*def, tables);
       }
       case Criterion::Kind::Reading: {
-        EvalContext ctx{options.as_of, nullptr, policies, &reading_choice};
-        std::string option = chosen_option(ctx, c.reading);
+        // The option in force is chosen here, once: the node keeps only its child.
+        std::string option = option_of(c.reading);
         if (c.reading != kPurposeReading) readings_met.insert(c.reading);
         // Options not taken are walked too, for the readings nested in them.
         for (std::size_t i = 0; i < c.options.size(); ++i) {
@@ -482,7 +596,12 @@ struct Screener::Impl {
         }
         auto at = std::find(c.options.begin(), c.options.end(), option);
         if (at == c.options.end()) throw std::logic_error("screen: reading " + c.reading + " has no option " + option);
-        return compile(c.children[static_cast<std::size_t>(at - c.options.begin())], tables);
+        n.slot = static_cast<int>(at - c.options.begin());
+        int child = compile(c.children[static_cast<std::size_t>(n.slot)], tables);
+        n.first = static_cast<int>(kids.size());
+        n.count = 1;
+        kids.push_back(child);
+        break;
       }
       case Criterion::Kind::Tier: {
         const Tier* t = policies->tier(c.tier).second;
@@ -563,6 +682,16 @@ struct Screener::Impl {
     return sub;
   }
 
+  // The option of `reading` in force while compiling: the request's (or the tier's purpose), else
+  // the reading's default.
+  std::string option_of(const std::string& reading) const {
+    auto it = reading_choice.find(reading);
+    if (it != reading_choice.end()) return it->second;
+    const Reading* r = policies->reading(reading);
+    if (!r) throw std::logic_error("undeclared reading " + reading);
+    return r->default_option;
+  }
+
   void collect_readings(const Criterion& c) {
     if (c.kind == Criterion::Kind::Reading && c.reading != kPurposeReading) readings_met.insert(c.reading);
     if (c.kind == Criterion::Kind::Ref) {
@@ -589,10 +718,12 @@ struct Screener::Impl {
 
   Table compile_table(const ScoreTable& st) {
     Table t;
+    t.src = &st;
     t.id = st.id;
     for (const auto& cat : st.categories) t.category_ids.push_back(cat.id);
     for (const auto& ind : st.indicators) {
       IndicatorCode ci;
+      ci.src = &ind;
       ci.mode = ind.mode;
       ci.max = ind.max;
       auto it = std::find(t.category_ids.begin(), t.category_ids.end(), ind.category);
@@ -626,40 +757,107 @@ struct Screener::Impl {
 
     // flatten: emcc's size builds add -fno-inline-functions, which would leave every vector index
     // and slot check of the hot loop a call.
-    // A node's result. When it is undetermined and `missing` is given, the fields that would
-    // decide it are added there; the batch path passes none and skips that bookkeeping.
+    // A node's result, without explanation. When it is undetermined and `missing` is given, the
+    // fields that would decide it are added there; the batch path passes none and skips that.
     [[gnu::flatten]] Tri node(int i, Bits* missing) const {
+      Light light;
+      return eval(i, missing, light, nullptr);
+    }
+    // The same node with its explanation in `out` (docs/output-format.md, "criteria"): the one
+    // interpreter below, run with the full tracer. `missing` receives the node's own fields.
+    Tri explain(int i, Bits& missing, Full& tr, json& out) const { return eval(i, &missing, tr, &out); }
+
+    // Every node kind, once. The tracer type chooses at compile time what is recorded: Light
+    // (verdicts; missing fields when asked) stops at the first decisive child; Full visits every
+    // child and builds the trace. The result never depends on the tracer.
+    template <class T>
+    Tri eval(int i, Bits* missing, T& tr, json* out) const {
       const Node& n = p.nodes[i];
+      Tri r = Tri::Undetermined;
+      if constexpr (T::full) *out = base_trace(*n.src, kind_name(n.kind));
       switch (n.kind) {
         case Criterion::Kind::All:
         case Criterion::Kind::Any: {
           bool any = n.kind == Criterion::Kind::Any;
           Tri decisive = any ? Tri::Met : Tri::NotMet;
           Bits acc;  // the undetermined children's fields, kept only if this node ends undetermined
-          Bits* accp = missing ? &acc : nullptr;
-          bool all_decided = true;
-          for (int k = 0; k < n.count; ++k) {
-            Tri c = node(p.kids[n.first + k], accp);
-            if (c == decisive) return c;
-            if (c == Tri::Undetermined) all_decided = false;
+          int met = 0, not_met = 0;
+          [[maybe_unused]] json children, failed;
+          [[maybe_unused]] std::string first_met;
+          if constexpr (T::full) {
+            children = json::array();
+            failed = json::array();
           }
-          if (all_decided) return any ? Tri::NotMet : Tri::Met;
-          if (missing) *missing |= acc;
-          return Tri::Undetermined;
+          for (int k = 0; k < n.count; ++k) {
+            Tri c;
+            if constexpr (T::full) {
+              Bits cb;
+              json ct;
+              c = explain(p.kids[n.first + k], cb, tr, ct);
+              if (c == Tri::Undetermined) acc |= cb;
+              // The trace's id, not the child's: a ref child is shown under its definition's id.
+              if (c == Tri::Met && first_met.empty()) first_met = ct["id"].template get<std::string>();
+              if (c == Tri::NotMet) failed.push_back(ct["id"]);
+              children.push_back(std::move(ct));
+            } else {
+              c = node(p.kids[n.first + k], missing ? &acc : nullptr);
+              if (c == decisive) return c;  // the others cannot change it
+            }
+            met += c == Tri::Met;
+            not_met += c == Tri::NotMet;
+          }
+          if (any) r = met > 0 ? Tri::Met : (not_met == n.count ? Tri::NotMet : Tri::Undetermined);
+          else r = not_met > 0 ? Tri::NotMet : (met == n.count ? Tri::Met : Tri::Undetermined);
+          if (r == Tri::Undetermined && missing) *missing |= acc;
+          if constexpr (T::full) {
+            if (n.src->routes) (*out)["routes"] = true;
+            (*out)["children"] = std::move(children);
+            if (any && r == Tri::Met) (*out)["decided_by"] = first_met;
+            if (!any && r == Tri::NotMet) (*out)["failed"] = std::move(failed);
+          }
+          break;
         }
         case Criterion::Kind::Not: {
-          Tri c = node(p.kids[n.first], missing);
-          return c == Tri::Met ? Tri::NotMet : (c == Tri::NotMet ? Tri::Met : Tri::Undetermined);
+          if constexpr (T::full) {
+            // A gap under `not` would point the wrong way (towards failing the negation).
+            bool saved = tr.gaps;
+            tr.gaps = false;
+            json ct;
+            Tri c = explain(p.kids[n.first], *missing, tr, ct);
+            tr.gaps = saved;
+            if (c == Tri::Undetermined) (*out)["missing"] = ct["missing"];  // as the child lists them
+            (*out)["children"] = json::array({std::move(ct)});
+            r = c == Tri::Met ? Tri::NotMet : (c == Tri::NotMet ? Tri::Met : Tri::Undetermined);
+          } else {
+            Tri c = node(p.kids[n.first], missing);
+            return c == Tri::Met ? Tri::NotMet : (c == Tri::NotMet ? Tri::Met : Tri::Undetermined);
+          }
+          break;
+        }
+        case Criterion::Kind::Reading: {
+          if constexpr (T::full) {
+            json ct;
+            r = explain(p.kids[n.first], *missing, tr, ct);
+            (*out)["reading"] = n.src->reading;
+            (*out)["option"] = n.src->options[static_cast<std::size_t>(n.slot)];
+            if (r == Tri::Undetermined) (*out)["missing"] = ct["missing"];  // as the child lists them
+            (*out)["children"] = json::array({std::move(ct)});
+          } else {
+            return node(p.kids[n.first], missing);
+          }
+          break;
         }
         case Criterion::Kind::Compare:
-          return run_metric_test(p.tests[n.test], row, missing);
+          r = run_metric_test(p.tests[n.test], row, missing);
+          if constexpr (T::full) trace_compare(*n.src, r, tr, *out);
+          break;
         case Criterion::Kind::Fact: {
           const ScreenSlot& s = row.slots[n.slot];
           bool ok = false;
           switch (s.state) {
             case ScreenSlot::State::Unknown:
               if (missing) missing->set(n.slot);
-              return Tri::Undetermined;
+              break;
             case ScreenSlot::State::Bool:
             case ScreenSlot::State::Choice:
               ok = (n.accept >> s.num) & 1;
@@ -670,43 +868,168 @@ struct Screener::Impl {
             default:
               break;
           }
-          return ok ? Tri::Met : Tri::NotMet;
+          r = s.state == ScreenSlot::State::Unknown ? Tri::Undetermined : (ok ? Tri::Met : Tri::NotMet);
+          if constexpr (T::full) {
+            const FieldSpec& f = *p.fields[n.slot];
+            (*out)["fact"] = f.name;
+            (*out)["label"] = f.label;
+            (*out)["expected"] = n.src->expected;
+            const Fact* fact = tr.profile->fact(f.name);
+            (*out)["value"] = fact ? json(fact_display(f.name, *fact)) : json(nullptr);
+          }
+          break;
         }
         case Criterion::Kind::Score: {
           const ScoreValue& s = (*scores)[n.slot];
           Interval iv = n.category < 0 ? s.total : s.cats[n.category];
-          Tri r = interval(iv, p.tests[n.test]);
+          r = interval(iv, p.tests[n.test]);
           if (r == Tri::Undetermined && missing) *missing |= n.category < 0 ? s.missing : s.cat_missing[n.category];
-          return r;
+          if constexpr (T::full) trace_score(*n.src, iv, r, tr, *out);
+          break;
         }
         case Criterion::Kind::Size: {
-          if (!size_ready && !missing) return size_test(static_cast<unsigned>(n.accept));
+          if constexpr (!T::full) {
+            if (!size_ready && !missing) return size_test(static_cast<unsigned>(n.accept));
+          }
           if (!size_ready) size();
           bool in = size_possible & n.accept, out_ = size_possible & ~n.accept;
           if (in && out_) {
             if (missing) *missing |= size_missing;
-            return Tri::Undetermined;
+            r = Tri::Undetermined;
+          } else {
+            r = out_ ? Tri::NotMet : Tri::Met;
           }
-          return out_ ? Tri::NotMet : Tri::Met;
+          if constexpr (T::full) {
+            (*out)["expected"] = n.src->expected;
+            (*out)["value"] = size_class_name();
+          }
+          break;
         }
         case Criterion::Kind::Holds:
-          return holds(n, missing);
+          r = holds(n, missing);
+          if constexpr (T::full) trace_holds(*n.src, tr, *out);
+          break;
         case Criterion::Kind::Tier: {
-          // Another tier's whole test, with its own score tables.
+          // Another tier's whole test, with its own score tables; its explanation is shown under
+          // its own rung, so only the result and the fields that would decide it are kept here.
           const SubTier& sub = p.subtiers[n.slot];
-          std::vector<ScoreValue> own(sub.tables.size());
-          for (std::size_t k = 0; k < sub.tables.size(); ++k) score(sub.tables[k], own[k], missing != nullptr);
-          const std::vector<ScoreValue>* saved = scores;
-          scores = &own;
-          Tri r = node(sub.root, missing);
-          scores = saved;
-          return r;
+          r = sub_tier(sub, missing);
+          if constexpr (T::full) {
+            (*out)["tier"] = n.src->tier;
+            (*out)["tier_title"] = p.policies->tier(n.src->tier).second->title;
+          }
+          break;
         }
-        case Criterion::Kind::Ref:
-        case Criterion::Kind::Reading:  // compiled to the chosen option's child
+        case Criterion::Kind::Ref:  // compiled to its definition
           break;
       }
-      return Tri::Undetermined;
+      if constexpr (T::full) {
+        (*out)["result"] = tri_name(r);
+        if (r != Tri::Undetermined) out->erase("missing");
+        else if (!out->contains("missing")) (*out)["missing"] = p.names(*missing);
+      }
+      return r;
+    }
+
+    Tri sub_tier(const SubTier& sub, Bits* missing) const {
+      std::vector<ScoreValue> own(sub.tables.size());
+      Light light;
+      for (std::size_t k = 0; k < sub.tables.size(); ++k) score(sub.tables[k], own[k], missing != nullptr, light, nullptr);
+      const std::vector<ScoreValue>* saved = scores;
+      scores = &own;
+      Tri r = node(sub.root, missing);
+      scores = saved;
+      return r;
+    }
+
+    // ---- the explanation's details (Full only): what each node shows besides its result ----
+
+    FactLookup lookup(const Full& tr) const {
+      const Profile* profile = tr.profile;
+      return [profile](std::string_view name) { return profile->fact(name); };
+    }
+
+    const char* size_class_name() const {
+      unsigned sp = size_possible;
+      return (sp & (sp - 1)) ? "undetermined" : size_name(sp);
+    }
+
+    void trace_compare(const Criterion& c, Tri r, const Full& tr, json& o) const {
+      const MetricDef& def = *find_metric(c.metric);
+      MetricValue v = compute_metric(def, lookup(tr));
+      json inputs = json::array();
+      for (const auto& in : v.inputs) {
+        const FieldSpec* spec = find_field(in.field);
+        json item{{"field", in.field}, {"label", spec ? spec->label : in.field}};
+        item["value"] = in.fact ? json(fact_display(in.field, *in.fact)) : json(nullptr);
+        inputs.push_back(item);
+      }
+      o["metric"] = def.name;
+      o["metric_label"] = def.label;
+      static const char* kUnits[] = {"yuan", "count", "ratio", "score"};
+      o["unit"] = kUnits[static_cast<int>(def.unit)];
+      o["op"] = op_symbol(c.op);
+      o["threshold"] = format_threshold(def.unit, c.threshold);
+      o["inputs"] = std::move(inputs);
+      if (v.state != MetricValue::State::Unknown) o["value"] = format_metric_value(def, v);
+      if (r == Tri::Undetermined) {
+        o["missing"] = v.missing;  // in the metric's order of inputs
+        return;
+      }
+      if (v.state == MetricValue::State::Unknown && v.lower && v.upper) {  // decided by the range the unknowns allow
+        o["value_range"] = json{{"min", format_threshold(def.unit, *v.lower)}, {"max", format_threshold(def.unit, *v.upper)}};
+      }
+      if (r == Tri::NotMet && tr.gaps && c.gap) {
+        if (auto gap = metric_gap(def, lookup(tr), c.op, c.threshold)) {
+          const FieldSpec* spec = find_field(gap->field);
+          bool money = spec->kind == FieldKind::Money || spec->kind == FieldKind::SignedMoney;
+          auto show = [&](const Rational& x) { return money ? format_yuan(x) : format_decimal(x, 6); };
+          o["gap"] = json{{"field", gap->field}, {"label", gap->label}, {"from", show(gap->from)},
+                          {"to", show(gap->to)},  {"change", show(gap->change)}, {"unit", gap->unit},
+                          {"text", gap->text}};
+        }
+      }
+    }
+
+    void trace_score(const Criterion& c, const Interval& iv, Tri r, const Full& tr, json& o) const {
+      o["score"] = c.score;
+      if (!c.category.empty()) o["category"] = c.category;
+      o["op"] = op_symbol(c.op);
+      o["threshold"] = format_decimal(c.threshold, 2);
+      o["value"] = json{{"min", iv.min}, {"max", iv.max}};
+      if (r == Tri::NotMet && tr.gaps && (c.op == Op::Ge || c.op == Op::Gt)) {
+        Rational need = c.threshold - Rational(iv.max);
+        if (c.op == Op::Gt) need = floor_to(c.threshold, Rational(1)) + Rational(1) - Rational(iv.max);
+        std::string points = format_decimal(ceil_to(need, Rational(1)), 0);
+        o["gap"] = json{{"unit", "points"}, {"change", points}, {"text", "得分还差 " + points + " 分"}};
+      }
+    }
+
+    // The entries of the title asked for, each with its validity on the evaluation date.
+    void trace_holds(const Criterion& c, const Full& tr, json& o) const {
+      o["holds"] = c.holds;
+      if (!c.levels.empty()) o["levels"] = c.levels;
+      o["valid_years"] = c.valid_years;
+      if (!tr.profile->holds) {
+        o["value"] = nullptr;
+        return;
+      }
+      json entries = json::array();
+      for (const auto& h : *tr.profile->holds) {
+        if (h.title != c.holds) continue;
+        json e{{"level", h.level ? json(*h.level) : json(nullptr)}, {"since", h.since ? json(h.since->iso()) : json(nullptr)}};
+        json in_force = nullptr;
+        if (h.since && c.valid_years > 0) {
+          Date until = valid_until(*h.since, c.valid_years);
+          e["valid_until"] = until.iso();
+          in_force = *h.since <= p.options.as_of && p.options.as_of <= until;
+        } else if (c.valid_years == 0) {
+          in_force = !h.since || *h.since <= p.options.as_of;
+        }
+        e["in_force"] = in_force;
+        entries.push_back(std::move(e));
+      }
+      o["value"] = std::move(entries);
     }
 
     // A size criterion without its missing fields: the 划型 rules are evaluated only until the
@@ -761,8 +1084,7 @@ struct Screener::Impl {
         bool level_open = n.levels != 0 && h.level < 0;
         bool in_force = true;
         if (h.since_known && n.valid_years > 0) {
-          Date until{h.since.year + n.valid_years, h.since.month, h.since.day};
-          if (until.day > days_in_month(until.year, until.month)) until.day = days_in_month(until.year, until.month);
+          Date until = valid_until(h.since, n.valid_years);
           in_force = h.since <= as_of && as_of <= until;
         } else if (h.since_known) {
           in_force = h.since <= as_of;  // no validity stated: a title listed as held counts
@@ -780,25 +1102,57 @@ struct Screener::Impl {
       return Tri::NotMet;
     }
 
-    // `with_missing`: also the fields that would narrow each interval (the result object's path).
-    void score(const Table& t, ScoreValue& s, bool with_missing) const {
+    // A score table: each indicator's points as an interval (exact when its inputs are known).
+    // `with_missing`: also the fields that would narrow each interval. With the full tracer,
+    // `out` receives the table's explanation (docs/output-format.md, "scores").
+    template <class T>
+    void score(const Table& t, ScoreValue& s, bool with_missing, T& tr, json* out) const {
       s.total = Interval{};
       s.missing = Bits{};
       s.cats.assign(t.categories, Interval{});
       s.cat_missing.assign(t.categories, Bits{});
+      [[maybe_unused]] json indicators;
+      if constexpr (T::full) indicators = json::array();
       for (const auto& ind : t.indicators) {
         Interval pts;
         Bits missing;
+        [[maybe_unused]] json it;
+        if constexpr (T::full) it = indicator_trace(*ind.src);
         if (ind.mode == Indicator::Mode::Value) {
           pts = value_points(ind, missing);
+          if constexpr (T::full) {
+            const MetricDef& def = *find_metric(ind.src->metric);
+            MetricValue v = compute_metric(def, lookup(tr));
+            it["metric"] = ind.src->metric;
+            if (v.state != MetricValue::State::Unknown) it["value"] = format_metric_value(def, v);
+          }
         } else {
           bool decided = false;
           int sure = 0, possible = 0;
           int cmin = 0, cmax = 0;
-          bool any_candidate = false;
+          int candidates = 0;
+          [[maybe_unused]] json bands;
+          if constexpr (T::full) bands = json::array();
           for (const auto& b : ind.bands) {
             Tri r = Tri::Met;
-            if (b.node >= 0) r = node(b.node, with_missing ? &missing : nullptr);
+            [[maybe_unused]] json bt;
+            if constexpr (T::full) {
+              bt = json{{"points", b.points}};
+              if (!ind.src->bands[static_cast<std::size_t>(&b - ind.bands.data())].label.empty()) {
+                bt["label"] = ind.src->bands[static_cast<std::size_t>(&b - ind.bands.data())].label;
+              }
+              if (b.node >= 0) {
+                Bits bb;
+                json ct;
+                r = explain(b.node, bb, tr, ct);
+                if (r == Tri::Undetermined) missing |= bb;
+                bt["criterion"] = std::move(ct);
+              }
+              bt["result"] = tri_name(r);
+              bands.push_back(std::move(bt));
+            } else {
+              if (b.node >= 0) r = node(b.node, with_missing ? &missing : nullptr);
+            }
             if (ind.mode == Indicator::Mode::Sum) {
               if (r == Tri::Met) sure += b.points;
               if (r != Tri::NotMet) possible += b.points;
@@ -806,21 +1160,27 @@ struct Screener::Impl {
             }
             if (decided) continue;
             if (r != Tri::NotMet) {
-              cmin = any_candidate ? std::min(cmin, b.points) : b.points;
-              cmax = any_candidate ? std::max(cmax, b.points) : b.points;
-              any_candidate = true;
+              cmin = candidates ? std::min(cmin, b.points) : b.points;
+              cmax = candidates ? std::max(cmax, b.points) : b.points;
+              ++candidates;
             }
-            if (r == Tri::Met) decided = true;
+            if (r == Tri::Met) {
+              decided = true;
+              if constexpr (T::full) {
+                if (candidates == 1) it["band"] = static_cast<int>(bands.size()) - 1;
+              }
+            }
           }
           if (ind.mode == Indicator::Mode::Sum) {
             pts = Interval{std::min(sure, ind.max), std::min(possible, ind.max)};
           } else {
             if (!decided) {  // no band met: nothing scored is possible too
-              cmin = any_candidate ? std::min(cmin, 0) : 0;
-              cmax = any_candidate ? std::max(cmax, 0) : 0;
+              cmin = candidates ? std::min(cmin, 0) : 0;
+              cmax = candidates ? std::max(cmax, 0) : 0;
             }
             pts = Interval{cmin, cmax};
           }
+          if constexpr (T::full) it["bands"] = std::move(bands);
         }
         if (pts.min != pts.max) {
           s.missing |= missing;
@@ -830,7 +1190,44 @@ struct Screener::Impl {
         s.total.max += pts.max;
         s.cats[ind.category].min += pts.min;
         s.cats[ind.category].max += pts.max;
+        if constexpr (T::full) {
+          it["points"] = json{{"min", pts.min}, {"max", pts.max}};
+          if (pts.min != pts.max) it["missing"] = p.names(missing);
+          indicators.push_back(std::move(it));
+        }
       }
+      if constexpr (T::full) {
+        const ScoreTable& st = *t.src;
+        json cats = json::array();
+        for (std::size_t k = 0; k < st.categories.size(); ++k) {  // the headed categories come first
+          const auto& cat = st.categories[k];
+          cats.push_back(json{{"id", cat.id}, {"title", cat.title}, {"max", cat.max},
+                              {"min_points", s.cats[k].min}, {"max_points", s.cats[k].max}});
+        }
+        // Assigned key by key: a braced json list would copy the (large) indicator traces.
+        *out = json::object();
+        (*out)["id"] = st.id;
+        (*out)["title"] = st.title;
+        (*out)["citation"] = citation_json(st.citation);
+        (*out)["min"] = s.total.min;
+        (*out)["max"] = s.total.max;
+        (*out)["categories"] = std::move(cats);
+        (*out)["indicators"] = std::move(indicators);
+        (*out)["missing"] = p.names(s.missing);
+      }
+    }
+
+    void score(const Table& t, ScoreValue& s, bool with_missing) const {
+      Light light;
+      score(t, s, with_missing, light, nullptr);
+    }
+
+    static json indicator_trace(const Indicator& ind) {
+      static const char* kModes[] = {"first_match", "sum", "value"};
+      json it{{"id", ind.id},   {"title", ind.title}, {"category", ind.category}, {"mode", kModes[static_cast<int>(ind.mode)]},
+              {"max", ind.max}, {"citation", citation_json(ind.citation)}};
+      if (!ind.interpretation.empty()) it["interpretation"] = ind.interpretation;
+      return it;
     }
 
     Interval value_points(const IndicatorCode& ind, Bits& missing) const {
@@ -846,7 +1243,7 @@ struct Screener::Impl {
       return Interval{pts, pts};
     }
 
-    // One industry's classes (as core/size_class.cpp's classify_in) into `possible`, and the fields
+    // One industry's classes (the rules large, medium, small in order; micro is what is left) into `possible`, and the fields
     // that would narrow them into `missing` while more than one class is left.
     void size_in(std::size_t choice, unsigned& possible, Bits& missing) const {
       const auto& rules = p.size_rules[choice];
@@ -943,16 +1340,23 @@ Screener::Screener(const PolicySet& policies, const Options& options, const std:
     ct.root = p.compile(tier.criterion, &ct.tables);
     if (tier.grants) ct.grants = p.compile(*tier.grants, nullptr);
     std::set<std::string> met = p.readings_met;
+    ct.readings.assign(met.begin(), met.end());
     for (const auto& rid : met) {
-      if (sel.choice.count(rid)) continue;  // chosen by the request: not varied
+      // A reading chosen by the request is varied too, for the explanation, but never contests.
+      bool by_request = sel.choice.count(rid) > 0;
       const Reading& r = *policies.reading(rid);
+      std::string in_force = by_request ? sel.choice.at(rid) : r.default_option;
       for (const auto& opt : r.options) {
-        if (opt.id == r.default_option) continue;
+        if (opt.id == in_force) continue;
         p.reading_choice = sel.choice;
         p.reading_choice[rid] = opt.id;
-        ct.alternates.push_back(p.compile_sub(tier));
+        ct.alternates.push_back(CompiledTier::Alternate{rid, opt.id, by_request, p.compile_sub(tier)});
       }
     }
+    p.reading_choice = sel.choice;
+    ct.choice = sel.choice;
+    ct.renewal = sel.renewal;
+    ct.substituted = sel.substituted;
     all.push_back(std::move(ct));
   }
   for (const auto& id : tiers) {
@@ -1050,15 +1454,10 @@ const char* verdict_word(char v) {
 // GCC -O3 take tens of minutes on this file.
 [[gnu::noinline]] char Screener::Impl::verdict_of(const CompiledTier& t, Run& run, Tri r) const {
   if (t.alternates.empty()) return verdict_char(r);
-  const std::vector<ScoreValue>* saved = run.scores;
   char v = verdict_char(r);
   for (const auto& alt : t.alternates) {
-    std::vector<ScoreValue> own(alt.tables.size());
-    for (std::size_t k = 0; k < alt.tables.size(); ++k) run.score(alt.tables[k], own[k], false);
-    run.scores = &own;
-    Tri a = run.node(alt.root, nullptr);
-    run.scores = saved;
-    if (a != r) return 'C';
+    if (alt.by_request) continue;  // the request chose it: a choice, not a contest
+    if (run.sub_tier(alt.sub, nullptr) != r) return 'C';
   }
   return v;
 }
@@ -1176,8 +1575,7 @@ json Screener::result(const Profile& loaded) const {
   }
   std::string applicant =
       !p.options.applicant.empty() ? p.options.applicant : profile.text("applicant").value_or("enterprise");
-  json size_ctx{{"class", size["class"]}, {"possible", size["possible"]}, {"missing", size["missing"]}};
-  EvalContext ctx{p.options.as_of, &size_ctx, p.policies, &p.options.readings};
+  AwardContext ctx{p.options.as_of, p.policies, &p.options.readings, checker(profile)};
   json awards = evaluate_awards(profile, AwardRequest{*city, applicant}, *p.policies, ctx, applicable);
   json docs = json::array();
   for (const auto& d : awards["documents"]) {
@@ -1189,6 +1587,154 @@ json Screener::result(const Profile& loaded) const {
   return out;
 }
 
+
+// ---- with explanation ----
+
+json Screener::Impl::size_json(const Run& run, const Profile& profile) const {
+  const Policy& standard = *policies->size_standard();
+  run.size();
+  json out{{"policy", standard.id}, {"doc_no", standard.doc_no}};
+  json rules = json::array();
+  auto industry_given = profile.text("industry");
+  if (industry_given) {
+    out["industry"] = *industry_given;
+    for (const auto& ind : standard.industries) {
+      if (ind.industry == *industry_given) out["industry_label"] = ind.label;
+    }
+    const auto& values = fields[industry]->values;
+    auto at = std::find(values.begin(), values.end(), *industry_given);
+    if (at != values.end()) {
+      // Every rule is shown, also those after the one that settles the class.
+      Full tr{&profile, false};
+      for (const auto& [cls, rule] : size_rules[static_cast<std::size_t>(at - values.begin())]) {
+        Bits m;
+        json t;
+        run.explain(rule, m, tr, t);
+        t["class"] = size_name(cls);
+        rules.push_back(std::move(t));
+      }
+    }
+  } else {
+    out["industry"] = nullptr;
+  }
+  unsigned sp = run.size_possible;
+  json possible = json::array();
+  for (unsigned bit : {kLarge, kMedium, kSmall, kMicro}) {
+    if (sp & bit) possible.push_back(size_name(bit));
+  }
+  std::string cls = run.size_class_name();
+  out["class"] = cls;
+  out["label"] = size_class_label(cls);
+  out["possible"] = std::move(possible);
+  out["missing"] = names(run.size_missing);
+  out["rules"] = std::move(rules);
+  bool can_be_large = sp & kLarge, can_be_sme = sp & ~kLarge;
+  out["is_sme"] = can_be_large && can_be_sme ? json(nullptr) : json(can_be_sme);
+  return out;
+}
+
+json Screener::explain_size(const Profile& profile) const {
+  ScreenRow row = prepare(profile);
+  Impl::Run run(*impl_, row);
+  return impl_->size_json(run, profile);
+}
+
+Screener::Explanation Screener::explain(const Profile& profile) const {
+  const Impl& p = *impl_;
+  ScreenRow row = prepare(profile);
+  Impl::Run run(p, row);
+  Explanation out;
+  out.size = p.size_json(run, profile);
+  Full tr{&profile, true};
+  for (const auto& t : p.tiers) {
+    ExplainedTier e;
+    e.policy = t.policy;
+    e.tier = t.tier;
+    e.renewal = t.renewal;
+    e.substituted = t.substituted;
+    std::vector<ScoreValue> scores(t.tables.size());
+    for (std::size_t k = 0; k < t.tables.size(); ++k) {
+      json st;
+      run.score(t.tables[k], scores[k], true, tr, &st);
+      e.scores.push_back(std::move(st));
+    }
+    run.scores = &scores;
+    Bits missing;
+    e.result = run.explain(t.root, missing, tr, e.criteria);
+    e.contested = p.verdict_of(t, run, e.result) == 'C';
+    for (const auto& rid : t.readings) {
+      const Reading& r = *p.policies->reading(rid);
+      ExplainedTier::ReadingOutcome ro;
+      ro.id = rid;
+      ro.by_request = t.choice.count(rid) > 0;
+      ro.option = ro.by_request ? t.choice.at(rid) : r.default_option;
+      for (const auto& opt : r.options) {
+        Tri v = e.result;
+        if (opt.id != ro.option) {
+          for (const auto& alt : t.alternates) {
+            if (alt.reading == rid && alt.option == opt.id) v = run.sub_tier(alt.sub, nullptr);
+          }
+        }
+        ro.verdicts.push_back(v);
+      }
+      e.readings.push_back(std::move(ro));
+    }
+    run.scores = nullptr;
+    if (t.grants >= 0) {
+      e.grants = true;
+      e.held = run.node(t.grants, nullptr);
+    }
+    out.tiers.push_back(std::move(e));
+  }
+  return out;
+}
+
+CriterionCheck Screener::checker(const Profile& profile, bool gaps) const {
+  Impl* p = impl_.get();
+  struct State {
+    ScreenRow row;
+    std::unique_ptr<Impl::Run> run;
+  };
+  auto state = std::make_shared<State>();
+  prepare(profile, state->row);
+  state->run = std::make_unique<Impl::Run>(*p, state->row);
+  const Profile* shown = &profile;
+  return [p, state, shown, gaps](const Criterion& c) {
+    int node = p->compiled(c);  // before the run: compiling may move the program's nodes
+    Full tr{shown, gaps};
+    Bits missing;
+    Outcome o;
+    o.result = state->run->explain(node, missing, tr, o.trace);
+    return o;
+  };
+}
+
+TierOutcome Screener::explain_tier(const Tier& tier, const Profile& profile) const {
+  Impl& p = *impl_;
+  auto it = p.extra_tiers.find(&tier);
+  if (it == p.extra_tiers.end()) {
+    p.reading_choice = p.options.readings;
+    p.reading_choice[kPurposeReading] = "new";
+    it = p.extra_tiers.emplace(&tier, p.compile_sub(tier)).first;
+  }
+  const SubTier& sub = it->second;
+  ScreenRow row = prepare(profile);
+  Impl::Run run(p, row);
+  Full tr{&profile, true};
+  TierOutcome out;
+  std::vector<ScoreValue> scores(sub.tables.size());
+  for (std::size_t k = 0; k < sub.tables.size(); ++k) {
+    ScoreResult sr;
+    run.score(sub.tables[k], scores[k], true, tr, &sr.trace);
+    sr.total = scores[k].total;
+    for (std::size_t c = 0; c < sub.tables[k].category_ids.size(); ++c) sr.categories[sub.tables[k].category_ids[c]] = scores[k].cats[c];
+    out.scores[sub.tables[k].id] = std::move(sr);
+  }
+  run.scores = &scores;
+  Bits missing;
+  out.outcome.result = run.explain(sub.root, missing, tr, out.outcome.trace);
+  return out;
+}
 
 Response screen_request(std::string_view profile_text, const Options& options) {
   return guarded_response([&] {

@@ -1,9 +1,8 @@
-// The verdicts-only evaluation path, for batch screening: the size class, every tier's verdict,
-// score and deciding fields, whether each title is held, and (for a profile with a city) the award
-// totals per document. No explanation is built: the policies' criteria trees are compiled once
-// into a flat form over numbered fact slots, and a profile is evaluated into a few integers.
-// `srdi::evaluate` stays the default; the tests hold this path to the same verdicts, scores and
-// missing fields as the full evaluation (tests/unit/screen_test.cpp, tests/wasm/parity.test.js).
+// The evaluator. The policies' criteria trees are compiled once into a flat program over numbered
+// fact slots (exact fractions), and one interpreter runs it with a tracer chosen at compile time:
+// none (verdicts, for batch screening: a profile becomes a few integers), the deciding fields, or
+// the full explanation that `srdi::evaluate` shows. The verdicts therefore cannot differ between
+// the paths; the tests still compare them (tests/unit/screen_test.cpp, tests/wasm/parity.test.js).
 #pragma once
 
 #include <cstdint>
@@ -13,6 +12,7 @@
 #include <vector>
 
 #include "core/engine.hpp"
+#include "core/evaluate.hpp"
 
 namespace srdi {
 
@@ -73,6 +73,44 @@ class Screener {
   // The verdicts-only result object (docs/output-format.md, "Verdicts only"): size, tiers (with
   // missing fields), and award totals when the profile names a city.
   json result(const Profile& profile) const;
+
+  // ---- with explanation: the same program, traced ----
+
+  // Each tier's test explained, as the full result shows it (core/engine.cpp assembles it).
+  struct ExplainedTier {
+    const Policy* policy = nullptr;
+    const Tier* tier = nullptr;
+    bool renewal = false, substituted = false;
+    Tri result = Tri::Undetermined;  // under the readings in force
+    bool contested = false;          // a reading not chosen by the request changes it
+    Tri held = Tri::Undetermined;    // the title the tier grants, held on the evaluation date
+    bool grants = false;             // the tier grants a title
+    json criteria;                   // the criterion's trace
+    std::vector<json> scores;        // each score table's trace
+    // Each contested reading met on the way (sorted by id): the option in force, whether the
+    // request chose it, and the verdict under each of the reading's options (declaration order).
+    struct ReadingOutcome {
+      std::string id, option;
+      bool by_request = false;
+      std::vector<Tri> verdicts;
+    };
+    std::vector<ReadingOutcome> readings;
+  };
+  struct Explanation {
+    json size;  // the "size" object of the result
+    std::vector<ExplainedTier> tiers;
+  };
+  // `profile`: loaded, with the evaluation facts (with_evaluation_facts).
+  Explanation explain(const Profile& profile) const;
+  // The size object alone.
+  json explain_size(const Profile& profile) const;
+  // Any criterion of the policies (or of a policy outside them, e.g. in a test), explained for a
+  // profile; compiled on first use, with the request's readings, and remembered by address (so
+  // the criterion must outlive the Screener). The check keeps a reference to `profile` and to
+  // this Screener; it is used by one thread.
+  CriterionCheck checker(const Profile& profile, bool gaps = false) const;
+  // A tier outside the request (tests): its score tables, then its criterion, explained.
+  TierOutcome explain_tier(const Tier& tier, const Profile& profile) const;
 
  private:
   struct Impl;
