@@ -380,7 +380,7 @@ Figure reckon(const Amount& a, const Event* e, const Reckoner& base, json& readi
       Figure g = figure(a, e, trial);
       std::string text = o.label + "：" + figure_words(g);
       outcomes.push_back(json{{"option", o.id}, {"label", o.label}, {"amount", figure_amount(g)}, {"basis", g.basis},
-                              {"text", text}, {"citation", citation_json(o.citation)}});
+                              {"text", text}, {"citation", cite(base.ctx.cites, o.citation)}});
       summary += (summary.empty() ? "" : "；") + text;
       words.insert(figure_words(g));
       if (o.id == option_now) option_now_label = o.label;
@@ -447,7 +447,8 @@ void not_certain(json& l, const std::string& why) {
   l["basis"] = l["basis"].get<std::string>() + "；" + why;
 }
 
-json line_json(const Measure& m, const Policy& p, const Figure& f, const Date& as_of, std::optional<std::size_t> event) {
+json line_json(const Measure& m, const Policy& p, const Figure& f, const AwardContext& ctx, std::optional<std::size_t> event) {
+  const Date& as_of = ctx.as_of;
   json labels = json::array();
   if (p.status == "draft") labels.push_back("征求意见稿");
   if (!p.provenance.empty()) labels.push_back(p.provenance);
@@ -487,7 +488,7 @@ json line_json(const Measure& m, const Policy& p, const Figure& f, const Date& a
          {"basis", f.basis},
          {"labels", labels},
          {"competitive", m.competitive},
-         {"citation", citation_json(m.citation)},
+         {"citation", cite(ctx.cites, m.citation)},
          {"state", "applies"}};
   if (!f.missing.empty() || !f.profile_missing.empty()) {
     json missing = json::array();
@@ -632,7 +633,7 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
         json readings;
         Figure fig = reckon(m.amount, hit.event ? &*hit.event : nullptr, rk, readings);
         if (fig.excluded) continue;
-        json l = line_json(m, *p, fig, ctx.as_of, hit.index);
+        json l = line_json(m, *p, fig, ctx, hit.index);
         if (!readings.empty()) l["readings"] = readings;
         if (!hit.assumed.empty()) l["assumed"] = hit.assumed;
         if (cond == Tri::Undetermined || !hit.unsure.empty()) {
@@ -685,7 +686,7 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
         if (!matches(m.trigger, e, nullptr, &unknown)) continue;
         json readings;
         Figure fig = reckon(m.amount, &e, rk, readings);
-        json l = line_json(m, *p, fig, ctx.as_of, std::nullopt);
+        json l = line_json(m, *p, fig, ctx, std::nullopt);
         if (!readings.empty()) l["readings"] = readings;
         if (!assumed.empty()) l["assumed"] = assumed;
         if (cond == Tri::Undetermined) {
@@ -712,7 +713,7 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
         l["stacking"] = g.title + "：" + (*best)["title"].get<std::string>() + " " +
                         yuan_text(line_value(*best)) + "，不再另计" + l["title"].get<std::string>() + " " +
                         yuan_text(line_value(l));
-        l["stacking_citation"] = citation_json(g.citation);
+        l["stacking_citation"] = cite(ctx.cites, g.citation);
       }
     }
     // A cap on the measure as a whole binds its lines together.
@@ -749,13 +750,13 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
                 {"benefits", benefits.size()}};
     json rules = json::array();
     for (const auto& r : p->rules) {
-      json rj{{"id", r.id}, {"title", r.title}, {"citation", citation_json(r.citation)}};
+      json rj{{"id", r.id}, {"title", r.title}, {"citation", cite(ctx.cites, r.citation)}};
       if (!r.interpretation.empty()) rj["interpretation"] = r.interpretation;
       rules.push_back(rj);
     }
     json marks = json::array();
     for (const auto& b : p->benchmarks) {
-      json bj{{"id", b.id}, {"title", b.title}, {"target", b.target}, {"citation", citation_json(b.citation)}};
+      json bj{{"id", b.id}, {"title", b.title}, {"target", b.target}, {"citation", cite(ctx.cites, b.citation)}};
       if (!b.interpretation.empty()) bj["interpretation"] = b.interpretation;
       if (b.criterion) {
         Outcome o = ctx.check(*b.criterion);

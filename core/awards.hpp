@@ -18,6 +18,7 @@ struct AwardContext {
   const PolicySet* policies = nullptr;
   const std::map<std::string, std::string>* choice = nullptr;
   CriterionCheck check;
+  Citations* cites = nullptr;  // the result's citation table (none: citations inline)
 };
 
 struct AwardRequest {

@@ -25,6 +25,30 @@ json errors_json(const std::vector<Error>& errors) {
   return json{{"errors", list}};
 }
 
+namespace {
+void inline_refs(json& n, const json& table) {
+  if (n.is_object()) {
+    for (auto& [key, value] : n.items()) {
+      if ((key == "citation" || key == "stacking_citation") && value.is_number_integer()) {
+        value = table.at(value.get<std::size_t>());
+      } else {
+        inline_refs(value, table);
+      }
+    }
+  } else if (n.is_array()) {
+    for (auto& v : n) inline_refs(v, table);
+  }
+}
+}  // namespace
+
+json inline_citations(json result) {
+  if (!result.is_object() || !result.contains("citations")) return result;
+  json table = std::move(result["citations"]);
+  result.erase("citations");
+  inline_refs(result, table);
+  return result;
+}
+
 void check_applicant(const std::string& applicant, const std::string& path) {
   if (applicant.empty()) return;
   const auto& kinds = applicant_kinds();
@@ -161,7 +185,8 @@ const char* verdict_name(Tri r) {
   return r == Tri::Met ? "eligible" : (r == Tri::NotMet ? "not_eligible" : "undetermined");
 }
 
-json tier_result(const Screener::ExplainedTier& e, const std::string& version, const PolicySet& policies, const Date& as_of) {
+json tier_result(const Screener::ExplainedTier& e, const std::string& version, const PolicySet& policies, const Date& as_of,
+                 Citations& cites) {
   const Tier& tier = *e.tier;
   const Policy& policy = *e.policy;
   const Tri result = e.result;
@@ -176,7 +201,7 @@ json tier_result(const Screener::ExplainedTier& e, const std::string& version, c
       const auto& opt = r.options[i];
       differs = differs || ro.verdicts[i] != result;
       outcomes.push_back(json{{"option", opt.id}, {"label", opt.label}, {"verdict", verdict_name(ro.verdicts[i])},
-                              {"citation", citation_json(opt.citation)}});
+                              {"citation", cites.ref(opt.citation)}});
     }
     readings[ro.id] = json{{"question", r.question},
                            {"option", ro.option},
@@ -202,7 +227,7 @@ json tier_result(const Screener::ExplainedTier& e, const std::string& version, c
   t["missing"] = result == Tri::Undetermined ? trace["missing"] : json::array();
   t["purpose"] = e.renewal ? "renewal" : "new";
   if (e.substituted && tier.renewal_for) {
-    t["renewal_rule"] = json{{"citation", citation_json(tier.renewal_for->citation)}, {"note", tier.renewal_for->note}};
+    t["renewal_rule"] = json{{"citation", cites.ref(tier.renewal_for->citation)}, {"note", tier.renewal_for->note}};
   }
   t["readings"] = std::move(readings);
   if (!tier.note.empty()) t["note"] = tier.note;
@@ -371,10 +396,13 @@ void check_request_choices(const Options& o, const PolicySet& policies) {
   }
 }
 
-json evaluate(const Profile& loaded, const Options& options, const PolicySet& policies) {
+namespace {
+// The result without its citation table: `cites` collects the citations it refers to.
+json evaluate_with(const Profile& loaded, const Options& options, const PolicySet& policies, Citations& cites) {
   Profile profile = with_evaluation_facts(loaded, options.as_of);
   json result;
   result["engine"] = json{{"name", "srdi"}, {"version", engine_version()}};
+  result["format"] = kOutputFormat;
   result["as_of"] = options.as_of.iso();
   json enterprise = json::object();
   for (const char* k : {"name", "city", "industry"}) {
@@ -384,7 +412,7 @@ json evaluate(const Profile& loaded, const Options& options, const PolicySet& po
   result["enterprise"] = enterprise;
   json used = json::array();
   const Screener engine(policies, options);  // the request's tiers, compiled
-  Screener::Explanation explained = engine.explain(profile);
+  Screener::Explanation explained = engine.explain(profile, &cites);
   json& size = explained.size;
   used.push_back(policy_meta(*policies.size_standard()));
 
@@ -404,7 +432,7 @@ json evaluate(const Profile& loaded, const Options& options, const PolicySet& po
   for (const auto& e : explained.tiers) {
     const Policy& p = *e.policy;
     const Tier& tier = *e.tier;
-    tiers.emplace_back(&tier, tier_result(e, version, policies, options.as_of));
+    tiers.emplace_back(&tier, tier_result(e, version, policies, options.as_of, cites));
     if (e.substituted) {
       notices.push_back(json{{"code", "renewal_by_other_version"},
                              {"text", tier.title + "的复核按" + p.doc_no + "的认定标准判断（" +
@@ -510,7 +538,7 @@ json evaluate(const Profile& loaded, const Options& options, const PolicySet& po
   auto city = profile.text("city");
   std::string applicant = !options.applicant.empty() ? options.applicant : profile.text("applicant").value_or("enterprise");
   // The awards see the readings the request chose (a measure may rest on a contested reading).
-  AwardContext award_ctx{options.as_of, &policies, &options.readings, engine.checker(profile)};
+  AwardContext award_ctx{options.as_of, &policies, &options.readings, engine.checker(profile, false, &cites), &cites};
   result["awards"] = evaluate_awards(profile, AwardRequest{city.value_or(""), applicant}, policies, award_ctx, applicable);
   for (const auto& d : result["awards"]["documents"]) {
     for (const auto& p : policies.policies) {
@@ -520,9 +548,19 @@ json evaluate(const Profile& loaded, const Options& options, const PolicySet& po
   result["policies"] = std::move(used);
   return result;
 }
+}  // namespace
+
+json evaluate(const Profile& loaded, const Options& options, const PolicySet& policies) {
+  Citations cites;
+  json result = evaluate_with(loaded, options, policies, cites);
+  result["citations"] = cites.table();
+  return result;
+}
 
 json compare(const Profile& loaded, const Options& options, const PolicySet& policies) {
   json out{{"engine", json{{"name", "srdi"}, {"version", engine_version()}}}, {"as_of", options.as_of.iso()}};
+  out["format"] = kOutputFormat;
+  Citations cites;  // one table for every city
   json cities = json::array();
   std::string applicant;
   for (const auto& [id, name] : award_cities(policies)) {
@@ -531,7 +569,7 @@ json compare(const Profile& loaded, const Options& options, const PolicySet& pol
     city.kind = Fact::Kind::Text;
     city.text = id;
     p.facts["city"] = city;
-    json r = evaluate(p, options, policies);
+    json r = evaluate_with(p, options, policies, cites);
     applicant = r["awards"]["applicant"];
     json entry = json::object();
     entry["city"] = id;
@@ -542,6 +580,7 @@ json compare(const Profile& loaded, const Options& options, const PolicySet& pol
   out["applicant"] = applicant;
   out["cities"] = std::move(cities);
   out["note"] = "各城市的金额分别依据各自的政策文件计算，不跨城市相加。";
+  out["citations"] = cites.table();
   return out;
 }
 

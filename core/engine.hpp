@@ -16,6 +16,10 @@ namespace srdi {
 
 const char* engine_version();
 
+// The version of the result format (docs/output-format.md), in every result as "format". 2: the
+// citations are listed once per result ("citations") and referred to by their index.
+inline constexpr int kOutputFormat = 2;
+
 struct Options {
   Date as_of;
   std::string criteria;   // "" = chosen by the evaluation date; else a version named by the tier policies
@@ -64,6 +68,10 @@ bool tier_in_version(const Policy& policy, const Tier& tier, const std::string& 
 void check_applicant(const std::string& applicant, const std::string& path);
 
 json errors_json(const std::vector<Error>& errors);
+
+// A result with each citation index replaced by the citation it refers to and no "citations"
+// list: the shape of format 1, for readers that walk the result (the text report, the tests).
+json inline_citations(json result);
 
 // Runs `body` (returning the result JSON) and turns every exception into the structured error
 // list: the one place where the request functions catch.

@@ -43,6 +43,21 @@ using CriterionCheck = std::function<Outcome(const Criterion&)>;
 
 json citation_json(const Citation& c);
 
+// The citations of one result (output format 2): each emitted once, in the result's "citations"
+// list, and referred to everywhere else by its index there. Equal citations share an index.
+class Citations {
+ public:
+  json ref(const Citation& c);
+  json table() const;  // the "citations" list
+
+ private:
+  std::map<const Citation*, int> by_address_;
+  std::map<std::string, int> by_text_;
+  std::vector<const Citation*> list_;
+};
+// A citation as a result shows it: its index in `table`, or (no table: tests, tools) the object.
+json cite(Citations* table, const Citation& c);
+
 // The Chinese name of a size class: 大型 / 中型 / 小型 / 微型 / 待定.
 const char* size_class_label(const std::string& size_class);
 

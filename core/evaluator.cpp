@@ -32,6 +32,25 @@ json citation_json(const Citation& c) {
   return json{{"doc", c.doc}, {"clause", c.clause}, {"excerpt", c.excerpt}, {"excerpt_kind", c.excerpt_kind}};
 }
 
+json Citations::ref(const Citation& c) {
+  auto at = by_address_.find(&c);
+  if (at != by_address_.end()) return at->second;
+  // Children inherit their parent's citation by copy: equal texts are one citation.
+  std::string key = c.doc + '\x1f' + c.clause + '\x1f' + c.excerpt + '\x1f' + c.excerpt_kind;
+  auto [it, added] = by_text_.emplace(std::move(key), static_cast<int>(list_.size()));
+  if (added) list_.push_back(&c);
+  by_address_.emplace(&c, it->second);
+  return it->second;
+}
+
+json Citations::table() const {
+  json out = json::array();
+  for (const Citation* c : list_) out.push_back(citation_json(*c));
+  return out;
+}
+
+json cite(Citations* table, const Citation& c) { return table ? table->ref(c) : citation_json(c); }
+
 const char* size_class_label(const std::string& c) {
   if (c == "large") return "大型";
   if (c == "medium") return "中型";
@@ -356,6 +375,7 @@ struct Full {  // the explanation
   static constexpr bool full = true;
   const Profile* profile = nullptr;  // the shown values come from the profile as loaded
   bool gaps = true;                  // the smallest change for unmet comparisons
+  Citations* cites = nullptr;        // the result's citations (none: inline)
 };
 
 const char* kind_name(Criterion::Kind k) {
@@ -375,8 +395,8 @@ const char* kind_name(Criterion::Kind k) {
   return "?";
 }
 
-json base_trace(const Criterion& c, const char* kind) {
-  json t{{"id", c.id}, {"title", c.title}, {"kind", kind}, {"citation", citation_json(c.citation)}};
+json base_trace(const Criterion& c, const char* kind, Citations* cites) {
+  json t{{"id", c.id}, {"title", c.title}, {"kind", kind}, {"citation", cite(cites, c.citation)}};
   if (!c.interpretation.empty()) t["interpretation"] = c.interpretation;
   return t;
 }
@@ -526,7 +546,7 @@ struct Screener::Impl {
     extra[&c] = n;
     return n;
   }
-  json size_json(const Run& run, const Profile& profile) const;
+  json size_json(const Run& run, const Profile& profile, Citations* cites) const;
   // 划型: the rules (large, medium, small) of each industry choice; empty when the standard lacks it.
   std::vector<std::vector<std::pair<unsigned, int>>> size_rules;
 
@@ -774,7 +794,7 @@ struct Screener::Impl {
     Tri eval(int i, Bits* missing, T& tr, json* out) const {
       const Node& n = p.nodes[i];
       Tri r = Tri::Undetermined;
-      if constexpr (T::full) *out = base_trace(*n.src, kind_name(n.kind));
+      if constexpr (T::full) *out = base_trace(*n.src, kind_name(n.kind), tr.cites);
       switch (n.kind) {
         case Criterion::Kind::All:
         case Criterion::Kind::Any: {
@@ -1117,7 +1137,7 @@ struct Screener::Impl {
         Interval pts;
         Bits missing;
         [[maybe_unused]] json it;
-        if constexpr (T::full) it = indicator_trace(*ind.src);
+        if constexpr (T::full) it = indicator_trace(*ind.src, tr.cites);
         if (ind.mode == Indicator::Mode::Value) {
           pts = value_points(ind, missing);
           if constexpr (T::full) {
@@ -1208,7 +1228,7 @@ struct Screener::Impl {
         *out = json::object();
         (*out)["id"] = st.id;
         (*out)["title"] = st.title;
-        (*out)["citation"] = citation_json(st.citation);
+        (*out)["citation"] = cite(tr.cites, st.citation);
         (*out)["min"] = s.total.min;
         (*out)["max"] = s.total.max;
         (*out)["categories"] = std::move(cats);
@@ -1222,10 +1242,10 @@ struct Screener::Impl {
       score(t, s, with_missing, light, nullptr);
     }
 
-    static json indicator_trace(const Indicator& ind) {
+    static json indicator_trace(const Indicator& ind, Citations* cites) {
       static const char* kModes[] = {"first_match", "sum", "value"};
       json it{{"id", ind.id},   {"title", ind.title}, {"category", ind.category}, {"mode", kModes[static_cast<int>(ind.mode)]},
-              {"max", ind.max}, {"citation", citation_json(ind.citation)}};
+              {"max", ind.max}, {"citation", cite(cites, ind.citation)}};
       if (!ind.interpretation.empty()) it["interpretation"] = ind.interpretation;
       return it;
     }
@@ -1517,6 +1537,7 @@ json Screener::result(const Profile& loaded) const {
 
   json out = json::object();
   out["engine"] = json{{"name", "srdi"}, {"version", engine_version()}};
+  out["format"] = kOutputFormat;
   out["as_of"] = p.options.as_of.iso();
   out["criteria"] = p.version.empty() ? json(nullptr) : json(p.version);
   json possible = json::array();
@@ -1575,7 +1596,8 @@ json Screener::result(const Profile& loaded) const {
   }
   std::string applicant =
       !p.options.applicant.empty() ? p.options.applicant : profile.text("applicant").value_or("enterprise");
-  AwardContext ctx{p.options.as_of, p.policies, &p.options.readings, checker(profile)};
+  Citations cites;  // only the totals are kept
+  AwardContext ctx{p.options.as_of, p.policies, &p.options.readings, checker(profile, false, &cites), &cites};
   json awards = evaluate_awards(profile, AwardRequest{*city, applicant}, *p.policies, ctx, applicable);
   json docs = json::array();
   for (const auto& d : awards["documents"]) {
@@ -1590,7 +1612,7 @@ json Screener::result(const Profile& loaded) const {
 
 // ---- with explanation ----
 
-json Screener::Impl::size_json(const Run& run, const Profile& profile) const {
+json Screener::Impl::size_json(const Run& run, const Profile& profile, Citations* cites) const {
   const Policy& standard = *policies->size_standard();
   run.size();
   json out{{"policy", standard.id}, {"doc_no", standard.doc_no}};
@@ -1605,7 +1627,7 @@ json Screener::Impl::size_json(const Run& run, const Profile& profile) const {
     auto at = std::find(values.begin(), values.end(), *industry_given);
     if (at != values.end()) {
       // Every rule is shown, also those after the one that settles the class.
-      Full tr{&profile, false};
+      Full tr{&profile, false, cites};
       for (const auto& [cls, rule] : size_rules[static_cast<std::size_t>(at - values.begin())]) {
         Bits m;
         json t;
@@ -1636,16 +1658,16 @@ json Screener::Impl::size_json(const Run& run, const Profile& profile) const {
 json Screener::explain_size(const Profile& profile) const {
   ScreenRow row = prepare(profile);
   Impl::Run run(*impl_, row);
-  return impl_->size_json(run, profile);
+  return impl_->size_json(run, profile, nullptr);
 }
 
-Screener::Explanation Screener::explain(const Profile& profile) const {
+Screener::Explanation Screener::explain(const Profile& profile, Citations* cites) const {
   const Impl& p = *impl_;
   ScreenRow row = prepare(profile);
   Impl::Run run(p, row);
   Explanation out;
-  out.size = p.size_json(run, profile);
-  Full tr{&profile, true};
+  out.size = p.size_json(run, profile, cites);
+  Full tr{&profile, true, cites};
   for (const auto& t : p.tiers) {
     ExplainedTier e;
     e.policy = t.policy;
@@ -1689,7 +1711,7 @@ Screener::Explanation Screener::explain(const Profile& profile) const {
   return out;
 }
 
-CriterionCheck Screener::checker(const Profile& profile, bool gaps) const {
+CriterionCheck Screener::checker(const Profile& profile, bool gaps, Citations* cites) const {
   Impl* p = impl_.get();
   struct State {
     ScreenRow row;
@@ -1699,9 +1721,9 @@ CriterionCheck Screener::checker(const Profile& profile, bool gaps) const {
   prepare(profile, state->row);
   state->run = std::make_unique<Impl::Run>(*p, state->row);
   const Profile* shown = &profile;
-  return [p, state, shown, gaps](const Criterion& c) {
+  return [p, state, shown, gaps, cites](const Criterion& c) {
     int node = p->compiled(c);  // before the run: compiling may move the program's nodes
-    Full tr{shown, gaps};
+    Full tr{shown, gaps, cites};
     Bits missing;
     Outcome o;
     o.result = state->run->explain(node, missing, tr, o.trace);

@@ -101,14 +101,15 @@ class Screener {
     std::vector<ExplainedTier> tiers;
   };
   // `profile`: loaded, with the evaluation facts (with_evaluation_facts).
-  Explanation explain(const Profile& profile) const;
+  // `cites`: the result's citation table (none: citations inline).
+  Explanation explain(const Profile& profile, Citations* cites = nullptr) const;
   // The size object alone.
   json explain_size(const Profile& profile) const;
   // Any criterion of the policies (or of a policy outside them, e.g. in a test), explained for a
   // profile; compiled on first use, with the request's readings, and remembered by address (so
   // the criterion must outlive the Screener). The check keeps a reference to `profile` and to
   // this Screener; it is used by one thread.
-  CriterionCheck checker(const Profile& profile, bool gaps = false) const;
+  CriterionCheck checker(const Profile& profile, bool gaps = false, Citations* cites = nullptr) const;
   // A tier outside the request (tests): its score tables, then its criterion, explained.
   TierOutcome explain_tier(const Tier& tier, const Profile& profile) const;
 

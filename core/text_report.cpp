@@ -4,6 +4,7 @@
 
 #include "core/exact.hpp"
 #include "core/profile.hpp"
+#include "core/engine.hpp"
 #include "core/evaluate.hpp"
 
 namespace srdi {
@@ -297,7 +298,8 @@ void render_awards(std::ostringstream& out, const json& aw) {
 
 }  // namespace
 
-std::string render_text_compare(const json& c) {
+std::string render_text_compare(const json& compact) {
+  const json c = inline_citations(compact);
   std::ostringstream out;
   out << "各城市奖励对比（评估日期 " << c["as_of"].get<std::string>() << "；各城市分别计算，不跨城市相加）\n";
   for (const auto& city : c["cities"]) {
@@ -317,7 +319,8 @@ std::string render_text_compare(const json& c) {
   return out.str();
 }
 
-std::string render_text_report(const json& r) {
+std::string render_text_report(const json& compact) {
+  const json r = inline_citations(compact);
   std::ostringstream out;
   const json& e = r["enterprise"];
   out << "专精特新政策自测报告\n";

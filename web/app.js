@@ -31,6 +31,7 @@ function createApp(host, shadow, config) {
   var lastResult = null;      // the last successful evaluation (parsed)
   var lastProfileText = '';
   var citations = [];         // citation registry of the current render (for the source viewer)
+  var citeTable = [];         // the result's own list: its citations are indices into it (format 2)
   var generation = 0;
   var applicantGiven = false;
   var readingChoice = {};     // contested readings the user picked (reading id -> option id); kept until changed  // the loaded profile named its applicant (kept on save even if 'enterprise')
@@ -768,7 +769,8 @@ function createApp(host, shadow, config) {
   var RESULT = { met: '满足', not_met: '不满足', undetermined: '待定' };
   var MARK = { met: '✔', not_met: '✘', undetermined: '?' };
 
-  function citeHtml(c, interpretation) {
+  function citeHtml(ref, interpretation) {
+    var c = citeOf(ref);
     if (!c) return '';
     var i = citations.push(c) - 1;
     var hasSource = sourceFor(c.doc);
@@ -816,8 +818,12 @@ function createApp(host, shadow, config) {
     }).join('、') + '</p>';
   }
 
+  // A citation as the result gives it: its index in the result's list (an object in format 1).
+  function citeOf(c) { return typeof c === 'number' ? citeTable[c] : c; }
+
   function render(r) {
     citations = [];
+    citeTable = r.citations || [];
     $('result-notices').innerHTML = r.notices.map(function (n) { return '<p class="notice" data-code="' + n.code + '">' + esc(en('notices', n.code) || n.text) + '</p>'; }).join('');
     renderBlankHints(r);
     renderSize(r.size);
@@ -1209,7 +1215,8 @@ function createApp(host, shadow, config) {
     }).join('') + '</ul>';
     $('print-report').innerHTML = h;
   }
-  function printCite(c) {
+  function printCite(ref) {
+    var c = citeOf(ref);
     return c ? t('<span class="pcite">依据：') + esc(c.doc) + ' ' + esc(c.clause || '') + '：“' + esc(c.excerpt) + '”' + (c.excerpt_kind === 'quote' ? '' : t('（转述）')) + '</span>' : '';
   }
 

@@ -23,9 +23,16 @@ const AS_OF = '2026-11-21';
 const TIER = 'miit2022.little_giant';
 const CHUNK = 1000;           // lines per load() call
 const FULL_RUNS = 200;        // full evaluations timed for the median
-const TARGET_VS_JSONLOGIC = 20;
-const TARGET_HAND_WITHIN = 10;
-const TARGET_FULL_MEDIAN_US = 50;  // the issue's target for one full evaluation with explanation
+// Issue 13's targets (one evaluator): printed with PASS / MISS, never asserted by the tests.
+const TARGET_VS_JSONLOGIC = 20;       // verdicts only: records/s against json-logic-js
+const TARGET_HAND_WITHIN = 1;         // ... and no slower than the hand-written JavaScript
+const TARGET_END_TO_END = 3;          // parse + verdicts against JSON.parse + json-logic-js
+const TARGET_FULL_WASM_US = 250;      // one full evaluation with explanation, median, in wasm
+const TARGET_FULL_NATIVE_US = 50;     // ... natively (Google Benchmark, BM_full_evaluation)
+const TARGET_LOAD_WASM_US = 30;       // strict profile load per record, in wasm
+const TARGET_LOAD_NATIVE_US = 10;     // ... natively (BM_load_profile)
+const TARGET_COMPACT_KB = 40;         // compact result of examples/precision-parts.json
+const TARGET_PAGE_GZIP_KB = 400;      // the offline page, gzip -9
 
 function args() {
   const a = { count: 100000, seed: 20261121, passes: 3, native: null };
@@ -235,9 +242,11 @@ async function main() {
     if ((h !== we || j !== we) && examples.length < 200) examples.push(i);
   }
 
-  // The full evaluation with its explanation, as the page calls it.
-  let fullMedian = null, fullMin = null;
+  // The full evaluation with its explanation, as the page calls it, and the size of its compact result.
+  let fullMedian = null, fullMin = null, compactBytes = null;
   if (Module) {
+    const pp = fs.readFileSync(path.join(ROOT, 'examples/precision-parts.json'), 'utf8');
+    compactBytes = Buffer.byteLength(Module.evaluate(pp, JSON.stringify({ as_of: AS_OF })));
     const text = fs.readFileSync(path.join(ROOT, 'examples/little-giant-candidate.json'), 'utf8');
     const opts = JSON.stringify({ as_of: AS_OF });
     for (let i = 0; i < 5; i++) Module.evaluate(text, opts);
@@ -292,7 +301,9 @@ async function main() {
   row('hand-written JS (parseFloat as it goes)', `${fmtRate(rate(hd.seconds))}`);
   row('hand-written JS on prepared numbers', `${fmtRate(rate(hdp.seconds))} (prepare ${fmtRate(rate(prep.seconds))})`);
   if (wasm) {
-    row('wasm load (strict parse + layout)', `${fmtRate(rate(wasm.load))}`);
+    const loadUs = (wasm.load / n) * 1e6;
+    row('wasm load (strict parse + layout)', `${fmtRate(rate(wasm.load))}, ${loadUs.toFixed(1)} µs per profile`,
+      `≤ ${TARGET_LOAD_WASM_US} µs`, loadUs <= TARGET_LOAD_WASM_US);
     row('wasm run (verdicts only)', `${fmtRate(rate(wasm.run))}`);
     const vsJl = rate(wasm.run) / rate(jl.seconds);
     const handRatio = rate(hd.seconds) / rate(wasm.run);
@@ -300,7 +311,8 @@ async function main() {
     row('wasm run ÷ json-logic apply (records/s)', `${vsJl.toFixed(1)}×`, `≥ ${TARGET_VS_JSONLOGIC}×`, vsJl >= TARGET_VS_JSONLOGIC);
     row('hand-written JS ÷ wasm run (records/s)', `${handRatio.toFixed(2)}×`, `≤ ${TARGET_HAND_WITHIN}×`, handRatio <= TARGET_HAND_WITHIN);
     row('hand on prepared ÷ wasm run (records/s)', `${handPrepRatio.toFixed(2)}×`, `≤ ${TARGET_HAND_WITHIN}×`, handPrepRatio <= TARGET_HAND_WITHIN);
-    row('wasm load+run ÷ JSON.parse+json-logic (records/s)', `${((parse.seconds + jl.seconds) / (wasm.load + wasm.run)).toFixed(2)}×`);
+    const endToEnd = (parse.seconds + jl.seconds) / (wasm.load + wasm.run);
+    row('wasm load+run ÷ JSON.parse+json-logic (records/s)', `${endToEnd.toFixed(2)}×`, `≥ ${TARGET_END_TO_END}×`, endToEnd >= TARGET_END_TO_END);
     row('wasm heap after warm-up / at end', `${wasm.heapAfterWarmup} / ${wasm.heapEnd} B (${wasm.evaluations} evaluations)`, 'flat', wasm.heapEnd === wasm.heapAfterWarmup);
     row('verdict disagreements with the engine', `hand ${agree.handVsWasm}, json-logic ${agree.jlVsWasm}, undetermined ${agree.wasmU}`);
   } else {
@@ -308,10 +320,13 @@ async function main() {
   }
   if (fullMedian !== null) {
     row('wasm full evaluation (example, with explanation)', `median ${fullMedian.toFixed(2)} ms, min ${fullMin.toFixed(2)} ms (${FULL_RUNS} runs)`,
-      `< ${TARGET_FULL_MEDIAN_US} µs`, fullMedian * 1000 < TARGET_FULL_MEDIAN_US);
+      `≤ ${TARGET_FULL_WASM_US} µs`, fullMedian * 1000 <= TARGET_FULL_WASM_US);
+    row('compact result, examples/precision-parts.json', `${(compactBytes / 1024).toFixed(1)} KiB (${compactBytes} B)`,
+      `≤ ${TARGET_COMPACT_KB} KiB`, compactBytes <= TARGET_COMPACT_KB * 1024);
   }
   else row('wasm full evaluation', 'not measured', '', false);
-  row('srdi-offline.html gzip -9', pageGz === null ? 'not built' : `${(pageGz / 1024).toFixed(1)} KiB (${pageGz} B; ${pageBytes.length} B raw)`, '', pageGz === null ? false : null);
+  row('srdi-offline.html gzip -9', pageGz === null ? 'not built' : `${(pageGz / 1024).toFixed(1)} KiB (${pageGz} B; ${pageBytes.length} B raw)`,
+    `≤ ${TARGET_PAGE_GZIP_KB} KiB`, pageGz === null ? false : pageGz <= TARGET_PAGE_GZIP_KB * 1024);
 
   // Google Benchmark's results, when scripts/bench.sh hands them over.
   if (a.native) {
@@ -320,7 +335,10 @@ async function main() {
       for (const b of nat.benchmarks.filter((x) => x.run_type !== 'aggregate')) {
         const perSec = b.items_per_second ? `, ${fmtRate(b.items_per_second)}` : '';
         const u = UNIT_SECONDS[b.time_unit];
-        row(`native ${b.name}`, `${fmtTime(b.real_time * u)} real, ${fmtTime(b.cpu_time * u)} CPU${perSec}`);
+        const target = { BM_full_evaluation: TARGET_FULL_NATIVE_US, BM_load_profile: TARGET_LOAD_NATIVE_US }[b.name];
+        const us = b.real_time * u * 1e6;
+        row(`native ${b.name}`, `${fmtTime(b.real_time * u)} real, ${fmtTime(b.cpu_time * u)} CPU${perSec}`,
+          target ? `≤ ${target} µs` : '', target ? us <= target : null);
       }
     } catch (e) {
       row('native benchmarks', `cannot read ${a.native}: ${e.message}`, '', false);
@@ -329,6 +347,7 @@ async function main() {
 
   const w = [0, 1, 2].map((k) => Math.max(...table.map((r) => r[k].length)));
   console.log('\n' + table.map((r) => `${r[0].padEnd(w[0])}  ${r[1].padEnd(w[1])}  ${r[2].padEnd(w[2])}  ${r[3]}`.trimEnd()).join('\n'));
+  console.log('\nThe page\'s evaluate + render per keystroke (≤ 8 ms median) is printed by tests/web/budgets.test.js.');
   if (misses.length) {
     console.log(`\nmissed or not measured: ${misses.join('; ')}`);
     process.exitCode = 1;

@@ -20,6 +20,7 @@ json verdicts_of_full(const json& full) {
   json out = json::object();
   out["as_of"] = full["as_of"];
   out["criteria"] = full["criteria"]["version"];
+  out["format"] = full["format"];
   out["size"] = json{{"class", full["size"]["class"]},
                      {"possible", full["size"]["possible"]},
                      {"missing", full["size"]["missing"]},
