@@ -71,107 +71,134 @@ srdi::Response run_case(const std::string& profile_text, const json& options) {
 const std::set<std::string> kCaseKeys = {"name", "note", "base", "profile", "set", "unset", "as_of", "criteria", "renewal",
                                          "readings", "error", "expect", "tier_expect", "award_expect", "potential_expect",
                                          "met", "not_met", "undetermined"};
-}  // namespace
-
-TEST_CASE("golden files: every case holds natively", "[golden]") {
-  fs::path dir = fs::path(SRDI_SOURCE_DIR) / "tests" / "golden";
-  int files = 0, cases = 0;
-  // SRDI_GOLDEN_ONLY: a comma-separated list of golden file names to run (the mutation script
-  // runs the files that judge the mutated policy).
-  std::string only = std::getenv("SRDI_GOLDEN_ONLY") ? std::getenv("SRDI_GOLDEN_ONLY") : "";
-  for (const auto& entry : fs::directory_iterator(dir)) {
-    if (entry.path().extension() != ".json") continue;
-    if (!only.empty() && ("," + only + ",").find("," + entry.path().filename().string() + ",") == std::string::npos) continue;
-    ++files;
-    json golden = read_json(entry.path());
-    for (const auto& c : golden["cases"]) {
-      ++cases;
-      std::string name = c["name"];
-      INFO(entry.path().filename().string() << ": " << name);
-      for (const auto& [k, v] : c.items()) {
-        INFO("key " << k);
-        CHECK(kCaseKeys.count(k) == 1);  // the harness is as strict as the loaders
-      }
-      srdi::Response r = run_case(case_profile(c, dir).dump(), case_options(golden, c));
-      if (c.contains("error")) {
-        REQUIRE_FALSE(r.ok);
-        CHECK(r.body["errors"][0]["code"].dump() == c["error"]["code"].dump());
-        CHECK(r.body["errors"][0]["path"].dump() == c["error"]["path"].dump());
-        continue;
-      }
-      INFO(r.body.dump(-1, ' ', false, json::error_handler_t::replace).substr(0, 200));
-      REQUIRE(r.ok);
-      // Pointers address the result as a reader sees it: a citation, not its index in the list.
-      const json body = srdi::inline_citations(r.body);
-      const json expect = c.value("expect", json::object());
-      for (const auto& [pointer, want] : expect.items()) {
-        INFO("at " << pointer);
-        json::json_pointer ptr(pointer);
-        CHECK(body.contains(ptr));
-        if (body.contains(ptr)) CHECK(body.at(ptr).dump() == want.dump());
-      }
-      const json tier_expect = c.value("tier_expect", json::object());
-      for (const auto& [tier_id, checks] : tier_expect.items()) {
-        const json* tier = nullptr;
-        for (const auto& t : body["tiers"]) {
-          if (t["id"] == tier_id) tier = &t;
+// One case of a golden file: the strict key check, then each kind of expectation.
+void check_case(const json& golden, const json& c, const fs::path& dir) {
+  for (const auto& [k, v] : c.items()) {
+    INFO("key " << k);
+    CHECK(kCaseKeys.count(k) == 1);  // the harness is as strict as the loaders
+  }
+  srdi::Response r = run_case(case_profile(c, dir).dump(), case_options(golden, c));
+  if (c.contains("error")) {
+    CHECK_FALSE(r.ok);
+    if (r.ok) return;
+    CHECK(r.body["errors"][0]["code"].dump() == c["error"]["code"].dump());
+    CHECK(r.body["errors"][0]["path"].dump() == c["error"]["path"].dump());
+    return;
+  }
+  INFO(r.body.dump(-1, ' ', false, json::error_handler_t::replace).substr(0, 200));
+  CHECK(r.ok);
+  if (!r.ok) return;
+  // Pointers address the result as a reader sees it: a citation, not its index in the list.
+  const json body = srdi::inline_citations(r.body);
+  const json expect = c.value("expect", json::object());
+  for (const auto& [pointer, want] : expect.items()) {
+    INFO("at " << pointer);
+    json::json_pointer ptr(pointer);
+    CHECK(body.contains(ptr));
+    if (body.contains(ptr)) CHECK(body.at(ptr).dump() == want.dump());
+  }
+  const json tier_expect = c.value("tier_expect", json::object());
+  for (const auto& [tier_id, checks] : tier_expect.items()) {
+    const json* tier = nullptr;
+    for (const auto& t : body["tiers"]) {
+      if (t["id"] == tier_id) tier = &t;
+    }
+    INFO("tier " << tier_id);
+    CHECK(tier != nullptr);
+    if (!tier) continue;
+    for (const auto& [pointer, want] : checks.items()) {
+      INFO("at " << pointer);
+      json::json_pointer ptr(pointer);
+      CHECK(tier->contains(ptr));
+      if (tier->contains(ptr)) CHECK(tier->at(ptr).dump() == want.dump());
+    }
+  }
+  // Award lines by measure id: every line of that measure (or potential line) must match.
+  for (const char* key : {"award_expect", "potential_expect"}) {
+    const json award_expect = c.value(key, json::object());
+    for (const auto& [measure, checks] : award_expect.items()) {
+      std::vector<const json*> found;
+      const json& aw = body["awards"];
+      if (std::string(key) == "potential_expect") {
+        for (const auto& l : aw["potential"]) {
+          if (l["measure"] == measure) found.push_back(&l);
         }
-        INFO("tier " << tier_id);
-        REQUIRE(tier != nullptr);
-        for (const auto& [pointer, want] : checks.items()) {
-          INFO("at " << pointer);
-          json::json_pointer ptr(pointer);
-          CHECK(tier->contains(ptr));
-          if (tier->contains(ptr)) CHECK(tier->at(ptr).dump() == want.dump());
-        }
-      }
-      // Award lines by measure id: every line of that measure (or potential line) must match.
-      for (const char* key : {"award_expect", "potential_expect"}) {
-        const json award_expect = c.value(key, json::object());
-        for (const auto& [measure, checks] : award_expect.items()) {
-          std::vector<const json*> found;
-          const json& aw = body["awards"];
-          if (std::string(key) == "potential_expect") {
-            for (const auto& l : aw["potential"]) {
+      } else {
+        for (const auto& d : aw["documents"]) {
+          for (const char* list : {"lines", "benefits"}) {
+            for (const auto& l : d[list]) {
               if (l["measure"] == measure) found.push_back(&l);
             }
-          } else {
-            for (const auto& d : aw["documents"]) {
-              for (const char* list : {"lines", "benefits"}) {
-                for (const auto& l : d[list]) {
-                  if (l["measure"] == measure) found.push_back(&l);
-                }
-              }
-            }
-          }
-          INFO(key << " " << measure);
-          if (checks.is_null()) {  // null: the measure must not appear at all
-            CHECK(found.empty());
-            continue;
-          }
-          CHECK(found.size() == 1);
-          if (found.size() != 1) continue;
-          for (const auto& [pointer, want] : checks.items()) {
-            INFO("at " << pointer);
-            json::json_pointer ptr(pointer);
-            CHECK(found[0]->contains(ptr));
-            if (found[0]->contains(ptr)) CHECK(found[0]->at(ptr).dump() == want.dump());
           }
         }
       }
-      std::map<std::string, std::string> results;
-      collect(body, results);
-      for (const char* kind : {"met", "not_met", "undetermined"}) {
-        for (const auto& id : c.value(kind, json::array())) {
-          INFO("criterion " << id.get<std::string>() << " should be " << kind);
-          CHECK(results.count(id.get<std::string>()) == 1);
-          CHECK(results[id.get<std::string>()] == kind);
-        }
+      INFO(key << " " << measure);
+      if (checks.is_null()) {  // null: the measure must not appear at all
+        CHECK(found.empty());
+        continue;
+      }
+      CHECK(found.size() == 1);
+      if (found.size() != 1) continue;
+      for (const auto& [pointer, want] : checks.items()) {
+        INFO("at " << pointer);
+        json::json_pointer ptr(pointer);
+        CHECK(found[0]->contains(ptr));
+        if (found[0]->contains(ptr)) CHECK(found[0]->at(ptr).dump() == want.dump());
       }
     }
   }
-  CHECK(files >= 1);
-  CHECK(cases >= (only.empty() ? 100 : 1));
+  std::map<std::string, std::string> results;
+  collect(body, results);
+  for (const char* kind : {"met", "not_met", "undetermined"}) {
+    for (const auto& id : c.value(kind, json::array())) {
+      INFO("criterion " << id.get<std::string>() << " should be " << kind);
+      CHECK(results.count(id.get<std::string>()) == 1);
+      CHECK(results[id.get<std::string>()] == kind);
+    }
+  }
+}
+
+struct GoldenFile {
+  std::string name;
+  json golden;
+};
+
+// The golden files, filtered by
+// SRDI_GOLDEN_ONLY: a comma-separated list of golden file names to run (the mutation script runs
+// the files that judge the mutated policy).
+const std::vector<GoldenFile>& golden_files() {
+  static const std::vector<GoldenFile> files = [] {
+    fs::path dir = fs::path(SRDI_SOURCE_DIR) / "tests" / "golden";
+    std::string only = std::getenv("SRDI_GOLDEN_ONLY") ? std::getenv("SRDI_GOLDEN_ONLY") : "";
+    std::vector<GoldenFile> out;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+      if (entry.path().extension() != ".json") continue;
+      std::string name = entry.path().filename().string();
+      if (!only.empty() && ("," + only + ",").find("," + name + ",") == std::string::npos) continue;
+      out.push_back(GoldenFile{name, read_json(entry.path())});
+    }
+    std::sort(out.begin(), out.end(), [](const GoldenFile& a, const GoldenFile& b) { return a.name < b.name; });
+    return out;
+  }();
+  return files;
+}
+}  // namespace
+
+// Every case runs, named by its file and its sentence: check_case only CHECKs (a failed REQUIRE
+// would end the test case), so a failing case never hides the cases after it.
+TEST_CASE("golden files: every case holds natively", "[golden]") {
+  fs::path dir = fs::path(SRDI_SOURCE_DIR) / "tests" / "golden";
+  const auto& files = golden_files();
+  std::size_t cases = 0;
+  for (const auto& f : files) {
+    for (const auto& c : f.golden["cases"]) {
+      ++cases;
+      INFO(f.name << ": " << c["name"].get<std::string>());
+      check_case(f.golden, c, dir);
+    }
+  }
+  CHECK(files.size() >= 1);
+  CHECK(cases >= (std::getenv("SRDI_GOLDEN_ONLY") ? 1u : 100u));
 }
 
 TEST_CASE("every award measure, rule and benchmark of the policies has a golden case", "[golden]") {

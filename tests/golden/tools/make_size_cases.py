@@ -1,33 +1,19 @@
 #!/usr/bin/env python3
 """Writes tests/golden/sme-size-2011.json: boundary pairs for every threshold of every industry.
 
-The limits below are typed from ../shared/spec/national-criteria.md §10.1 (the 2011 standard),
-not read from policies/, so the golden file checks the policy data against the standard.
-Each case says in its note the arithmetic that decides it. Run it again after editing the table:
+The limits are read from sme-size-2011-limits.json beside this script, transcribed by hand from
+the standard's text (工信部联企业〔2011〕300号 第四条), not from policies/, so the golden file checks
+the policy data against the standard. Each case says in its note the arithmetic that decides it.
+Run it again after editing the table:
     python3 tests/golden/tools/make_size_cases.py
 """
 import json
 import pathlib
 
-# industry: {indicator: (large, medium, small)}; X people, Y revenue 万元, Z assets 万元.
-LIMITS = {
-    "agriculture": {"Y": (20000, 500, 50)},
-    "industry": {"X": (1000, 300, 20), "Y": (40000, 2000, 300)},
-    "construction": {"Y": (80000, 6000, 300), "Z": (80000, 5000, 300)},
-    "wholesale": {"X": (200, 20, 5), "Y": (40000, 5000, 1000)},
-    "retail": {"X": (300, 50, 10), "Y": (20000, 500, 100)},
-    "transport": {"X": (1000, 300, 20), "Y": (30000, 3000, 200)},
-    "warehousing": {"X": (200, 100, 20), "Y": (30000, 1000, 100)},
-    "postal": {"X": (1000, 300, 20), "Y": (30000, 2000, 100)},
-    "accommodation": {"X": (300, 100, 10), "Y": (10000, 2000, 100)},
-    "catering": {"X": (300, 100, 10), "Y": (10000, 2000, 100)},
-    "information_transmission": {"X": (2000, 100, 10), "Y": (100000, 1000, 100)},
-    "software_it": {"X": (300, 100, 10), "Y": (10000, 1000, 50)},
-    "real_estate_development": {"Y": (200000, 1000, 100), "Z": (10000, 5000, 2000)},
-    "property_management": {"X": (1000, 300, 100), "Y": (5000, 1000, 500)},
-    "leasing_business_services": {"X": (300, 100, 10), "Z": (120000, 8000, 100)},
-    "other": {"X": (300, 100, 10)},
-}
+# industry: {indicator: (large, medium, small)}; X people, Y revenue 万元, Z assets 万元. The table
+# is data in the repository, transcribed from the standard's text: sme-size-2011-limits.json.
+LIMITS = {k: {i: tuple(v) for i, v in d.items()}
+          for k, d in json.loads((pathlib.Path(__file__).parent / "sme-size-2011-limits.json").read_text(encoding="utf-8"))["limits"].items()}
 FIELD = {"X": "employees", "Y": "revenue", "Z": "total_assets"}
 WORD = {"X": "staff", "Y": "revenue", "Z": "assets"}
 CLASSES = ["large", "medium", "small"]
