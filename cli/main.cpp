@@ -18,10 +18,11 @@ namespace {
 const char* kUsage =
     "用法 / usage:\n"
     "  srdi evaluate --profile FILE [--as-of YYYY-MM-DD] [--criteria VERSION|auto] [--applicant KIND]\n"
-    "                [--renewal RUNG[,RUNG]] [--reading READING=OPTION]... [--format json|text]\n"
+    "                [--renewal RUNG[,RUNG]] [--reading READING=OPTION]... [--format json|compact|text]\n"
     "  srdi compare --profile FILE [--as-of YYYY-MM-DD] [--criteria VERSION|auto] [--applicant KIND]\n"
-    "               [--format json|text]\n"
+    "               [--format json|compact|text]\n"
     "               what each city's award policies would pay and offer, side by side\n"
+    "               json: indented for people; compact: one line, the bytes the wasm module returns\n"
     "  srdi evaluate ... --verdicts   verdicts only: size class, each tier's verdict, score and\n"
     "               deciding fields, award totals (no explanation; JSON)\n"
     "  srdi batch [--as-of YYYY-MM-DD] [--criteria VERSION|auto] [--applicant KIND] [--verdicts]\n"
@@ -112,8 +113,10 @@ int evaluate(const std::vector<std::string>& args, bool comparing) {
   const std::string& format = parsed.format;
   const std::string& profile_path = parsed.profile_path;
   bool verdicts = parsed.verdicts;
-  if (format != "json" && format != "text") return usage_error("--format 只能是 json 或 text");
+  if (format != "json" && format != "compact" && format != "text") return usage_error("--format 只能是 json、compact 或 text");
   bool text = format == "text";
+  // compact: the form that byte parity with the wasm module is defined on (no indentation).
+  const int indent = format == "compact" ? -1 : 2;
   if (verdicts && text) return usage_error("--verdicts 只输出 JSON");
   if (profile_path.empty()) return usage_error("缺少 --profile FILE");
   std::ifstream in(profile_path, std::ios::binary);
@@ -128,14 +131,14 @@ int evaluate(const std::vector<std::string>& args, bool comparing) {
                      : verdicts ? srdi::screen_request(buf.str(), options)
                                 : srdi::evaluate_request(buf.str(), options);
   if (!r.ok) {
-    std::cerr << (text ? srdi::render_text_errors(r.body) : r.body.dump(2, ' ', false, srdi::json::error_handler_t::replace) + "\n");
+    std::cerr << (text ? srdi::render_text_errors(r.body) : r.body.dump(indent, ' ', false, srdi::json::error_handler_t::replace) + "\n");
     // Exit 2 when the user's input is at fault; 1 when the build is (a broken bundled policy, an internal error).
     for (const auto& e : r.body["errors"]) {
       if (e["source"] != "profile" && e["source"] != "options") return 1;
     }
     return 2;
   }
-  if (!text) std::cout << r.body.dump(2, ' ', false, srdi::json::error_handler_t::replace) << "\n";
+  if (!text) std::cout << r.body.dump(indent, ' ', false, srdi::json::error_handler_t::replace) << "\n";
   else std::cout << (comparing ? srdi::render_text_compare(r.body) : srdi::render_text_report(r.body));
   return 0;
 }

@@ -661,6 +661,60 @@ const char* param_kind_name(ParamKind k) {
 }
 }  // namespace
 
+// The criteria versions a request may name, each with the date from which `auto` chooses it (the
+// latest start among its documents) and a label from that year and that document.
+json criteria_versions_json(const PolicySet& set) {
+  std::vector<std::string> order;
+  std::map<std::string, const Policy*> latest;
+  for (const auto& p : set.policies) {
+    for (const auto& t : p.tiers) {
+      for (const auto& v : versions_of(p, t)) {
+        if (std::find(order.begin(), order.end(), v) == order.end()) order.push_back(v);
+        const Policy*& l = latest[v];
+        if (!l || l->valid_from < p.valid_from) l = &p;
+      }
+    }
+  }
+  json out = json::array();
+  for (const auto& v : order) {
+    const Policy& p = *latest[v];
+    json from = p.start_unknown ? json(nullptr) : json(p.valid_from.iso());
+    std::string label = (p.start_unknown ? v : std::to_string(p.valid_from.year) + "年标准") + "（" + p.doc_no + "）";
+    out.push_back(json{{"id", v}, {"label", label}, {"from", from}, {"document", p.doc_no}});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const json& a, const json& b) {
+    return a["from"].is_string() && b["from"].is_string() && a["from"].get<std::string>() < b["from"].get<std::string>();
+  });
+  return out;
+}
+
+// The cities that have award documents: id, name with its province, and the status of its own
+// documents, so that a draft or a text of unknown status is named as such wherever a city is
+// offered. Cities whose documents are all published come first.
+json cities_json(const PolicySet& set) {
+  json out = json::array();
+  for (const auto& [id, name] : award_cities(set)) {
+    std::string province;
+    std::vector<std::string> statuses;
+    for (const auto& p : set.policies) {
+      if (p.kind != "awards" || p.jurisdiction.id != id) continue;
+      if (std::find(statuses.begin(), statuses.end(), p.status) == statuses.end()) statuses.push_back(p.status);
+      for (const auto& q : set.policies) {
+        if (q.kind == "awards" && !p.jurisdiction.parent.empty() && q.jurisdiction.id == p.jurisdiction.parent) province = q.jurisdiction.name;
+      }
+    }
+    std::string label = province + name;
+    if (std::find(statuses.begin(), statuses.end(), "draft") != statuses.end()) label += "（征求意见稿）";
+    else if (std::find(statuses.begin(), statuses.end(), "unknown") != statuses.end()) label += "（发布状态不明）";
+    out.push_back(json{{"id", id}, {"name", name}, {"label", label}, {"statuses", statuses}});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const json& a, const json& b) {
+    auto published = [](const json& c) { return c["statuses"] == json::array({"published"}); };
+    return published(a) && !published(b);
+  });
+  return out;
+}
+
 json schema_json() {
   json fields = json::array();
   for (const auto& f : profile_fields()) {
@@ -723,6 +777,8 @@ json schema_json() {
     }
   }
   out["readings"] = std::move(readings);
+  out["criteria_versions"] = criteria_versions_json(set);
+  out["cities"] = cities_json(set);
   return out;
 }
 

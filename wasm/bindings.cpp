@@ -11,18 +11,18 @@ namespace {
 
 std::string evaluate(const std::string& profile, const std::string& options) {
   srdi::Response r = srdi::evaluate_request(profile, options);
-  return r.body.dump(2, ' ', false, srdi::json::error_handler_t::replace);
+  return r.body.dump(-1, ' ', false, srdi::json::error_handler_t::replace);
 }
 
 std::string compare(const std::string& profile, const std::string& options) {
   srdi::Response r = srdi::compare_request(profile, options);
-  return r.body.dump(2, ' ', false, srdi::json::error_handler_t::replace);
+  return r.body.dump(-1, ' ', false, srdi::json::error_handler_t::replace);
 }
 
 // Verdicts only, for one profile (the page's keystroke path) and for JSON Lines.
 std::string screen(const std::string& profile, const std::string& options) {
   static srdi::ScreenSession session;  // the module runs on one thread
-  return session.screen(profile, options).body.dump(2, ' ', false, srdi::json::error_handler_t::replace);
+  return session.screen(profile, options).body.dump(-1, ' ', false, srdi::json::error_handler_t::replace);
 }
 
 std::string evaluate_lines(const std::string& jsonl, const std::string& options) {

@@ -57,6 +57,13 @@ function createApp(host, shadow, config) {
     return sub ? (v && v[sub] != null ? v[sub] : null) : v;
   }
 
+  // The date from which the newest criteria version applies, from the engine's schema.
+  function switchHint() {
+    var v = schema.criteria_versions[schema.criteria_versions.length - 1];
+    var m = v && v.from && /^(\d{4})-(\d{2})-(\d{2})$/.exec(v.from);
+    return m ? Number(m[1]) + '年' + Number(m[2]) + '月' + Number(m[3]) + '日起施行新标准' : '';
+  }
+
   function templateHtml() {
     var opt = function (v, zh) { return '<option value="' + v + '">' + esc(t(zh)) + '</option>'; };
     return '<a class="skip" href="#results">' + t('跳到评估结果') + '</a>' +
@@ -68,8 +75,8 @@ function createApp(host, shadow, config) {
       '<div class="tool"><label for="opt-as-of">' + t('评估日期') + '</label><input type="date" id="opt-as-of" aria-describedby="opt-as-of-hint">' +
       '<span class="hint" id="opt-as-of-hint">' + t('决定适用的标准版本和称号是否在有效期内') + '</span></div>' +
       '<div class="tool"><label for="opt-criteria">' + t('认定标准版本') + '</label><select id="opt-criteria" aria-describedby="opt-criteria-hint">' +
-      opt('auto', t('按评估日期自动选择')) + opt('miit-2022', t('2022年标准（工信部企业〔2022〕63号）')) + opt('miit-2026', t('2026年标准（工信部企业〔2026〕2号）')) + '</select>' +
-      '<span class="hint" id="opt-criteria-hint">' + t('2026年4月1日起施行新标准') + '</span></div>' +
+      opt('auto', t('按评估日期自动选择')) + schema.criteria_versions.map(function (v) { return opt(v.id, v.label); }).join('') + '</select>' +
+      '<span class="hint" id="opt-criteria-hint">' + esc(t(switchHint())) + '</span></div>' +
       '<div class="tool"><label for="opt-applicant">' + t('申请主体') + '</label><select id="opt-applicant"></select></div>' +
       '<div class="tool"><label for="opt-renewal">' + t('申请类型') + '</label><select id="opt-renewal" aria-describedby="opt-renewal-hint"></select>' +
       '<span class="hint" id="opt-renewal-hint">' + t('已持有称号、到期复核的，请选择复核') + '</span></div>' +
@@ -132,7 +139,7 @@ function createApp(host, shadow, config) {
     syncForm();
     $('opt-remember').checked = remembered;
     wire();
-    run();
+    runFull();
     $('opt-lang').focus();
   }
 
@@ -283,7 +290,10 @@ function createApp(host, shadow, config) {
       h += '<select id="' + id + '" name="' + esc(name) + '" aria-describedby="' + describe + '">' +
         t('<option value="">未填写</option><option value="true">是</option><option value="false">否</option></select>');
     } else if (spec.kind === 'enum' || name === 'city') {
-      var opts = name === 'city' ? FORM.cities.map(function (c) { return [c.value, en('cities', c.value) || c.label]; })
+      // The cities with award documents come from the engine (with their drafts named), then
+      // the form's "other city".
+      var opts = name === 'city' ? schema.cities.map(function (c) { return [c.id, en('cities', c.id) || c.label]; })
+        .concat([[FORM.other_city.value, en('cities', FORM.other_city.value) || FORM.other_city.label]])
         : spec.values.map(function (v) { return [v, valueLabel(enumGroup(name), v)]; });
       h += '<select id="' + id + '" name="' + esc(name) + '" aria-describedby="' + describe + t('"><option value="">未填写</option>') +
         opts.map(function (o) { return '<option value="' + esc(o[0]) + '">' + esc(o[1]) + '</option>'; }).join('') + '</select>';
@@ -684,10 +694,12 @@ function createApp(host, shadow, config) {
 
   // ---------------------------------------------------------------- evaluation
 
+  // Typing (no delay given) gets the quick summary per keystroke and the full result when typing
+  // pauses; a discrete change (a select, a box, an option: delay 0) gets the full result at once.
   function schedule(delay) {
     if (destroyed) return;
     clearTimeout(timer);
-    timer = setTimeout(run, delay == null ? 120 : delay);
+    timer = delay == null ? setTimeout(run, 120) : setTimeout(runFull, delay);
   }
 
   function showProblems(problems) {
@@ -718,8 +730,54 @@ function createApp(host, shadow, config) {
     return l ? l.textContent.replace(/（必填）/, '') : id;
   }
 
+  // Per keystroke: the summary line (size, each rung's verdict, award totals) from the
+  // verdicts-only path, a fraction of the cost of the explanation; the cards with their
+  // explanations follow when typing pauses for FULL_PAUSE ms. Errors, a first result, or a ladder
+  // or a set of documents that changed take the full path at once.
+  var FULL_PAUSE = 350, fullTimer = 0;
   function run() {
     if (destroyed) return;
+    if (!lastResult) return runFull();
+    var t0 = performance.now();
+    var read = readProfile();
+    if (read.problems.length) return runFull();
+    var v = JSON.parse(window.SRDI.screen(profileText(read.profile), JSON.stringify(options())));
+    var model = v.errors ? null : quickModel(v);
+    if (!model) return runFull();
+    renderSummary(model);
+    $('results').setAttribute('aria-busy', 'true');
+    $('results').setAttribute('data-keystroke-ms', (performance.now() - t0).toFixed(2));
+    clearTimeout(fullTimer);
+    fullTimer = setTimeout(runFull, FULL_PAUSE);
+  }
+
+  // The summary's model from a verdicts-only result, with the titles and names of the last full
+  // result (the same rungs and documents, or null).
+  function quickModel(v) {
+    var last = lastResult;
+    if (!v.tiers || v.tiers.length !== last.tiers.length) return null;
+    var tiers = [];
+    for (var i = 0; i < v.tiers.length; i++) {
+      if (v.tiers[i].id !== last.tiers[i].id) return null;
+      tiers.push({ tier: last.tiers[i].tier, title: last.tiers[i].title, verdict: v.tiers[i].verdict });
+    }
+    var docs = v.awards ? v.awards.documents : [], lastDocs = last.awards.documents, out = [];
+    if (docs.length !== lastDocs.length) return null;
+    for (var k = 0; k < docs.length; k++) {
+      if (docs[k].policy !== lastDocs[k].policy) return null;
+      out.push({ jurisdiction: lastDocs[k].jurisdiction, status: docs[k].status, in_force: docs[k].in_force, totals: docs[k].totals });
+    }
+    var size = { class: v.size.class, label: v.size.class === last.size.class ? last.size.label : classWord(v.size.class) };
+    return { as_of: v.as_of, criteria: { version: v.criteria }, size: size, tiers: tiers, awards: { documents: out } };
+  }
+  function classWord(c) {
+    return { large: t('大型'), medium: t('中型'), small: t('小型'), micro: t('微型') }[c] || t('待定');
+  }
+
+  function runFull() {
+    if (destroyed) return;
+    clearTimeout(fullTimer);
+    $('results').removeAttribute('aria-busy');
     var t0 = performance.now();
     var read = readProfile();
     var text = profileText(read.profile);
@@ -868,7 +926,7 @@ function createApp(host, shadow, config) {
     var h = t('<section class="card" aria-labelledby="size-h"><h2 id="size-h">企业规模（划型）</h2>');
     h += '<p class="big"><span class="size-class" data-class="' + s.class + '">' + esc(sizeWord(s)) + '</span>' +
       (s.industry_label ? '<span class="muted">（' + esc(s.industry_label) + '）</span>' : '') + '</p>';
-    if (s.class === 'undetermined') h += t('<p>可能为：') + s.possible.map(function (c) { return { large: t('大型'), medium: t('中型'), small: t('小型'), micro: t('微型') }[c]; }).join('、') + '</p>';
+    if (s.class === 'undetermined') h += t('<p>可能为：') + s.possible.map(classWord).join('、') + '</p>';
     h += missingList(s.missing);
     h += t('<p class="muted">依据：') + esc(s.doc_no) + '</p>';
     if (s.rules.length) h += t('<details class="trace" data-trace="size"><summary>划型逐条依据</summary><div class="trace-body"></div></details>');
@@ -1146,7 +1204,7 @@ function createApp(host, shadow, config) {
     }
     fillForm(parsed);
     $('file-status').textContent = okMessage || '';
-    run();
+    runFull();
     return true;
   }
   // JSON.parse that keeps the digits of numbers exactly as written (money in a hand-written file).
@@ -1443,10 +1501,10 @@ function createApp(host, shadow, config) {
   function start() {
     if (!shadow) document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
     else host.lang = lang === 'en' ? 'en' : 'zh-CN';
+    schema = JSON.parse(window.SRDI.schema());
     host.innerHTML = templateHtml();
     host.classList.add('srdi-root');
     if (config.kiosk) host.classList.add('srdi-kiosk');
-    schema = JSON.parse(window.SRDI.schema());
     schema.fields.forEach(function (f) { fieldSpec[f.name] = f; });
     schema.events.forEach(function (e) { eventSpec[e.type] = e; });
     buildForm();
@@ -1461,7 +1519,7 @@ function createApp(host, shadow, config) {
       listen(window, 'srdi:update-available', function () { $('update-banner').hidden = false; });
       if (window.SRDI_PWA && window.SRDI_PWA.updateAvailable) $('update-banner').hidden = false;
     }
-    if (config.kiosk || !restore()) run();
+    if (config.kiosk || !restore()) runFull();
   }
 
   var startedResolve;
@@ -1486,6 +1544,7 @@ function createApp(host, shadow, config) {
     destroy: function () {
       destroyed = true;
       clearTimeout(timer);
+      clearTimeout(fullTimer);
       clearTimeout(compareTimer);
       cleanups.forEach(function (f) { f(); });
       host.innerHTML = '';

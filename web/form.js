@@ -3,13 +3,9 @@
 // come from the engine (SRDI.schema()); this file only adds the words a form needs.
 // tests/web/form.test.js checks that every field of the schema appears here exactly once.
 var SRDI_FORM = {
-  cities: [
-    { value: 'zaozhuang', label: '山东省枣庄市' },
-    { value: 'jinan', label: '山东省济南市（征求意见稿）' },
-    { value: 'sanming', label: '福建省三明市（征求意见稿）' },
-    { value: 'benshi', label: '“本市”（001号文件，未署市名）' },
-    { value: 'other', label: '其他城市（暂无地方政策）' },
-  ],
+  // The cities with award documents come from the engine (SRDI.schema().cities); this is the
+  // choice for every other city.
+  other_city: { value: 'other', label: '其他城市（暂无地方政策）' },
 
   // Three fiscal years side by side: last = 上年度, prev = 上上年度, prev2 = 前三年度.
   years: [

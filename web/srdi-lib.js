@@ -3,8 +3,12 @@
 // Emscripten module factory) and srdi-wasm.js (the engine's bytes) loaded before it.
 //
 //   SRDI.ready                        a promise, resolved with SRDI once the engine is loaded
-//   SRDI.evaluate(profile, options)   the result JSON text, byte for byte what `srdi evaluate` prints
+//   SRDI.evaluate(profile, options)   the result as compact JSON text, byte for byte what
+//                                     `srdi evaluate --format compact` prints
 //   SRDI.compare(profile, options)    the same for `srdi compare`
+//   SRDI.screen(profile, options)     the verdicts-only result (size, verdicts, scores, deciding
+//                                     fields, award totals): what `srdi evaluate --verdicts` prints,
+//                                     compact; a fraction of the cost of the full result
 //   SRDI.policies()                   the bundled policies (JSON text)
 //   SRDI.schema()                     the input vocabulary: fields, titles, event types (JSON text)
 //   SRDI.version                      the engine version ('' until ready)
@@ -61,6 +65,9 @@
 
   api.evaluate = function (profile, options) {
     return call('evaluate', [asText(profile, '{}'), asText(options, '{}')]);
+  };
+  api.screen = function (profile, options) {
+    return call('screen', [asText(profile, '{}'), asText(options, '{}')]);
   };
   api.compare = function (profile, options) {
     return call('compare', [asText(profile, '{}'), asText(options, '{}')]);

@@ -138,7 +138,7 @@ test('SRDI.evaluate and the native CLI give byte-identical JSON for every golden
       const asOf = c.as_of || golden.as_of || '2026-11-21';
       const profilePath = path.join(dir, 'profile.json');
       fs.writeFileSync(profilePath, JSON.stringify(caseProfile(c)));
-      const args = ['evaluate', '--profile', profilePath, '--as-of', asOf];
+      const args = ['evaluate', '--format', 'compact', '--profile', profilePath, '--as-of', asOf];
       const options = caseOptions(golden, c);
       if (c.criteria) args.push('--criteria', c.criteria);
       if (c.renewal) args.push('--renewal', c.renewal.join(','));

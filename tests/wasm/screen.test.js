@@ -22,7 +22,7 @@ test('screen gives the bytes of `srdi evaluate --verdicts` for every example', a
       // An example dated after asOf is refused (profile.date_after_as_of): both sides give the same error.
       let native;
       try {
-        native = execFileSync(cli, ['evaluate', '--verdicts', '--profile', path.join(root, 'examples', file),
+        native = execFileSync(cli, ['evaluate', '--verdicts', '--format', 'compact', '--profile', path.join(root, 'examples', file),
           '--as-of', asOf], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
       } catch (e) {
         native = e.stdout || e.stderr;  // the CLI writes a refusal to stderr

@@ -257,7 +257,7 @@ function cliRaw(command, profile, { asOf = AS_OF, criteria, applicant } = {}) {
     file = path.join(tmp, 'profile.json');
     fs.writeFileSync(file, typeof profile === 'string' ? profile : JSON.stringify(profile));
   }
-  const args = [command, '--profile', file, '--as-of', asOf];
+  const args = [command, '--format', 'compact', '--profile', file, '--as-of', asOf];  // the page's bytes
   if (criteria) args.push('--criteria', criteria);
   if (applicant) args.push('--applicant', applicant);
   try {
