@@ -105,3 +105,18 @@ test('each city of the schema has award documents in the bundled policies, and t
   const other = JSON.parse(srdi.evaluate(JSON.stringify({ city: context.SRDI_FORM.other_city.value }), '{"as_of": "2026-11-21"}'));
   assert.equal(other.awards.documents.length, 0);
 });
+
+test('docs/srdi.d.ts declares exactly the members of window.SRDI', async () => {
+  const srdi = await loadLibrary();
+  const dts = fs.readFileSync(path.join(root, 'docs/srdi.d.ts'), 'utf8');
+  const body = /export interface SrdiEngine \{([\s\S]*?)\n\}/.exec(dts);
+  assert.ok(body, 'no SrdiEngine interface in docs/srdi.d.ts');
+  // Members: `name(`, `name?(`, `readonly name:`; optional ones (mount, unmount) come from app.js.
+  const declared = [...body[1].matchAll(/^\s+(?:readonly\s+)?(\w+)(\?)?\s*[(:]/gm)].map((m) => ({ name: m[1], optional: !!m[2] }));
+  for (const d of declared) {
+    if (!d.optional) assert.ok(d.name in srdi, `window.SRDI has no ${d.name}`);
+  }
+  for (const name of Object.keys(srdi)) {
+    assert.ok(declared.some((d) => d.name === name), `docs/srdi.d.ts does not declare SRDI.${name}`);
+  }
+});
