@@ -150,7 +150,7 @@ Rational down_to_fen(const Rational& x) { return floor_to(x, Rational::of(1, 100
 const Measure* find_measure(const Policy& p, const std::string& group, const Event& e) {
   const EventType* own = find_event_type(e.type);
   for (const auto& m : p.measures) {
-    if (m.group != group || m.amount.kind == "same_as_group") continue;
+    if (m.group != group || m.amount.kind == AmountKind::SameAsGroup) continue;
     const EventType* member = find_event_type(m.trigger.event);
     std::set<std::string> skip;
     if (member) {
@@ -175,111 +175,138 @@ Figure figure(const Amount& a, const Event* e, const Reckoner& r, int depth = 0)
     f.missing.push_back(name);
     return std::nullopt;
   };
-  const std::string& k = a.kind;
-  if (k == "fixed") {
-    f.certain = a.yuan;
-    f.basis = yuan_text(a.yuan);
-  } else if (k == "up_to") {
-    f.up_to = a.yuan;
-    f.basis = "最高 " + yuan_text(a.yuan);
-  } else if (k == "rate" || k == "rate_cap" || k == "rate_up_to") {
-    auto b = base(a.base);
-    std::string rate = format_percent(a.rate);
-    if (b) {
-      Rational raw = down_to_fen(a.rate * *b);
-      Rational paid = a.cap ? std::min(raw, *a.cap) : raw;
-      f.basis = rate + " × " + yuan_text(*b) + " = " + yuan_text(raw);
-      if (a.cap) f.basis += raw > *a.cap ? "，超过上限，按上限 " + yuan_text(*a.cap) : "（上限 " + yuan_text(*a.cap) + "）";
-      (k == "rate_up_to" ? f.up_to : f.certain) = paid;
-    } else {
-      f.basis = rate + " × 基数（未填写）" + (a.cap ? "，上限 " + yuan_text(*a.cap) : "");
-      if (a.cap) f.up_to = a.cap;
-      else f.unquantified = true;
+  switch (a.kind) {
+    case AmountKind::Fixed: {
+      f.certain = a.yuan;
+      f.basis = yuan_text(a.yuan);
+      break;
     }
-  } else if (k == "tax_credit") {
-    auto b = base(a.base);
-    if (b) {
-      f.tax_credit = down_to_fen(a.rate * *b);
-      f.basis = format_percent(a.rate) + " × " + yuan_text(*b) + " = " + yuan_text(*f.tax_credit) +
-                "，抵免当年企业所得税，不足抵免的可结转 " + std::to_string(a.carry_forward_years) + " 年";
-    } else {
-      f.basis = format_percent(a.rate) + " × 设备投资额（未填写）";
-      f.unquantified = true;
+    case AmountKind::UpTo: {
+      f.up_to = a.yuan;
+      f.basis = "最高 " + yuan_text(a.yuan);
+      break;
     }
-  } else if (k == "per_unit") {
-    Rational total;
-    std::string parts;
-    for (const auto& [param, each] : a.units) {
-      auto n = base(param);
-      if (!n) continue;
-      total = total + *n * each;
-      parts += (parts.empty() ? "" : " + ") + format_decimal(*n, 0) + " × " + yuan_text(each);
-    }
-    // A count left blank leaves the total open: no figure until every count is known.
-    f.basis = parts.empty() ? "按人数计算（人数未填写）" : parts + " = " + yuan_text(total);
-    if (f.missing.empty()) f.certain = total;
-    else f.unquantified = true;
-  } else if (k == "tiered" || k == "by") {
-    std::string value = e ? param_text(*e, a.param) : "";
-    const Amount* chosen = nullptr;
-    for (const auto& [key, sub] : a.cases) {
-      if (key == value) chosen = &sub;
-    }
-    if (chosen && depth < 4) {
-      f = figure(*chosen, e, r, depth + 1);
-    } else if (!value.empty()) {
-      f.excluded = true;
-    } else {
-      // Unknown selector: never certain. The largest case bounds it, unless some case has no
-      // figure (then nothing bounds it). The basis gives each case's amount.
-      std::optional<Rational> most;
-      bool open = false;
-      std::string cases;
-      for (const auto& [key, sub] : a.cases) {
-        Figure g = depth < 4 ? figure(sub, e, r, depth + 1) : Figure{};
-        auto v = g.certain ? g.certain : g.up_to;
-        if (g.excluded) continue;
-        if (v && (!most || *v > *most)) most = v;
-        if (!v) open = true;
-        add_missing(f.missing, g.missing);
-        cases += (cases.empty() ? "" : "；") + case_word(key) + "——" + (v ? (g.up_to ? "最高 " : "") + yuan_text(*v) : g.basis);
+    case AmountKind::Rate:
+    case AmountKind::RateCap:
+    case AmountKind::RateUpTo: {
+      auto b = base(a.base);
+      std::string rate = format_percent(a.rate);
+      if (b) {
+        Rational raw = down_to_fen(a.rate * *b);
+        Rational paid = a.cap ? std::min(raw, *a.cap) : raw;
+        f.basis = rate + " × " + yuan_text(*b) + " = " + yuan_text(raw);
+        if (a.cap) f.basis += raw > *a.cap ? "，超过上限，按上限 " + yuan_text(*a.cap) : "（上限 " + yuan_text(*a.cap) + "）";
+        (a.kind == AmountKind::RateUpTo ? f.up_to : f.certain) = paid;
+      } else {
+        f.basis = rate + " × 基数（未填写）" + (a.cap ? "，上限 " + yuan_text(*a.cap) : "");
+        if (a.cap) f.up_to = a.cap;
+        else f.unquantified = true;
       }
-      f.missing.insert(f.missing.begin(), a.param);
-      std::string label = e ? param_label(e->type, a.param) : a.param;
-      f.basis = "视“" + label + "”而定（未填写）：" + cases;
-      if (most && !open) f.up_to = most;
+      break;
+    }
+    case AmountKind::TaxCredit: {
+      auto b = base(a.base);
+      if (b) {
+        f.tax_credit = down_to_fen(a.rate * *b);
+        f.basis = format_percent(a.rate) + " × " + yuan_text(*b) + " = " + yuan_text(*f.tax_credit) +
+                  "，抵免当年企业所得税，不足抵免的可结转 " + std::to_string(a.carry_forward_years) + " 年";
+      } else {
+        f.basis = format_percent(a.rate) + " × 设备投资额（未填写）";
+        f.unquantified = true;
+      }
+      break;
+    }
+    case AmountKind::PerUnit: {
+      Rational total;
+      std::string parts;
+      for (const auto& [param, each] : a.units) {
+        auto n = base(param);
+        if (!n) continue;
+        total = total + *n * each;
+        parts += (parts.empty() ? "" : " + ") + format_decimal(*n, 0) + " × " + yuan_text(each);
+      }
+      // A count left blank leaves the total open: no figure until every count is known.
+      f.basis = parts.empty() ? "按人数计算（人数未填写）" : parts + " = " + yuan_text(total);
+      if (f.missing.empty()) f.certain = total;
       else f.unquantified = true;
+      break;
     }
-  } else if (k == "same_as_group") {
-    const Measure* m = e ? find_measure(p, a.group, *e) : nullptr;
-    if (m && depth < 4) {
-      Reckoner as_new = r;  // the title brought in is paid as a new one: nothing earlier is deducted
-      as_new.earlier = true;
-      f = figure(m->amount, e, as_new, depth + 1);
-      f.basis = "参照“" + m->title + "”：" + f.basis;
-    } else {
+    case AmountKind::Tiered:
+    case AmountKind::By: {
+      std::string value = e ? param_text(*e, a.param) : "";
+      const Amount* chosen = nullptr;
+      for (const auto& [key, sub] : a.cases) {
+        if (key == value) chosen = &sub;
+      }
+      if (chosen && depth < 4) {
+        f = figure(*chosen, e, r, depth + 1);
+      } else if (!value.empty()) {
+        f.excluded = true;
+      } else {
+        // Unknown selector: never certain. The largest case bounds it, unless some case has no
+        // figure (then nothing bounds it). The basis gives each case's amount.
+        std::optional<Rational> most;
+        bool open = false;
+        std::string cases;
+        for (const auto& [key, sub] : a.cases) {
+          Figure g = depth < 4 ? figure(sub, e, r, depth + 1) : Figure{};
+          auto v = g.certain ? g.certain : g.up_to;
+          if (g.excluded) continue;
+          if (v && (!most || *v > *most)) most = v;
+          if (!v) open = true;
+          add_missing(f.missing, g.missing);
+          cases += (cases.empty() ? "" : "；") + case_word(key) + "——" + (v ? (g.up_to ? "最高 " : "") + yuan_text(*v) : g.basis);
+        }
+        f.missing.insert(f.missing.begin(), a.param);
+        std::string label = e ? param_label(e->type, a.param) : a.param;
+        f.basis = "视“" + label + "”而定（未填写）：" + cases;
+        if (most && !open) f.up_to = most;
+        else f.unquantified = true;
+      }
+      break;
+    }
+    case AmountKind::SameAsGroup: {
+      const Measure* m = e ? find_measure(p, a.group, *e) : nullptr;
+      if (m && depth < 4) {
+        Reckoner as_new = r;  // the title brought in is paid as a new one: nothing earlier is deducted
+        as_new.earlier = true;
+        f = figure(m->amount, e, as_new, depth + 1);
+        f.basis = "参照“" + m->title + "”：" + f.basis;
+      } else {
+        f.unquantified = true;
+        f.basis = "参照新认定标准（所持称号未对应到本文件的奖励）";
+      }
+      break;
+    }
+    case AmountKind::ByReading: {
+      // The option in force decides; the line lists every option's figure (reading_outcomes).
+      if (r.met) r.met->insert(a.reading);
+      std::string option = option_in_force(r, a.reading);
+      for (const auto& c : a.cases) {
+        if (c.first == option && depth < 4) f = figure(c.second, e, r, depth + 1);
+      }
+      break;
+    }
+    case AmountKind::LessEarlier: {
+      if (a.cases.empty() || depth >= 4) return f;
+      f = figure(a.cases.front().second, e, r, depth + 1);
+      auto own = f.certain ? f.certain : f.up_to;
+      if (r.earlier || !own) return f;
+      earlier_awards(f, *own, a.group, r, depth);
+      break;
+    }
+    case AmountKind::Unquantified: {
       f.unquantified = true;
-      f.basis = "参照新认定标准（所持称号未对应到本文件的奖励）";
+      f.basis = a.text;
+      break;
     }
-  } else if (k == "by_reading") {
-    // The option in force decides; the line lists every option's figure (reading_outcomes).
-    if (r.met) r.met->insert(a.reading);
-    std::string option = option_in_force(r, a.reading);
-    for (const auto& c : a.cases) {
-      if (c.first == option && depth < 4) f = figure(c.second, e, r, depth + 1);
+    case AmountKind::Benefit: {
+      f.benefit = true;
+      f.basis = a.text;
+      break;
     }
-  } else if (k == "less_earlier") {
-    if (a.cases.empty() || depth >= 4) return f;
-    f = figure(a.cases.front().second, e, r, depth + 1);
-    auto own = f.certain ? f.certain : f.up_to;
-    if (r.earlier || !own) return f;
-    earlier_awards(f, *own, a.group, r, depth);
-  } else if (k == "unquantified") {
-    f.unquantified = true;
-    f.basis = a.text;
-  } else if (k == "benefit") {
-    f.benefit = true;
-    f.basis = a.text;
+    case AmountKind::None:
+      break;
   }
   return f;
 }
@@ -473,16 +500,16 @@ json line_json(const Measure& m, const Policy& p, const Figure& f, const AwardCo
     amount["tax_credit"] = format_yuan(*f.tax_credit);
     kind = "tax_credit";
   } else {
-    kind = f.benefit ? "benefit" : (m.amount.kind == "tax_credit" ? "tax_credit" : "unquantified");
+    kind = f.benefit ? "benefit" : (m.amount.kind == AmountKind::TaxCredit ? "tax_credit" : "unquantified");
   }
-  if (m.amount.kind == "tax_credit") amount["carry_forward_years"] = m.amount.carry_forward_years;
+  if (m.amount.kind == AmountKind::TaxCredit) amount["carry_forward_years"] = m.amount.carry_forward_years;
   json l{{"measure", m.id},
          {"title", m.title},
          {"policy", p.id},
          {"doc_no", p.doc_no},
          {"status", p.status},
          {"applicant", m.applicant},
-         {"amount_kind", m.amount.kind},
+         {"amount_kind", amount_kind_name(m.amount.kind)},
          {"kind", kind},
          {"amount", amount},
          {"basis", f.basis},
@@ -554,7 +581,7 @@ json zero_totals() {
 std::vector<std::pair<std::string, std::string>> award_cities(const PolicySet& policies) {
   std::vector<std::pair<std::string, std::string>> out;
   for (const auto& p : policies.policies) {
-    if (p.kind != "awards" || p.jurisdiction.level != "city") continue;
+    if (p.kind != PolicyKind::Awards || p.jurisdiction.level != "city") continue;
     bool seen = std::any_of(out.begin(), out.end(), [&](const auto& c) { return c.first == p.jurisdiction.id; });
     if (!seen) out.emplace_back(p.jurisdiction.id, p.jurisdiction.name);
   }
@@ -568,13 +595,13 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
   std::vector<const Policy*> docs;
   std::string province;
   for (const auto& p : policies.policies) {
-    if (p.kind == "awards" && p.jurisdiction.id == req.city) {
+    if (p.kind == PolicyKind::Awards && p.jurisdiction.id == req.city) {
       docs.push_back(&p);
       province = p.jurisdiction.parent;
     }
   }
   for (const auto& p : policies.policies) {
-    if (p.kind == "awards" && !province.empty() && p.jurisdiction.id == province) docs.push_back(&p);
+    if (p.kind == PolicyKind::Awards && !province.empty() && p.jurisdiction.id == province) docs.push_back(&p);
   }
   out["city_name"] = docs.empty() ? json(nullptr) : json(docs.front()->jurisdiction.name);
 

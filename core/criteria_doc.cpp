@@ -113,39 +113,49 @@ void score_table(std::ostringstream& out, const ScoreTable& t) {
 }
 
 std::string amount_text(const Amount& a) {
-  const std::string& k = a.kind;
-  if (k == "fixed") return format_wan(a.yuan) + "元";
-  if (k == "up_to") return "最高 " + format_wan(a.yuan) + "元";
-  if (k == "rate") return format_percent(a.rate) + " × `" + a.base + "`";
   const std::string scope = a.cap_scope == "per_enterprise" ? "（单家企业本项合计）"
                             : a.cap_scope == "per_investor" ? "（每家投资机构本项合计）" : "";
-  if (k == "rate_cap") return format_percent(a.rate) + " × `" + a.base + "`，上限 " + format_wan(*a.cap) + "元" + scope;
-  if (k == "rate_up_to") return "不超过 " + format_percent(a.rate) + " × `" + a.base + "`，最高 " + format_wan(*a.cap) + "元" + scope;
-  if (k == "tax_credit") {
-    return "税收抵免：" + format_percent(a.rate) + " × `" + a.base + "`，可结转 " + std::to_string(a.carry_forward_years) + " 年";
-  }
-  if (k == "per_unit") {
+  auto cases = [&](const char* sep) {
     std::string s;
-    for (const auto& [param, each] : a.units) s += (s.empty() ? "" : " + ") + ("`" + param + "` × " + format_decimal(each, 2) + "元");
+    for (const auto& [key, sub] : a.cases) s += (s.empty() ? "" : sep) + key + " → " + amount_text(sub);
     return s;
+  };
+  switch (a.kind) {
+    case AmountKind::Fixed:
+      return format_wan(a.yuan) + "元";
+    case AmountKind::UpTo:
+      return "最高 " + format_wan(a.yuan) + "元";
+    case AmountKind::Rate:
+      return format_percent(a.rate) + " × `" + a.base + "`";
+    case AmountKind::RateCap:
+      return format_percent(a.rate) + " × `" + a.base + "`，上限 " + format_wan(*a.cap) + "元" + scope;
+    case AmountKind::RateUpTo:
+      return "不超过 " + format_percent(a.rate) + " × `" + a.base + "`，最高 " + format_wan(*a.cap) + "元" + scope;
+    case AmountKind::TaxCredit:
+      return "税收抵免：" + format_percent(a.rate) + " × `" + a.base + "`，可结转 " + std::to_string(a.carry_forward_years) + " 年";
+    case AmountKind::PerUnit: {
+      std::string s;
+      for (const auto& [param, each] : a.units) s += (s.empty() ? "" : " + ") + ("`" + param + "` × " + format_decimal(each, 2) + "元");
+      return s;
+    }
+    case AmountKind::Tiered:
+    case AmountKind::By:
+      return (a.kind == AmountKind::Tiered ? "按名次 `" : "按 `") + a.param + "`：" + cases("；");
+    case AmountKind::SameAsGroup:
+      return "参照组 `" + a.group + "` 的同级标准";
+    case AmountKind::ByReading:
+      return "按读法 `" + a.reading + "`：" + cases("；");
+    case AmountKind::LessEarlier:
+      if (a.cases.empty()) break;
+      return amount_text(a.cases.front().second) + "，减去往年所获认定在组 `" + a.group + "` 中的最高奖励（补差额）";
+    case AmountKind::Unquantified:
+      return "无具体金额（" + a.text + "）";
+    case AmountKind::Benefit:
+      return "非资金支持：" + a.text;
+    case AmountKind::None:
+      break;
   }
-  if (k == "tiered" || k == "by") {
-    std::string s;
-    for (const auto& [key, sub] : a.cases) s += (s.empty() ? "" : "；") + key + " → " + amount_text(sub);
-    return (k == "tiered" ? "按名次 `" : "按 `") + a.param + "`：" + s;
-  }
-  if (k == "same_as_group") return "参照组 `" + a.group + "` 的同级标准";
-  if (k == "by_reading") {
-    std::string s;
-    for (const auto& [key, sub] : a.cases) s += (s.empty() ? "" : "；") + key + " → " + amount_text(sub);
-    return "按读法 `" + a.reading + "`：" + s;
-  }
-  if (k == "less_earlier" && !a.cases.empty()) {
-    return amount_text(a.cases.front().second) + "，减去往年所获认定在组 `" + a.group + "` 中的最高奖励（补差额）";
-  }
-  if (k == "unquantified") return "无具体金额（" + a.text + "）";
-  if (k == "benefit") return "非资金支持：" + a.text;
-  return k;
+  return amount_kind_name(a.kind);
 }
 
 std::string trigger_text(const Measure& m) {
@@ -194,7 +204,7 @@ std::string render_policies_markdown(const PolicySet& set) {
          "it, stacking, and the clause with its verbatim excerpt. Drafts (征求意见稿) and expired documents are labelled "
          "on every line of a result.\n\n";
   for (const auto& p : set.policies) {
-    if (p.kind != "awards") continue;
+    if (p.kind != PolicyKind::Awards) continue;
     out << "## " << p.title << "（" << p.doc_no << "）\n\n"
         << "- 文件：`policies/" << p.file << "`，编号 `" << p.id << "`，"
         << (p.status == "draft" ? "**征求意见稿**" : p.status == "unknown" ? "**发布状态不明**" : "正式发布")
@@ -294,7 +304,7 @@ std::string render_criteria_markdown(const PolicySet& set) {
     out << "\n";
   }
   for (const auto& p : set.policies) {
-    if (p.kind != "tiers") continue;
+    if (p.kind != PolicyKind::Tiers) continue;
     std::string versions;
     for (const auto& v : p.versions) versions += (versions.empty() ? "" : ", ") + v;
     out << "## " << p.title << "（" << p.doc_no << "）\n\n"

@@ -65,11 +65,11 @@ namespace {
 json policy_meta(const Policy& p) {
   json m{{"id", p.id},         {"file", p.file},       {"title", p.title},
          {"issuer", p.issuer}, {"doc_no", p.doc_no},   {"status", p.status},
-         {"kind", p.kind},     {"valid_from", p.start_unknown ? json(nullptr) : json(p.valid_from.iso())},
+         {"kind", policy_kind_name(p.kind)},     {"valid_from", p.start_unknown ? json(nullptr) : json(p.valid_from.iso())},
          {"valid_to", p.valid_to ? json(p.valid_to->iso()) : json(nullptr)},
          {"sha256", p.sha256.empty() ? json(nullptr) : json(p.sha256)},
          {"provenance", p.provenance.empty() ? json(nullptr) : json(p.provenance)}};
-  if (p.kind == "tiers") m["versions"] = p.versions;
+  if (p.kind == PolicyKind::Tiers) m["versions"] = p.versions;
   return m;
 }
 
@@ -697,10 +697,10 @@ json cities_json(const PolicySet& set) {
     std::string province;
     std::vector<std::string> statuses;
     for (const auto& p : set.policies) {
-      if (p.kind != "awards" || p.jurisdiction.id != id) continue;
+      if (p.kind != PolicyKind::Awards || p.jurisdiction.id != id) continue;
       if (std::find(statuses.begin(), statuses.end(), p.status) == statuses.end()) statuses.push_back(p.status);
       for (const auto& q : set.policies) {
-        if (q.kind == "awards" && !p.jurisdiction.parent.empty() && q.jurisdiction.id == p.jurisdiction.parent) province = q.jurisdiction.name;
+        if (q.kind == PolicyKind::Awards && !p.jurisdiction.parent.empty() && q.jurisdiction.id == p.jurisdiction.parent) province = q.jurisdiction.name;
       }
     }
     std::string label = province + name;

@@ -13,6 +13,26 @@
 namespace srdi {
 
 namespace {
+// The names the policy files use, in the enums' order (None first, as "").
+constexpr const char* kAmountKinds[] = {"",          "fixed",        "up_to",   "rate",         "rate_cap",
+                                        "rate_up_to", "per_unit",     "tiered",  "by",           "unquantified",
+                                        "benefit",    "tax_credit",   "same_as_group", "by_reading", "less_earlier"};
+constexpr const char* kPolicyKinds[] = {"", "size_standard", "tiers", "awards", "definitions"};
+}  // namespace
+
+const char* amount_kind_name(AmountKind k) { return kAmountKinds[static_cast<int>(k)]; }
+
+std::optional<AmountKind> parse_amount_kind(std::string_view name) {
+  for (int i = 1; i < static_cast<int>(std::size(kAmountKinds)); ++i) {
+    if (name == kAmountKinds[i]) return static_cast<AmountKind>(i);
+  }
+  return std::nullopt;
+}
+
+const char* policy_kind_name(PolicyKind k) { return kPolicyKinds[static_cast<int>(k)]; }
+
+
+namespace {
 
 const json kEmptyObject = json::object();
 
@@ -41,12 +61,16 @@ class PolicyLoader {
     }
     Obj o(*this, root, "");
     p.id = o.str("id");
-    p.kind = o.str("kind");
+    const std::string kind = o.str("kind");
+    p.kind = PolicyKind::None;
+    for (int i = 1; i < static_cast<int>(std::size(kPolicyKinds)); ++i) {
+      if (kind == kPolicyKinds[i]) p.kind = static_cast<PolicyKind>(i);
+    }
     p.title = o.str("title");
     p.issuer = o.str("issuer");
     p.doc_no = o.str("doc_no");
     p.status = o.str("status");
-    bool awards = p.kind == "awards";
+    bool awards = p.kind == PolicyKind::Awards;
     if (!p.status.empty() && p.status != "published" && p.status != "draft" && !(awards && p.status == "unknown")) {
       fail("policy.bad_enum", "/status",
            awards ? "status 只能是 published、draft 或 unknown" : "status 只能是 published 或 draft");
@@ -64,19 +88,19 @@ class PolicyLoader {
     }
     p.description = o.opt_str("description");
     read_readings(o, p);
-    if (p.kind == "size_standard") {
+    if (p.kind == PolicyKind::SizeStandard) {
       read_industries(o, p);
-    } else if (p.kind == "tiers") {
+    } else if (p.kind == PolicyKind::Tiers) {
       p.versions = versions(o, true);
       read_definitions(o);
       p.definitions = std::move(definitions_);
       read_tiers(o, p);
-    } else if (p.kind == "awards") {
+    } else if (p.kind == PolicyKind::Awards) {
       read_awards(o, p);
-    } else if (p.kind == "definitions") {
+    } else if (p.kind == PolicyKind::Definitions) {
       read_definitions(o);
       p.definitions = std::move(definitions_);
-    } else if (!p.kind.empty()) {
+    } else if (!kind.empty()) {
       fail("policy.bad_enum", "/kind", "kind 只能是 size_standard、tiers、awards 或 definitions");
     }
     o.finish();
@@ -698,78 +722,98 @@ class PolicyLoader {
       return a;
     }
     Obj o(*this, j, path);
-    a.kind = o.str("kind");
-    const std::string& k = a.kind;
-    if (k == "fixed" || k == "up_to") {
-      a.yuan = money(o, "yuan").value_or(Rational(0));
-    } else if (k == "rate" || k == "rate_cap" || k == "rate_up_to" || k == "tax_credit") {
-      a.rate = rate(o, "rate").value_or(Rational(0));
-      event_param(type, o, "base", {ParamKind::Money});
-      a.base = j.value("base", "");
-      if (k != "rate" && k != "tax_credit") {
-        a.cap = money(o, "cap");
-        // Whom the cap binds: only a measure's own amount may share its cap across lines.
-        if (top && o.has("cap_scope")) {
-          a.cap_scope = o.str("cap_scope");
-          if (a.cap_scope != "per_event" && a.cap_scope != "per_enterprise" && a.cap_scope != "per_investor") {
-            fail("policy.bad_enum", o.at("cap_scope"), "cap_scope 只能是 per_event、per_enterprise 或 per_investor");
-            a.cap_scope = "per_event";
+    const std::string k = o.str("kind");
+    a.kind = parse_amount_kind(k).value_or(AmountKind::None);
+    switch (a.kind) {
+      case AmountKind::Fixed:
+      case AmountKind::UpTo:
+        a.yuan = money(o, "yuan").value_or(Rational(0));
+        break;
+      case AmountKind::Rate:
+      case AmountKind::RateCap:
+      case AmountKind::RateUpTo:
+      case AmountKind::TaxCredit:
+        a.rate = rate(o, "rate").value_or(Rational(0));
+        event_param(type, o, "base", {ParamKind::Money});
+        a.base = j.value("base", "");
+        if (a.kind == AmountKind::RateCap || a.kind == AmountKind::RateUpTo) {
+          a.cap = money(o, "cap");
+          // Whom the cap binds: only a measure's own amount may share its cap across lines.
+          if (top && o.has("cap_scope")) {
+            a.cap_scope = o.str("cap_scope");
+            if (a.cap_scope != "per_event" && a.cap_scope != "per_enterprise" && a.cap_scope != "per_investor") {
+              fail("policy.bad_enum", o.at("cap_scope"), "cap_scope 只能是 per_event、per_enterprise 或 per_investor");
+              a.cap_scope = "per_event";
+            }
           }
         }
-      }
-      if (k == "tax_credit") a.carry_forward_years = o.integer("carry_forward_years").value_or(0);
-    } else if (k == "per_unit") {
-      each_object(o, "units", true, "units 的每一项", [&](Obj& u) {
-        const EventParam* param = event_param(type, u, "param", {ParamKind::Count});
-        auto each = money(u, "yuan");
-        if (param && each) a.units.emplace_back(param->name, *each);
-      });
-    } else if (k == "tiered" || k == "by") {
-      const EventParam* param = event_param(type, o, "param", {ParamKind::Rank, ParamKind::Enum, ParamKind::Bool});
-      a.param = param ? param->name : "";
-      if (const json* cases = o.get("cases"); cases && cases->is_object()) {
-        for (const auto& [key, value] : cases->items()) {
-          std::string cp = o.at("cases") + "/" + pointer_token(key);
-          bool known = param && (param->kind == ParamKind::Rank   ? parse_decimal(key).value.has_value()
-                                 : param->kind == ParamKind::Bool ? (key == "true" || key == "false")
-                                 : std::find(param->values.begin(), param->values.end(), key) != param->values.end());
-          if (param && !known) fail("policy.bad_enum", cp, "“" + key + "”不是参数“" + param->name + "”的可选值");
-          a.cases.emplace_back(key, amount(value, cp, type));
+        if (a.kind == AmountKind::TaxCredit) a.carry_forward_years = o.integer("carry_forward_years").value_or(0);
+        break;
+      case AmountKind::PerUnit:
+        each_object(o, "units", true, "units 的每一项", [&](Obj& u) {
+          const EventParam* param = event_param(type, u, "param", {ParamKind::Count});
+          auto each = money(u, "yuan");
+          if (param && each) a.units.emplace_back(param->name, *each);
+        });
+        break;
+      case AmountKind::Tiered:
+      case AmountKind::By: {
+        const EventParam* param = event_param(type, o, "param", {ParamKind::Rank, ParamKind::Enum, ParamKind::Bool});
+        a.param = param ? param->name : "";
+        if (const json* cases = o.get("cases"); cases && cases->is_object()) {
+          for (const auto& [key, value] : cases->items()) {
+            std::string cp = o.at("cases") + "/" + pointer_token(key);
+            bool known = param && (param->kind == ParamKind::Rank   ? parse_decimal(key).value.has_value()
+                                   : param->kind == ParamKind::Bool ? (key == "true" || key == "false")
+                                   : std::find(param->values.begin(), param->values.end(), key) != param->values.end());
+            if (param && !known) fail("policy.bad_enum", cp, "“" + key + "”不是参数“" + param->name + "”的可选值");
+            a.cases.emplace_back(key, amount(value, cp, type));
+          }
+        } else {
+          fail("policy.missing_key", o.at("cases"), "tiered / by 需要 cases 对象");
         }
-      } else {
-        fail("policy.missing_key", o.at("cases"), "tiered / by 需要 cases 对象");
+        break;
       }
-    } else if (k == "unquantified" || k == "benefit") {
-      a.text = o.str(k == "benefit" ? "text" : "reason");
-    } else if (k == "same_as_group") {
-      a.group = o.str("group");
-      a.param = "title";
-      same_as_groups_.emplace_back(a.group, o.at("group"));
-    } else if (k == "by_reading") {
-      // An amount that rests on a contested reading: one amount for each option of the reading.
-      a.reading = o.str("reading");
-      std::vector<std::string> option_ids;
-      if (const json* opts = o.get("options"); opts && opts->is_object()) {
-        for (const auto& [key, value] : opts->items()) {
-          option_ids.push_back(key);
-          a.cases.emplace_back(key, amount(value, o.at("options") + "/" + pointer_token(key), type));
+      case AmountKind::Unquantified:
+      case AmountKind::Benefit:
+        a.text = o.str(a.kind == AmountKind::Benefit ? "text" : "reason");
+        break;
+      case AmountKind::SameAsGroup:
+        a.group = o.str("group");
+        a.param = "title";
+        same_as_groups_.emplace_back(a.group, o.at("group"));
+        break;
+      case AmountKind::ByReading: {
+        // An amount that rests on a contested reading: one amount for each option of the reading.
+        a.reading = o.str("reading");
+        std::vector<std::string> option_ids;
+        if (const json* opts = o.get("options"); opts && opts->is_object()) {
+          for (const auto& [key, value] : opts->items()) {
+            option_ids.push_back(key);
+            a.cases.emplace_back(key, amount(value, o.at("options") + "/" + pointer_token(key), type));
+          }
+        } else {
+          fail("policy.missing_key", o.at("options"), "by_reading 需要 options 对象：每个读法一个金额");
         }
-      } else {
-        fail("policy.missing_key", o.at("options"), "by_reading 需要 options 对象：每个读法一个金额");
+        if (!a.reading.empty()) reading_uses_.push_back(ReadingUse{a.reading, option_ids, o.at("reading")});
+        break;
       }
-      if (!a.reading.empty()) reading_uses_.push_back(ReadingUse{a.reading, option_ids, o.at("reading")});
-    } else if (k == "less_earlier") {
-      // The amount less the largest award of the group for a title held since an earlier year.
-      a.group = o.str("group");
-      same_as_groups_.emplace_back(a.group, o.at("group"));
-      if (const json* inner = o.get("amount")) {
-        a.cases.emplace_back("", amount(*inner, o.at("amount"), type));
-      } else {
-        fail("policy.missing_key", o.at("amount"), "less_earlier 需要 amount");
-      }
-    } else if (!k.empty()) {
-      fail("policy.bad_enum", o.at("kind"),
-           "amount.kind 只能是 fixed、up_to、rate、rate_cap、rate_up_to、per_unit、tiered、unquantified、benefit、tax_credit、by、same_as_group、by_reading、less_earlier");
+      case AmountKind::LessEarlier:
+        // The amount less the largest award of the group for a title held since an earlier year.
+        a.group = o.str("group");
+        same_as_groups_.emplace_back(a.group, o.at("group"));
+        if (const json* inner = o.get("amount")) {
+          a.cases.emplace_back("", amount(*inner, o.at("amount"), type));
+        } else {
+          fail("policy.missing_key", o.at("amount"), "less_earlier 需要 amount");
+        }
+        break;
+      case AmountKind::None:
+        if (!k.empty()) {
+          fail("policy.bad_enum", o.at("kind"),
+               "amount.kind 只能是 fixed、up_to、rate、rate_cap、rate_up_to、per_unit、tiered、unquantified、benefit、tax_credit、by、same_as_group、by_reading、less_earlier");
+        }
+        break;
     }
     o.finish();
     return a;
@@ -1142,7 +1186,7 @@ std::pair<const Policy*, const Tier*> PolicySet::tier(const std::string& id) con
 
 const Policy* PolicySet::size_standard() const {
   for (const auto& p : policies) {
-    if (p.kind == "size_standard") return &p;
+    if (p.kind == PolicyKind::SizeStandard) return &p;
   }
   return nullptr;
 }
@@ -1209,7 +1253,7 @@ PolicySet load_policy_set(const std::vector<std::pair<std::string, std::string>>
     }
   }
   int size_standards = 0;
-  for (const auto& p : set.policies) size_standards += p.kind == "size_standard" ? 1 : 0;
+  for (const auto& p : set.policies) size_standards += p.kind == PolicyKind::SizeStandard ? 1 : 0;
   if (errors.empty() && size_standards != 1) {
     errors.push_back(Error{"policy.size_standard_count", "", "政策集中应有且只有一个划型标准（size_standard）", "policies"});
   }

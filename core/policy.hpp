@@ -144,13 +144,25 @@ struct SizeIndustry {
   std::vector<SizeRule> rules;  // in order: large, medium, small
 };
 
+// The kinds of amount (docs/policy-format.md, "Award measures"); None: not given or not valid.
+enum class AmountKind {
+  None, Fixed, UpTo, Rate, RateCap, RateUpTo, PerUnit, Tiered, By, Unquantified, Benefit, TaxCredit,
+  SameAsGroup, ByReading, LessEarlier
+};
+const char* amount_kind_name(AmountKind k);  // as a policy file writes it ("" for None)
+std::optional<AmountKind> parse_amount_kind(std::string_view name);
+
+// The kinds of policy file; None: not given or not valid.
+enum class PolicyKind { None, SizeStandard, Tiers, Awards, Definitions };
+const char* policy_kind_name(PolicyKind k);  // as a policy file writes it ("" for None)
+
 // How much a measure pays, as the text states it (docs/policy-format.md, "Award measures").
 struct Amount {
   // fixed / up_to / rate / rate_cap / rate_up_to / per_unit / tiered / unquantified / benefit /
   // tax_credit / by (choose by an event parameter) / same_as_group (the group's amount for the same title) /
   // by_reading (choose by a contested reading's option: cases keyed by option id) /
   // less_earlier (cases[0].second less the group's award for a title held since an earlier year)
-  std::string kind;
+  AmountKind kind = AmountKind::None;
   Rational yuan;         // fixed, up_to
   Rational rate;         // rate*, tax_credit
   std::string base;      // rate*, tax_credit: the event parameter the rate applies to
@@ -228,7 +240,7 @@ struct Policy {
   std::string file;  // path under policies/
   std::string sha256;  // lowercase hex SHA-256 of the file's bytes (bundled policies); empty otherwise
   std::string id;
-  std::string kind;  // "size_standard" or "tiers"
+  PolicyKind kind = PolicyKind::None;
   std::string title;
   std::string issuer;
   std::string doc_no;

@@ -26,7 +26,7 @@ TEST_CASE("award measure, rule and benchmark ids are unique across the policy fi
 TEST_CASE("every excerpt of an official award document is found verbatim in its source text", "[health]") {
   int checked = 0;
   for (const auto& p : srdi::bundled_policies().policies) {
-    if (p.kind != "awards") continue;
+    if (p.kind != srdi::PolicyKind::Awards) continue;
     INFO(p.file);
     if (p.source_kind == "news_report") {
       CHECK(p.source.empty());  // a newspaper's report: only the short excerpts are carried
@@ -52,7 +52,7 @@ TEST_CASE("every excerpt of an official award document is found verbatim in its 
 TEST_CASE("every line from a draft document is labelled a draft", "[health]") {
   int lines = 0;
   for (const auto& p : srdi::bundled_policies().policies) {
-    if (p.kind != "awards" || p.status != "draft") continue;
+    if (p.kind != srdi::PolicyKind::Awards || p.status != "draft") continue;
     // One event for each event measure of the document, built from its trigger.
     json events = json::array();
     for (const auto& m : p.measures) {

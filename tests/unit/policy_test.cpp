@@ -45,7 +45,7 @@ TEST_CASE("every bundled policy loads, and there is exactly one size standard", 
   for (const auto& p : set.policies) {
     INFO(p.file);
     CHECK_FALSE(p.id.empty());
-    CHECK((p.status == "published" || p.status == "draft" || (p.kind == "awards" && p.status == "unknown")));
+    CHECK((p.status == "published" || p.status == "draft" || (p.kind == srdi::PolicyKind::Awards && p.status == "unknown")));
     if (p.status == "unknown") CHECK_FALSE(p.provenance.empty());  // an unknown status always says why
   }
 }
