@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 #include <stdexcept>
+#include <type_traits>
 
 #include "core/awards.hpp"
 #include "core/metrics.hpp"
@@ -378,6 +379,12 @@ struct Full {  // the explanation
   Citations* cites = nullptr;        // the result's citations (none: inline)
 };
 
+// What only the full tracer records: without it, an empty type, so the verdict path constructs
+// and destroys nothing per node.
+struct Nothing {};
+template <class T, class X>
+using FullOnly = std::conditional_t<T::full, X, Nothing>;
+
 const char* kind_name(Criterion::Kind k) {
   switch (k) {
     case Criterion::Kind::All: return "all";
@@ -524,6 +531,13 @@ struct Screener::Impl {
   int industry = -1;
   std::vector<Node> nodes;
   std::vector<int> kids;
+  // The same children as evaluated without explanation: a reading node replaced by the node of
+  // its chosen option, so the verdict path does not pass through it.
+  std::vector<int> light_kids;
+  int light_of(int node) const {
+    const Node& n = nodes[static_cast<std::size_t>(node)];
+    return n.kind == Criterion::Kind::Reading ? light_kids[static_cast<std::size_t>(n.first)] : node;
+  }
   std::vector<MetricTest> tests;
   std::vector<CompiledTier> tiers;
   std::vector<SubTier> subtiers;  // targets of `tier` nodes
@@ -621,6 +635,7 @@ struct Screener::Impl {
         n.first = static_cast<int>(kids.size());
         n.count = 1;
         kids.push_back(child);
+        light_kids.push_back(light_of(child));
         break;
       }
       case Criterion::Kind::Tier: {
@@ -640,6 +655,7 @@ struct Screener::Impl {
         n.first = static_cast<int>(kids.size());
         n.count = static_cast<int>(children.size());
         kids.insert(kids.end(), children.begin(), children.end());
+        for (int child : children) light_kids.push_back(light_of(child));
         break;
       }
       case Criterion::Kind::Compare:
@@ -790,8 +806,10 @@ struct Screener::Impl {
     // Every node kind, once. The tracer type chooses at compile time what is recorded: Light
     // (verdicts; missing fields when asked) stops at the first decisive child; Full visits every
     // child and builds the trace. The result never depends on the tracer.
+    // always_inline: node() is flattened, and clang (emcc) flattens only the calls it sees in the
+    // function itself, so the interpreter must be in node()'s body, as before it was a template.
     template <class T>
-    Tri eval(int i, Bits* missing, T& tr, json* out) const {
+    [[gnu::always_inline]] inline Tri eval(int i, Bits* missing, T& tr, json* out) const {
       const Node& n = p.nodes[i];
       Tri r = Tri::Undetermined;
       if constexpr (T::full) *out = base_trace(*n.src, kind_name(n.kind), tr.cites);
@@ -802,8 +820,8 @@ struct Screener::Impl {
           Tri decisive = any ? Tri::Met : Tri::NotMet;
           Bits acc;  // the undetermined children's fields, kept only if this node ends undetermined
           int met = 0, not_met = 0;
-          [[maybe_unused]] json children, failed;
-          [[maybe_unused]] std::string first_met;
+          [[maybe_unused]] FullOnly<T, json> children, failed;
+          [[maybe_unused]] FullOnly<T, std::string> first_met;
           if constexpr (T::full) {
             children = json::array();
             failed = json::array();
@@ -820,7 +838,7 @@ struct Screener::Impl {
               if (c == Tri::NotMet) failed.push_back(ct["id"]);
               children.push_back(std::move(ct));
             } else {
-              c = node(p.kids[n.first + k], missing ? &acc : nullptr);
+              c = node(p.light_kids[n.first + k], missing ? &acc : nullptr);
               if (c == decisive) return c;  // the others cannot change it
             }
             met += c == Tri::Met;
@@ -849,7 +867,7 @@ struct Screener::Impl {
             (*out)["children"] = json::array({std::move(ct)});
             r = c == Tri::Met ? Tri::NotMet : (c == Tri::NotMet ? Tri::Met : Tri::Undetermined);
           } else {
-            Tri c = node(p.kids[n.first], missing);
+            Tri c = node(p.light_kids[n.first], missing);
             return c == Tri::Met ? Tri::NotMet : (c == Tri::NotMet ? Tri::Met : Tri::Undetermined);
           }
           break;
@@ -863,7 +881,7 @@ struct Screener::Impl {
             if (r == Tri::Undetermined) (*out)["missing"] = ct["missing"];  // as the child lists them
             (*out)["children"] = json::array({std::move(ct)});
           } else {
-            return node(p.kids[n.first], missing);
+            return node(p.light_kids[n.first], missing);
           }
           break;
         }
@@ -1131,12 +1149,12 @@ struct Screener::Impl {
       s.missing = Bits{};
       s.cats.assign(t.categories, Interval{});
       s.cat_missing.assign(t.categories, Bits{});
-      [[maybe_unused]] json indicators;
+      [[maybe_unused]] FullOnly<T, json> indicators;
       if constexpr (T::full) indicators = json::array();
       for (const auto& ind : t.indicators) {
         Interval pts;
         Bits missing;
-        [[maybe_unused]] json it;
+        [[maybe_unused]] FullOnly<T, json> it;
         if constexpr (T::full) it = indicator_trace(*ind.src, tr.cites);
         if (ind.mode == Indicator::Mode::Value) {
           pts = value_points(ind, missing);
@@ -1151,11 +1169,11 @@ struct Screener::Impl {
           int sure = 0, possible = 0;
           int cmin = 0, cmax = 0;
           int candidates = 0;
-          [[maybe_unused]] json bands;
+          [[maybe_unused]] FullOnly<T, json> bands;
           if constexpr (T::full) bands = json::array();
           for (const auto& b : ind.bands) {
             Tri r = Tri::Met;
-            [[maybe_unused]] json bt;
+            [[maybe_unused]] FullOnly<T, json> bt;
             if constexpr (T::full) {
               bt = json{{"points", b.points}};
               if (!ind.src->bands[static_cast<std::size_t>(&b - ind.bands.data())].label.empty()) {
