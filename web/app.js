@@ -741,10 +741,13 @@ function createApp(host, shadow, config) {
     var t0 = performance.now();
     var read = readProfile();
     if (read.problems.length) return runFull();
-    var v = JSON.parse(window.SRDI.screen(profileText(read.profile), JSON.stringify(options())));
+    var text = profileText(read.profile);
+    var v = JSON.parse(window.SRDI.screen(text, JSON.stringify(options())));
     var model = v.errors ? null : quickModel(v);
     if (!model) return runFull();
     renderSummary(model);
+    lastProfileText = text;
+    remember();  // what was typed is kept at once, not only when the full result follows
     $('results').setAttribute('aria-busy', 'true');
     $('results').setAttribute('data-keystroke-ms', (performance.now() - t0).toFixed(2));
     clearTimeout(fullTimer);
