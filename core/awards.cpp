@@ -362,6 +362,84 @@ void earlier_awards(Figure& f, const Rational& own, const std::string& group, co
   }
 }
 
+// The most an amount can pay, where its text states a figure (the largest case, the cap).
+std::optional<Rational> amount_max(const Amount& a) {
+  switch (a.kind) {
+    case AmountKind::Fixed:
+    case AmountKind::UpTo:
+      return a.yuan;
+    case AmountKind::RateCap:
+    case AmountKind::RateUpTo:
+      return a.cap;
+    case AmountKind::Tiered:
+    case AmountKind::By:
+    case AmountKind::ByReading:
+    case AmountKind::LessEarlier: {
+      std::optional<Rational> most;
+      for (const auto& c : a.cases) {
+        auto m = amount_max(c.second);
+        if (m && (!most || *most < *m)) most = m;
+      }
+      return most;
+    }
+    default:
+      return std::nullopt;
+  }
+}
+
+// What a measure pays, in a finance officer's words, for the document's list of measures: the
+// figure the text states, the base of a rate by its label, "分档" for amounts chosen by a parameter.
+std::string amount_words(const Amount& a, const std::string& event) {
+  const std::string scope = a.cap_scope == "per_enterprise" ? "（单家企业本项合计）"
+                            : a.cap_scope == "per_investor" ? "（每家投资机构本项合计）" : "";
+  // A rate's base by its label, without the unit the form shows ("实际销售额（元）").
+  auto plain = [&](const std::string& name) {
+    std::string l = param_label(event, name);
+    const std::string unit = "（元）";
+    if (l.size() > unit.size() && l.compare(l.size() - unit.size(), unit.size(), unit) == 0) l.resize(l.size() - unit.size());
+    return l;
+  };
+  const std::string base = plain(a.base);
+  switch (a.kind) {
+    case AmountKind::Fixed:
+      return yuan_text(a.yuan);
+    case AmountKind::UpTo:
+      return "最高" + yuan_text(a.yuan);
+    case AmountKind::Rate:
+      return "按" + base + "的" + format_percent(a.rate);
+    case AmountKind::RateCap:
+      return "按" + base + "的" + format_percent(a.rate) + "，最高" + yuan_text(*a.cap) + scope;
+    case AmountKind::RateUpTo:
+      return "不超过" + base + "的" + format_percent(a.rate) + "，最高" + yuan_text(*a.cap) + scope;
+    case AmountKind::TaxCredit:
+      return "按" + base + "的" + format_percent(a.rate) + "抵免税额";
+    case AmountKind::PerUnit: {
+      std::string s;
+      for (const auto& [param, each] : a.units) s += (s.empty() ? "" : "；") + ("每" + plain(param) + " " + yuan_text(each));
+      return s;
+    }
+    case AmountKind::Tiered:
+    case AmountKind::By:
+    case AmountKind::ByReading:
+    case AmountKind::SameAsGroup:
+    case AmountKind::LessEarlier: {
+      auto most = amount_max(a);
+      std::string s = a.kind == AmountKind::SameAsGroup ? "参照同类认定的奖励标准"
+                      : a.kind == AmountKind::ByReading ? "依读法而定"
+                      : a.kind == AmountKind::LessEarlier ? "补足与往年所获奖励的差额"
+                                                          : "分档奖励";
+      return most ? s + "，最高" + yuan_text(*most) : s;
+    }
+    case AmountKind::Unquantified:
+      return "原文未载明金额";
+    case AmountKind::Benefit:
+      return "非资金支持：" + a.text;
+    case AmountKind::None:
+      break;
+  }
+  return "";
+}
+
 // A figure in words, for the sentences that give each reading's outcome.
 std::string figure_words(const Figure& g) {
   if (g.excluded) return "不予奖励";
@@ -588,6 +666,41 @@ std::vector<std::pair<std::string, std::string>> award_cities(const PolicySet& p
   return out;
 }
 
+// What the document pays for, every measure of it, whether or not this enterprise has a line:
+// the amount as the text states it, who may apply, how to apply where the text says, and where
+// this enterprise stands (`reach`, docs/output-format.md "The document's measures").
+json measure_list(const Policy& p, const AwardRequest& req, const AwardContext& ctx, const json& lines, const json& benefits,
+                  const json& potential, const json& next_rungs, const std::set<std::string>& cond_not_met) {
+  auto has = [](const json& list, const std::string& id) {
+    for (const auto& l : list) {
+      const std::string& m = l["measure"].get_ref<const std::string&>();
+      if (m == id || m == id + ".base_award") return true;
+    }
+    return false;
+  };
+  json out = json::array();
+  for (const auto& m : p.measures) {
+    json j{{"measure", m.id}, {"title", m.title}, {"applicant", m.applicant}, {"amount_words", amount_words(m.amount, m.trigger.event)}};
+    if (const EventType* t = m.trigger.event.empty() ? nullptr : find_event_type(m.trigger.event)) j["event"] = t->label;
+    if (auto most = amount_max(m.amount)) j["most"] = format_yuan(*most);
+    if (m.competitive) j["competitive"] = true;
+    std::string reach;
+    if (m.applicant != req.applicant) reach = "other_applicant";
+    else if (has(lines, m.id) || has(benefits, m.id)) reach = "listed";
+    else if (cond_not_met.count(m.id)) reach = "condition_not_met";
+    else if (has(potential, m.id)) reach = "potential";
+    else if (has(next_rungs, m.id)) reach = "next_rung";
+    else if (!m.trigger.event.empty()) reach = "on_event";
+    else reach = "not_paid";
+    j["reach"] = reach;
+    if (reach == "condition_not_met" && m.requires_) j["condition"] = m.requires_->title;
+    if (m.apply) j["apply"] = apply_json(*m.apply, ctx.cites);
+    j["citation"] = cite(ctx.cites, m.citation);
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
 json evaluate_awards(const Profile& profile, const AwardRequest& req, const PolicySet& policies, const AwardContext& ctx,
                      const json& tiers) {
   json out{{"city", req.city.empty() ? json(nullptr) : json(req.city)}, {"applicant", req.applicant}};
@@ -609,10 +722,11 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
   // met opens one: "undetermined" and "contested" (the sources allow readings under which the
   // tier is met and others under which it is not) never show money, and neither does
   // "not_eligible" or any verdict this code does not know.
+  // Rungs not yet met (undetermined, contested, not eligible) get the same lines apart, as
+  // `next_rungs`: what reaching them would pay, never counted as money the enterprise may expect.
   std::vector<std::pair<const json*, Event>> potential_events;
   for (const auto& t : tiers) {
-    const bool surely_met = t.value("verdict", "") == "eligible";
-    if (!surely_met || !t.contains("grants_title")) continue;
+    if (!t.contains("grants_title")) continue;
     // A first recognition, not a renewal.
     Event e{"recognition", {EventValue{"title", std::nullopt, std::nullopt, t["grants_title"]},
                             EventValue{"renewal", std::nullopt, false, ""}}};
@@ -622,7 +736,9 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
 
   json documents = json::array();
   json potential = json::array();
+  json next_rungs = json::array();
   for (const Policy* p : docs) {
+    std::set<std::string> cond_not_met;
     json lines = json::array();
     json benefits = json::array();
     json notes = json::array();
@@ -638,7 +754,10 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
         cond = o.result;
         cond_trace = o.trace;
       }
-      if (cond == Tri::NotMet) continue;
+      if (cond == Tri::NotMet) {
+        cond_not_met.insert(m.id);
+        continue;
+      }
       struct Hit {
         std::optional<std::size_t> index;
         std::optional<Event> event;
@@ -722,7 +841,12 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
         }
         l["tier"] = (*tier)["id"];
         l["tier_title"] = (*tier)["title"];
-        potential.push_back(l);
+        if ((*tier).value("verdict", "") == "eligible") {
+          potential.push_back(l);
+        } else {
+          l["tier_verdict"] = (*tier)["verdict"];
+          next_rungs.push_back(l);
+        }
       }
     }
     // Stacking: within a "highest only" group, only the largest line is paid.
@@ -809,6 +933,7 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
              {"rules", rules},
              {"benchmarks", marks},
              {"totals", totals}};
+    doc["measures"] = measure_list(*p, req, ctx, lines, benefits, potential, next_rungs, cond_not_met);
     if (!p->provenance.empty()) doc["provenance"] = p->provenance;
     if (valid.has_value() && !*valid) {
       // Not in force: nothing is payable. What it would pay stays apart, labelled.
@@ -828,6 +953,7 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
   }
   out["documents"] = documents;
   out["potential"] = potential;
+  out["next_rungs"] = next_rungs;
   if (docs.empty()) {
     out["note"] = req.city.empty() ? "未填写所在城市：不计算地方奖励。" : "本计算器暂无该城市的奖励政策。";
   }

@@ -30,14 +30,26 @@ const char* tri_name(Tri t) {
 }
 
 json citation_json(const Citation& c) {
-  return json{{"doc", c.doc}, {"clause", c.clause}, {"excerpt", c.excerpt}, {"excerpt_kind", c.excerpt_kind}};
+  json j{{"doc", c.doc}, {"clause", c.clause}, {"excerpt", c.excerpt}, {"excerpt_kind", c.excerpt_kind}};
+  if (!c.source.empty()) j["source"] = c.source;
+  return j;
+}
+
+json apply_json(const ApplyInfo& a, Citations* cites) {
+  json j = json::object();
+  if (!a.responsible.empty()) j["responsible"] = a.responsible;
+  if (!a.channel.empty()) j["channel"] = a.channel;
+  if (!a.window.empty()) j["window"] = a.window;
+  if (!a.materials.empty()) j["materials"] = a.materials;
+  j["citation"] = cite(cites, a.citation);
+  return j;
 }
 
 json Citations::ref(const Citation& c) {
   auto at = by_address_.find(&c);
   if (at != by_address_.end()) return at->second;
   // Children inherit their parent's citation by copy: equal texts are one citation.
-  std::string key = c.doc + '\x1f' + c.clause + '\x1f' + c.excerpt + '\x1f' + c.excerpt_kind;
+  std::string key = c.doc + '\x1f' + c.clause + '\x1f' + c.excerpt + '\x1f' + c.excerpt_kind + '\x1f' + c.source;
   auto [it, added] = by_text_.emplace(std::move(key), static_cast<int>(list_.size()));
   if (added) list_.push_back(&c);
   by_address_.emplace(&c, it->second);

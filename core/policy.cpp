@@ -61,6 +61,9 @@ class PolicyLoader {
     }
     Obj o(*this, root, "");
     p.id = o.str("id");
+    if (const auto it = root.find("source"); it != root.end() && it->is_string() && !it->get<std::string>().empty()) {
+      source_id_ = p.id;
+    }
     const std::string kind = o.str("kind");
     p.kind = PolicyKind::None;
     for (int i = 1; i < static_cast<int>(std::size(kPolicyKinds)); ++i) {
@@ -204,10 +207,33 @@ class PolicyLoader {
     out.clause = c.str("clause");
     out.excerpt = c.str("excerpt");
     out.excerpt_kind = c.str("excerpt_kind");
+    out.source = source_id_;
     if (!out.excerpt_kind.empty() && out.excerpt_kind != "quote" && out.excerpt_kind != "paraphrase") {
       fail("policy.bad_enum", c.at("excerpt_kind"), "excerpt_kind 只能是 quote（原文）或 paraphrase（转述）");
     }
     c.finish();
+    return out;
+  }
+
+  // `apply`: how to apply, as far as the source says; at least one field and a citation.
+  std::optional<ApplyInfo> apply_info(Obj& o) {
+    const json* v = o.get("apply");
+    if (!v) return std::nullopt;
+    if (!v->is_object()) {
+      fail("policy.wrong_type", o.at("apply"), "apply 应为对象");
+      return std::nullopt;
+    }
+    Obj a(*this, *v, o.at("apply"));
+    ApplyInfo out;
+    out.responsible = a.opt_str("responsible");
+    out.channel = a.opt_str("channel");
+    out.window = a.opt_str("window");
+    out.materials = a.opt_str("materials");
+    if (out.responsible.empty() && out.channel.empty() && out.window.empty() && out.materials.empty()) {
+      fail("policy.missing_key", o.at("apply"), "apply 至少写明 responsible、channel、window、materials 之一（原文未载明时不写 apply）");
+    }
+    if (auto c = citation(a, true)) out.citation = *c;
+    a.finish();
     return out;
   }
 
@@ -876,6 +902,7 @@ class PolicyLoader {
       auto cit = citation(m, true);
       if (cit) me.citation = *cit;
       me.interpretation = m.opt_str("interpretation");
+      me.apply = apply_info(m);
       const EventType* type = nullptr;
       if (const json* t = m.get("trigger"); t && t->is_object()) {
         Obj to(*this, *t, m.at("trigger"));
@@ -1030,6 +1057,7 @@ class PolicyLoader {
         t.valid_to = to.date("valid_to", false);
       }
       t.note = to.opt_str("note");
+      t.apply = apply_info(to);
       if (to.has("renewal_for")) {
         const json* rf = to.get("renewal_for");
         if (!rf->is_object()) {
@@ -1064,6 +1092,7 @@ class PolicyLoader {
   std::string file_;
   std::vector<Error> errors_;
   std::set<std::string> ids_;
+  std::string source_id_;  // the policy's id when it has a bundled source text (Citation::source)
   std::vector<Criterion> definitions_;
   std::vector<std::pair<std::string, std::string>> same_as_groups_;
   bool empty_all_ok_ = false;  // set for the criterion read next (a reading's option)

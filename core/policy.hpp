@@ -19,6 +19,19 @@ struct Citation {
   std::string clause;   // e.g. "第四条 （二）"
   std::string excerpt;  // the text the rule rests on
   std::string excerpt_kind;  // "quote" (verbatim) or "paraphrase" (转述)
+  // The id of the policy whose bundled source text holds the excerpt (set by the loader for every
+  // citation of a file with a `source`), so a reader opens the text by id, never by 文号.
+  std::string source;
+};
+
+// How to apply, only as far as a source states it (docs/policy-format.md, "How to apply"): each
+// field empty when the source is silent, and then the answer is "以当年申报通知为准".
+struct ApplyInfo {
+  std::string responsible;  // 责任单位 as the text names them
+  std::string channel;      // where the application is made
+  std::string window;       // when
+  std::string materials;    // what to submit
+  Citation citation;
 };
 
 // A named test; the tree of all / any / not over comparisons is the whole rule vocabulary.
@@ -119,6 +132,7 @@ struct Tier {
   bool own_validity = false;          // valid_to below overrides the policy's
   std::optional<Date> valid_to;
   std::string note;    // shown with the result, e.g. why a 2022 table still applies
+  std::optional<ApplyInfo> apply;
   std::vector<ScoreTable> scores;
   Criterion criterion;  // the whole test; `routes` nodes name the alternatives
   // A renewal (复核) of this rung's kind, in these versions and dates, is judged by this tier
@@ -201,6 +215,7 @@ struct Measure {
   bool competitive = false;
   std::string funded_by;
   std::string adds_to;  // a top-up: the other level's award it is paid on top of (listed unquantified)
+  std::optional<ApplyInfo> apply;
   Citation citation;
   std::string interpretation;
 };

@@ -70,7 +70,7 @@ srdi::Response run_case(const std::string& profile_text, const json& options) {
 
 const std::set<std::string> kCaseKeys = {"name", "note", "base", "profile", "set", "unset", "as_of", "criteria", "renewal",
                                          "readings", "error", "expect", "tier_expect", "award_expect", "potential_expect",
-                                         "met", "not_met", "undetermined"};
+                                         "next_rung_expect", "measure_expect", "met", "not_met", "undetermined"};
 // One case of a golden file: the strict key check, then each kind of expectation.
 void check_case(const json& golden, const json& c, const fs::path& dir) {
   for (const auto& [k, v] : c.items()) {
@@ -114,14 +114,23 @@ void check_case(const json& golden, const json& c, const fs::path& dir) {
     }
   }
   // Award lines by measure id: every line of that measure (or potential line) must match.
-  for (const char* key : {"award_expect", "potential_expect"}) {
+  // potential_expect / next_rung_expect: the lines of awards.potential / awards.next_rungs;
+  // measure_expect: the entry of documents[].measures (what the document pays for).
+  for (const char* key : {"award_expect", "potential_expect", "next_rung_expect", "measure_expect"}) {
     const json award_expect = c.value(key, json::object());
+    const std::string k = key;
     for (const auto& [measure, checks] : award_expect.items()) {
       std::vector<const json*> found;
       const json& aw = body["awards"];
-      if (std::string(key) == "potential_expect") {
-        for (const auto& l : aw["potential"]) {
+      if (k == "potential_expect" || k == "next_rung_expect") {
+        for (const auto& l : aw[k == "potential_expect" ? "potential" : "next_rungs"]) {
           if (l["measure"] == measure) found.push_back(&l);
+        }
+      } else if (k == "measure_expect") {
+        for (const auto& d : aw["documents"]) {
+          for (const auto& l : d["measures"]) {
+            if (l["measure"] == measure) found.push_back(&l);
+          }
         }
       } else {
         for (const auto& d : aw["documents"]) {

@@ -42,7 +42,14 @@ TEST_CASE("every excerpt of an official award document is found verbatim in its 
       CHECK(text.find(c.excerpt) != std::string::npos);
       ++checked;
     };
-    for (const auto& m : p.measures) check(m.citation, m.id);
+    for (const auto& m : p.measures) {
+      check(m.citation, m.id);
+      if (m.apply) {
+        check(m.apply->citation, m.id + " apply");
+        // The 责任单位 shown is the text's own words.
+        CHECK(m.apply->citation.excerpt.find(m.apply->responsible) != std::string::npos);
+      }
+    }
     for (const auto& g : p.groups) check(g.citation, g.id);
     for (const auto& r : p.rules) check(r.citation, r.id);
   }
@@ -112,4 +119,19 @@ TEST_CASE("every row of the awards inventory is encoded under its id", "[health]
     CHECK(encoded.count((*it)[1].str()) == 1);
   }
   CHECK(rows > 80);
+}
+
+TEST_CASE("every citation of a document with a bundled text names that text by id, and no other does", "[health]") {
+  int named = 0;
+  for (const auto& p : srdi::bundled_policies().policies) {
+    INFO(p.file);
+    const std::string expected = p.source.empty() ? "" : p.id;
+    for (const auto& m : p.measures) {
+      CHECK(m.citation.source == expected);
+      if (m.apply) CHECK(m.apply->citation.source == expected);
+      named += !m.citation.source.empty();
+    }
+    for (const auto& t : p.tiers) CHECK(t.criterion.citation.source.empty());
+  }
+  CHECK(named > 50);
 }

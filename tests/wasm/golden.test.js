@@ -105,11 +105,15 @@ for (const file of files) {
           assert.ok(tier, `tier ${tierId}`);
           for (const [pointer, want] of Object.entries(checks)) assert.deepEqual(at(tier, pointer), want, `${tierId} at ${pointer}`);
         }
-        for (const key of ['award_expect', 'potential_expect']) {
+        const listOf = {
+          award_expect: () => result.awards.documents.flatMap((d) => [...d.lines, ...d.benefits]),
+          potential_expect: () => result.awards.potential,
+          next_rung_expect: () => result.awards.next_rungs,
+          measure_expect: () => result.awards.documents.flatMap((d) => d.measures),
+        };
+        for (const key of Object.keys(listOf)) {
           for (const [measure, checks] of Object.entries(c[key] || {})) {
-            const found = key === 'potential_expect'
-              ? result.awards.potential.filter((l) => l.measure === measure)
-              : result.awards.documents.flatMap((d) => [...d.lines, ...d.benefits]).filter((l) => l.measure === measure);
+            const found = listOf[key]().filter((l) => l.measure === measure);
             if (checks === null) {
               assert.equal(found.length, 0, `${key} ${measure} should not appear`);
               continue;
