@@ -8,6 +8,7 @@
 #include "core/awards.hpp"
 #include "core/evaluate.hpp"
 #include "core/evaluator.hpp"
+#include "core/metrics.hpp"
 
 #ifndef SRDI_VERSION
 #define SRDI_VERSION "0.0.0"
@@ -399,6 +400,26 @@ void check_request_choices(const Options& o, const PolicySet& policies) {
 
 namespace {
 // The result without its citation table: `cites` collects the citations it refers to.
+// The figures a bank or a bureau reads first (docs/output-format.md, `key_figures`), each from
+// the metric catalogue, exact. A choice of presentation, not a rule: no verdict rests on it.
+json key_figures(const Profile& profile) {
+  static constexpr const char* kNames[] = {"rd_ratio.last", "main_business_share.last", "debt_ratio",
+                                           "revenue_growth.last", "main_business_growth.avg2"};
+  const FactLookup lookup = [&](std::string_view name) { return profile.fact(name); };
+  json out = json::array();
+  for (const char* name : kNames) {
+    const MetricDef* def = find_metric(name);
+    if (!def) continue;
+    MetricValue v = compute_metric(*def, lookup);
+    json k{{"metric", name}, {"label", def->label}, {"formula", def->formula}};
+    k["value"] = v.state == MetricValue::State::Known ? json(format_metric_value(*def, v)) : json(nullptr);
+    k["missing"] = v.missing;
+    if (v.state == MetricValue::State::Infinite || v.state == MetricValue::State::Undefined) k["note"] = "分母为零，无法计算";
+    out.push_back(std::move(k));
+  }
+  return out;
+}
+
 json evaluate_with(const Profile& loaded, const Options& options, const PolicySet& policies, Citations& cites) {
   Profile profile = with_evaluation_facts(loaded, options.as_of);
   json result;
@@ -411,6 +432,7 @@ json evaluate_with(const Profile& loaded, const Options& options, const PolicySe
     enterprise[k] = v ? json(*v) : json(nullptr);
   }
   result["enterprise"] = enterprise;
+  result["key_figures"] = key_figures(profile);
   json used = json::array();
   const Screener engine(policies, options);  // the request's tiers, compiled
   Screener::Explanation explained = engine.explain(profile, &cites);

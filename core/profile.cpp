@@ -274,7 +274,11 @@ class Loader {
         }
         Rational bound = (spec.kind == FieldKind::Percent || spec.kind == FieldKind::Score) ? Rational(100) : kMaxMoney;
         if (x > bound || (spec.kind == FieldKind::SignedMoney && x < Rational(0) - kMaxMoney)) {
-          fail("profile.out_of_range", p, spec.label + "超出允许范围");
+          // Say the range: percentages and scores stop at 100, money at 10万亿元 either way.
+          const bool hundred = spec.kind == FieldKind::Percent || spec.kind == FieldKind::Score;
+          fail("profile.out_of_range", p,
+               spec.label + (hundred ? "超出允许范围：不能超过 100"
+                                     : "超出允许范围：绝对值不能超过 10万亿元"));
           return;
         }
         fact.kind = Fact::Kind::Number;
