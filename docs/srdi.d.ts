@@ -62,6 +62,8 @@ export interface MountOptions {
   as_of?: string | null;
   idle?: number;
   warn?: number;
+  /** Parts of the calculator's own chrome to hide: 'header', 'toolbar' (comma-separated or a list). */
+  hide?: string | ('header' | 'toolbar')[];
   /** Called with the summary whenever the result changes. */
   onResult?: (summary: ResultSummary) => void;
 }
@@ -78,7 +80,16 @@ export interface ResultSummary {
   criteria: string | null;
   /** large, medium, small, micro or undetermined. */
   size: string;
-  tiers: { id: string; title: string; verdict: 'eligible' | 'not_eligible' | 'undetermined' | 'contested'; held: boolean | null }[];
+  tiers: {
+    id: string;
+    title: string;
+    verdict: 'eligible' | 'not_eligible' | 'undetermined' | 'contested';
+    held: boolean | null;
+    /** What the rung lacks, in plain words. */
+    gaps: string[];
+    /** Labels of the fields whose blank leaves an undetermined rung open. */
+    missing: string[];
+  }[];
   awards: {
     policy: string;
     jurisdiction: string;
@@ -91,8 +102,27 @@ export interface ResultSummary {
   data_version: { engine: string; policies: object[] };
 }
 
+/** Messages the calculator posts to its parent in an iframe (docs/embedding.md, Messages). */
+export type CalculatorMessage =
+  | { type: 'srdi:ready'; version: string }
+  | { type: 'srdi:result'; summary: ResultSummary }
+  | { type: 'srdi:resize'; height: number }
+  | { type: 'srdi:profile-rejected'; errors: SrdiError[] };
+
+/** Messages a host posts to the calculator in an iframe. */
+export type HostMessage = { type: 'srdi:set-profile'; profile: JsonInput } | { type: 'srdi:clear' };
+
+/** <srdi-calculator city="jinan">: attributes as MountOptions, 'srdi:result' events. */
+export interface SrdiCalculatorElement extends HTMLElement {
+  setProfile(profile: JsonInput): Promise<{ ok: true } | { ok: false; errors: SrdiError[] }>;
+  clear(): Promise<void>;
+}
+
 declare global {
   interface Window {
     SRDI: SrdiEngine;
+  }
+  interface HTMLElementTagNameMap {
+    'srdi-calculator': SrdiCalculatorElement;
   }
 }

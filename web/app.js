@@ -100,7 +100,7 @@ function createApp(host, shadow, config) {
       '<div id="input-errors" class="errors" hidden></div><div id="result-notices"></div><div id="blank-hints"></div>' +
       '<div id="result-size"></div><div id="result-tiers"></div><div id="result-awards"></div><div id="result-potential"></div>' +
       '<div id="result-compare"></div><div id="result-stamp" class="stamp"></div></section></main>' +
-      '<a class="to-results" href="#results">' + t('查看结果 ↓') + '</a>' +
+      '<a class="to-results" href="#results"><span class="to-results-sum" id="live-summary"></span><span class="to-results-go">' + t('查看结果 ↓') + '</span></a>' +
       '<section id="print-report" class="print-report" aria-hidden="true"></section>' +
       '<dialog id="source-viewer" aria-labelledby="source-title"><div class="dialog-head"><h2 id="source-title">' + t('原文') + '</h2>' +
       '<button type="button" id="source-close">' + t('关闭') + '</button></div><p id="source-meta" class="source-meta"></p>' +
@@ -113,35 +113,100 @@ function createApp(host, shadow, config) {
 
   // Changes the interface language and keeps everything typed: the controls' raw text is carried
   // over by id, so even a value with an error survives.
-  function switchLang(next) {
+  // Everything typed, as the controls hold it (even a value with an error), with the events and
+  // the rows of titles held more than once: what a language switch carries over and what an undo
+  // brings back.
+  function captureInput() {
     syncEvents();
     var raw = {};
     scope.querySelectorAll('#profile-form input, #profile-form select, .toolbar input, .toolbar select').forEach(function (c) {
-      if (!c.id || c.type === 'file' || c.id === 'opt-lang') return;
+      if (!c.id || c.type === 'file' || c.id === 'opt-lang' || c.id === 'opt-remember') return;
       raw[c.id] = c.type === 'checkbox' ? c.checked : c.value;
     });
-    var remembered = $('opt-remember').checked;
-    var holdCounts = {};  // rows of titles held more than once, rebuilt before the values go back
+    var holdCounts = {};
     schema.holds_titles.forEach(function (title) { holdCounts[title] = holdRows(title).length; });
+    return { raw: raw, holdCounts: holdCounts, events: JSON.parse(JSON.stringify(events)), loadedText: JSON.parse(JSON.stringify(loadedText)),
+      applicantGiven: applicantGiven, readings: JSON.parse(JSON.stringify(readingChoice)) };
+  }
+  // The controls of `snap` back in the form (the form's structure is rebuilt first).
+  function applyInput(snap) {
+    schema.holds_titles.forEach(function (title) { setHoldRowCount(title, snap.holdCounts[title] || 1); });
+    events = JSON.parse(JSON.stringify(snap.events));
+    renderEvents();
+    ensureCityOption(snap.raw[idFor('city')]);
+    Object.keys(snap.raw).forEach(function (id) {
+      var c = $(id);
+      if (!c) return;
+      if (c.type === 'checkbox') c.checked = snap.raw[id]; else c.value = snap.raw[id];
+    });
+    loadedText = JSON.parse(JSON.stringify(snap.loadedText));
+    applicantGiven = snap.applicantGiven;
+    readingChoice = JSON.parse(JSON.stringify(snap.readings));
+    syncForm();
+  }
+  // What was typed, for comparing states: the sample menu's position is not input.
+  function inputKey(snap) {
+    var raw = Object.assign({}, snap.raw);
+    delete raw['sample-select'];
+    return JSON.stringify([raw, snap.events, snap.holdCounts]);
+  }
+
+  function switchLang(next) {
+    var snap = captureInput();
+    var remembered = $('opt-remember').checked;
     lang = next === 'en' ? 'en' : 'zh';
     if (!shadow) document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
     else host.lang = lang === 'en' ? 'en' : 'zh-CN';
     host.innerHTML = templateHtml();
     buildForm();
     fillSamples();
-    schema.holds_titles.forEach(function (title) { setHoldRowCount(title, holdCounts[title]); });
-    ensureCityOption(raw[idFor('city')]);
-    Object.keys(raw).forEach(function (id) {
-      var c = $(id);
-      if (!c) return;
-      if (c.type === 'checkbox') c.checked = raw[id]; else c.value = raw[id];
-    });
-    syncForm();
+    applyInput(snap);
     $('opt-remember').checked = remembered;
     wire();
     runFull();
     $('opt-lang').focus();
   }
+
+  // ---------------------------------------------------------------- nothing typed is lost
+
+  // Before a sample, a file or 清除 replaces the form, what was typed is kept; the status line
+  // then offers 撤销 to bring it back. Nothing to keep when the form is as it started.
+  var undoSnap = null, blankKey = '', savedKey = '';
+  function keepForUndo() {
+    var snap = captureInput();
+    undoSnap = inputKey(snap) === blankKey ? null : snap;
+  }
+  function statusWithUndo(message) {
+    var st = $('file-status');
+    st.textContent = message;
+    if (!undoSnap) return;
+    var b = document.createElement('button');
+    b.type = 'button';
+    b.id = 'btn-undo';
+    b.textContent = t('撤销，恢复之前填写的内容');
+    st.appendChild(document.createTextNode(' '));
+    st.appendChild(b);
+  }
+  function undo() {
+    if (!undoSnap) return;
+    var snap = undoSnap;
+    undoSnap = null;
+    clearForm();
+    applyInput(snap);
+    $('sample-select').value = '';
+    $('file-status').textContent = t('已恢复之前填写的内容。');
+    runFull();
+    var first = scope.querySelector('#profile-form input, #profile-form select');
+    if (first) first.focus();
+  }
+  // Typed and not kept anywhere: not remembered in this browser, not just saved or loaded.
+  function unsaved() {
+    if (config.kiosk || destroyed || !schema) return false;
+    if ($('opt-remember') && $('opt-remember').checked) return false;
+    var key = inputKey(captureInput());
+    return key !== blankKey && key !== savedKey;
+  }
+  function markSaved() { savedKey = inputKey(captureInput()); }
 
   function fillSamples() {
     var sel = $('sample-select');
@@ -178,8 +243,11 @@ function createApp(host, shadow, config) {
   }
   // Full-width digits and punctuation from a Chinese input method count as the ASCII ones.
   function normalizeNumber(s) {
-    return s.replace(/[０-９]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0xFEE0); })
-      .replace(/[．。]/g, '.').replace(/－/g, '-').trim();
+    var n = s.replace(/[０-９]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0xFEE0); })
+      .replace(/[．。]/g, '.').replace(/－/g, '-').replace(/，/g, ',').trim();
+    // Thousands separators as a finance officer types them (3,000 or 12,345.6), and only those.
+    if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(n)) n = n.replace(/,/g, '');
+    return n;
   }
 
   // Exact decimal shifting on strings: 万元 <-> 元, never through a binary float.
@@ -252,7 +320,9 @@ function createApp(host, shadow, config) {
       case 'count':
       case 'rank':
       case 'int_range': {
-        if (!/^\d+$/.test(s)) return { error: t('请填写整数') };
+        if (/^-\d+(\.\d+)?$/.test(s)) return { error: kind === 'int_range' ? t('应在 ') + spec.min + t(' 到 ') + spec.max + t(' 之间') : t('不能为负数') };
+        if (/^\d+\.\d+$/.test(s)) return { error: t('请填写整数，不带小数') };
+        if (!/^\d+$/.test(s)) return { error: t('请填写整数（只含数字）') };
         var n = Number(s);
         var min = kind === 'rank' ? 1 : (kind === 'int_range' ? spec.min : 0);
         var max = kind === 'int_range' ? spec.max : 1000000000;
@@ -319,7 +389,7 @@ function createApp(host, shadow, config) {
 
   function financeTableHtml(sec) {
     var h = t('<table class="years"><caption class="visually-hidden">财务数据（万元），三个年度并列</caption><thead><tr><th scope="col">项目（万元）</th>');
-    FORM.years.forEach(function (y) { h += '<th scope="col">' + esc(en('years', y.key) || y.label) + '</th>'; });
+    FORM.years.forEach(function (y) { h += '<th scope="col">' + esc(en('years', y.key) || y.label) + '<span class="cal-year" data-year="' + y.key + '"></span></th>'; });
     h += '</tr></thead><tbody>';
     sec.table.forEach(function (row) {
       var base = fieldSpec[row.base + '.last'].label.replace(/（上年度）$/, '');
@@ -396,10 +466,10 @@ function createApp(host, shadow, config) {
       ? '<button type="button" class="link hold-remove" data-hold-remove="' + title + '" data-hold-n="' + n + '">' + t('删除此条<span class="visually-hidden">：{0}</span>', label) + '</button>'
       : '<button type="button" class="link hold-add" data-hold-add="' + title + '">' + t('再添加一条<span class="visually-hidden">“{0}”</span>', label) + '</button>';
     return '<tr data-hold="' + title + '"><td><input type="checkbox" id="' + id + '"><label for="' + id + '">' + label + '</label>' + more + '</td>' +
-      '<td><label class="visually-hidden" for="' + id + '-level">' + t('{0}级别', label) + '</label><select id="' + id + '-level"><option value="">' + t('未填写') + '</option>' +
+      '<td data-label="' + t('级别') + '"><label class="visually-hidden" for="' + id + '-level">' + t('{0}级别', label) + '</label><select id="' + id + '-level"><option value="">' + t('未填写') + '</option>' +
       ['national', 'provincial', 'city'].filter(function (l) { return !((title === 'srdi_sme' || title === 'gazelle') && l === 'national'); })
         .map(function (l) { return '<option value="' + l + '">' + esc(valueLabel('level', l)) + '</option>'; }).join('') + '</select></td>' +
-      '<td><label class="visually-hidden" for="' + id + '-since">' + t('{0}认定日期', label) + '</label><input type="date" id="' + id + '-since">' +
+      '<td data-label="' + t('认定日期') + '"><label class="visually-hidden" for="' + id + '-since">' + t('{0}认定日期', label) + '</label><input type="date" id="' + id + '-since">' +
       '<span class="field-error" id="err-' + id + '"></span></td></tr>';
   }
   function holdRows(title) { return Array.prototype.slice.call(scope.querySelectorAll('tr[data-hold="' + title + '"]')); }
@@ -834,7 +904,7 @@ function createApp(host, shadow, config) {
     var c = citeOf(ref);
     if (!c) return '';
     var i = citations.push(c) - 1;
-    var hasSource = sourceFor(c.doc);
+    var hasSource = sourceFor(c);
     var h = t('<details class="cite"><summary>依据：') + esc(c.doc) + (c.clause ? ' ' + esc(c.clause) : '') + '</summary><div class="cite-body">';
     h += '<blockquote>' + esc(c.excerpt) + '</blockquote><p class="cite-kind">' + (c.excerpt_kind === 'quote' ? t('原文摘录') : t('转述（非原文）')) + '</p>';
     if (hasSource) h += '<button type="button" class="open-source" data-cite="' + i + t('">查看原文并定位</button>');
@@ -843,8 +913,10 @@ function createApp(host, shadow, config) {
     if (interpretation) h += t('<p class="interp"><span class="tag">解读</span>') + esc(interpretation) + '</p>';
     return h;
   }
-  function sourceFor(doc) {
-    for (var i = 0; i < DATA.sources.length; i++) if (DATA.sources[i].doc_no === doc) return DATA.sources[i];
+  // The bundled text a citation rests on, by the policy id the engine gives (`source`).
+  function sourceFor(c) {
+    if (!c || !c.source) return null;
+    for (var i = 0; i < DATA.sources.length; i++) if (DATA.sources[i].policy === c.source) return DATA.sources[i];
     return null;
   }
 
@@ -882,7 +954,23 @@ function createApp(host, shadow, config) {
   // A citation as the result gives it: its index in the result's list (an object in format 1).
   function citeOf(c) { return typeof c === 'number' ? citeTable[c] : c; }
 
+  // A criteria version in words (2026年标准（工信部企业〔2026〕2号）), from the engine's schema.
+  function versionWord(id) {
+    var v = schema.criteria_versions.filter(function (x) { return x.id === id; })[0];
+    return v ? t(v.label) : id;
+  }
+  // The calendar year of each year column: 上年度 is 2025年度 on a 2026 evaluation.
+  var YEAR_BACK = { last: 1, prev: 2, prev2: 3 };
+  function showCalendarYears(asOf) {
+    var y = Number(String(asOf || '').slice(0, 4));
+    scope.querySelectorAll('.cal-year').forEach(function (el) {
+      var back = YEAR_BACK[el.getAttribute('data-year')];
+      el.textContent = y && back ? (lang === 'en' ? ' (' + (y - back) + ')' : '（' + (y - back) + '年度）') : '';
+    });
+  }
+
   function render(r) {
+    showCalendarYears(r.as_of);
     citations = [];
     citeTable = r.citations || [];
     $('result-notices').innerHTML = r.notices.map(function (n) { return '<p class="notice" data-code="' + n.code + '">' + esc(en('notices', n.code) || n.text) + '</p>'; }).join('');
@@ -901,7 +989,9 @@ function createApp(host, shadow, config) {
       var label = [statusWord(d), validityWord(d)].filter(Boolean).join('，');
       parts.push(d.jurisdiction + (label ? '（' + label + '）' : '') + t(' 确定 ') + money(d.totals.certain) + t('，最高 ') + money(d.totals.upper_bound));
     });
-    $('summary').innerHTML = t('<span class="sum-date">评估日期 ') + esc(r.as_of) + (r.criteria.version ? t(' · 标准 ') + esc(r.criteria.version) : '') + '</span>' +
+    // The phone's bottom bar: size and verdicts in one short line, always in sight while typing.
+    $('live-summary').textContent = parts.slice(0, 1 + r.tiers.length).join(' · ');
+    $('summary').innerHTML = t('<span class="sum-date">评估日期 ') + esc(r.as_of) + (r.criteria.version ? t(' · 标准 ') + esc(versionWord(r.criteria.version)) : '') + '</span>' +
       parts.map(function (p) { return '<span>' + esc(p) + '</span>'; }).join('');
   }
 
@@ -937,8 +1027,18 @@ function createApp(host, shadow, config) {
     $('result-size').setAttribute('data-class', s.class);
   }
 
+  // A gap in the reader's language: the engine's Chinese sentence, or in English the same change
+  // composed from its parts (field, amount, unit), so no Chinese is left outside the rule's title.
+  function gapText(g) {
+    if (lang !== 'en' || !g.field || g.change == null) return g.text;
+    var neg = String(g.change).charAt(0) === '-';
+    var abs = neg ? String(g.change).slice(1) : String(g.change);
+    var amount = g.unit === 'yuan' ? money(abs) : g.unit === 'percent_points' ? abs + ' percentage points'
+      : g.unit === 'points' ? abs + ' points' : abs;
+    return (neg ? 'Lower ' : 'Raise ') + fieldLabelText(g.field) + ' by ' + amount;
+  }
   function gapSentence(u) {
-    if (u.gap && u.gap.text) return esc(u.gap.text) + t('，即可满足“') + esc(u.title) + '”';
+    if (u.gap && u.gap.text) return esc(gapText(u.gap)) + t('，即可满足“') + esc(u.title) + '”';
     if (u.kind === 'holds') return t('须持有相应称号：') + esc(u.title);
     return esc(u.title);
   }
@@ -951,7 +1051,7 @@ function createApp(host, shadow, config) {
       h += '<article class="card tier" data-tier-id="' + esc(tier.id) + '" data-verdict="' + tier.verdict + '" aria-labelledby="tier-h-' + i + '">';
       h += '<h3 id="tier-h-' + i + t('"><span class="rung">第') + tier.rung + t('级</span>') + esc(tierTitle(tier)) + (lang === 'en' ? ' <span class="zh" lang="zh-CN">' + esc(tier.title) + '</span>' : '') +
         ' <span class="badge v-' + tier.verdict + '">' + verdictWord(tier.verdict) + '</span>' + (tier.held === true ? t(' <span class="badge held">已持有</span>') : '') + '</h3>';
-      h += t('<p class="meta">标准版本 ') + esc(tier.version) + ' · ' + esc(tier.doc_no) + (tier.in_force ? '' : t(' · <span class="warn">该标准在评估日期不在有效期内，仅供参考</span>')) + '</p>';
+      h += t('<p class="meta">标准版本 ') + esc(versionWord(tier.version)) + ' · ' + esc(tier.doc_no) + (tier.in_force ? '' : t(' · <span class="warn">该标准在评估日期不在有效期内，仅供参考</span>')) + '</p>';
       if (tier.note) h += t('<p class="interp"><span class="tag">说明</span>') + esc(tier.note) + '</p>';
       if (tier.not_needed) h += '<p class="interp">' + esc(tier.not_needed.text) + '</p>';
       if (tier.renewal_rule) h += t('<p class="interp"><span class="tag">复核</span>') + esc(tier.renewal_rule.note) + '</p>';
@@ -970,7 +1070,8 @@ function createApp(host, shadow, config) {
         h += t('<div class="unmet"><h4>还差什么</h4><ul>') + tier.unmet.map(function (u) { return '<li>' + gapSentence(u) + '</li>'; }).join('') + '</ul></div>';
       }
       if (tier.routes.length && tier.verdict !== 'eligible') {
-        h += t('<details class="routes"><summary>可选路径（满足其一即可）</summary><ul>') + tier.routes.map(function (ro) {
+        // Open: each route's own gaps (e.g. 4 applied Ⅰ类 IP, 2 entered) are the answer to "what is missing".
+        h += t('<details class="routes" open><summary>可选路径（满足其一即可）</summary><ul>') + tier.routes.map(function (ro) {
           return '<li><strong>' + esc(ro.title) + '</strong>：' + resultWord(ro.result) +
             (ro.unmet.length ? '<ul>' + ro.unmet.map(function (u) { return '<li>' + gapSentence(u) + '</li>'; }).join('') + '</ul>' : '') +
             missingList(ro.missing) + '</li>';
@@ -979,11 +1080,12 @@ function createApp(host, shadow, config) {
       if (tier.improvements && tier.improvements.length) {
         h += t('<div class="improve"><h4>提分最快的指标</h4><ul>') + tier.improvements.slice(0, 5).map(function (im) {
           return '<li>' + esc(im.title) + '：' + im.from_points + ' → ' + im.to_points + t(' 分（+') + im.adds + '）' +
-            (im.changes.length ? '，' + im.changes.map(function (c) { return c.gap && c.gap.text ? esc(c.gap.text) : esc(c.title); }).join('；') : '') + '</li>';
+            (im.changes.length ? '，' + im.changes.map(function (c) { return c.gap && c.gap.text ? esc(gapText(c.gap)) : esc(c.title); }).join('；') : '') + '</li>';
         }).join('') + '</ul></div>';
       }
       (tier.prerequisites || []).forEach(function (p) { h += '<p class="prereq">' + esc(p.text) + '</p>'; });
       if (tier.verdict === 'undetermined') h += missingList(tier.missing);
+      if (tier.held !== true) h += applyHtml(tier.apply, 'tier');
       h += '<details class="trace" data-trace="tier" data-index="' + i + t('"><summary>逐条依据（条件、取值、阈值和出处）</summary><div class="trace-body"></div></details>');
       h += '</article>';
     });
@@ -1010,17 +1112,31 @@ function createApp(host, shadow, config) {
   }
 
   // A criterion trace as a nested list; built only when its <details> is opened.
+  // Values and comparisons as a finance officer reads them: 万元 for money, 是/否 for facts, words
+  // for the comparison (不低于 3%), never >= or true.
+  var OP_WORDS = { '>=': '不低于', '>': '高于', '<=': '不高于', '<': '低于', '==': '等于' };
+  function opWord(op) { return t(OP_WORDS[op] || op); }
+  function valueWords(v, unit, field) {
+    if (v == null) return t('未填写');
+    if (v === 'true' || v === true) return t('是');
+    if (v === 'false' || v === false) return t('否');
+    if (v === 'none') return t('无');
+    var kind = field && fieldSpec[field] ? fieldSpec[field].kind : '';
+    if (unit === 'yuan' || kind === 'money' || kind === 'signed_money') return /^-?\d+(\.\d+)?$/.test(String(v)) ? money(v) : String(v);
+    if (unit === 'score') return v + t(' 分');
+    return String(v);
+  }
   function traceHtml(n) {
     var h = '<li class="node r-' + n.result + '"><span class="mark" aria-hidden="true">' + MARK[n.result] + '</span>' +
       '<span class="node-title">' + esc(n.title || n.id) + '</span> <span class="res">' + resultWord(n.result) + '</span>';
     if (n.kind === 'compare') {
-      h += t('<p class="cmp">当前 ') + esc(n.value != null ? n.value : t('未知')) + t('，要求 ') + esc(n.op) + ' ' + esc(n.threshold) + '</p>';
-      if (n.inputs && n.inputs.length) h += '<p class="inputs">' + n.inputs.map(function (x) { return esc(x.label) + '：' + esc(x.value == null ? t('未填写') : x.value); }).join('；') + '</p>';
-      if (n.gap) h += '<p class="gap">' + esc(n.gap.text) + '</p>';
+      h += t('<p class="cmp">当前 ') + esc(n.value != null ? valueWords(n.value, n.unit) : t('未知')) + t('，要求 ') + esc(opWord(n.op)) + ' ' + esc(valueWords(n.threshold, n.unit)) + '</p>';
+      if (n.inputs && n.inputs.length) h += '<p class="inputs">' + n.inputs.map(function (x) { return esc(x.label) + '：' + esc(valueWords(x.value, null, x.field)); }).join('；') + '</p>';
+      if (n.gap) h += '<p class="gap">' + esc(gapText(n.gap)) + '</p>';
     } else if (n.kind === 'fact') {
-      h += '<p class="cmp">' + esc(n.label) + '：' + esc(n.value == null ? t('未填写') : n.value) + '</p>';
+      h += '<p class="cmp">' + esc(n.label) + '：' + esc(valueWords(n.value)) + '</p>';
     } else if (n.kind === 'score') {
-      h += t('<p class="cmp">得分 ') + n.value.min + (n.value.max !== n.value.min ? '–' + n.value.max : '') + t('，要求 ') + esc(n.op) + ' ' + esc(n.threshold) + '</p>';
+      h += t('<p class="cmp">得分 ') + n.value.min + (n.value.max !== n.value.min ? '–' + n.value.max : '') + t('，要求 ') + esc(opWord(n.op)) + ' ' + esc(n.threshold) + '</p>';
       if (n.gap) h += t('<p class="gap">还差 ') + esc(n.gap.change) + t(' 分</p>');
     } else if (n.kind === 'all') h += t('<p class="cmp">以下全部满足</p>');
     else if (n.kind === 'any') h += t('<p class="cmp">以下满足其一即可</p>');
@@ -1096,7 +1212,7 @@ function createApp(host, shadow, config) {
         t('<div><dt>非资金支持</dt><dd>') + tot.benefits + t(' 项</dd></div></dl>');
       if (d.totals_if_in_force) h += t('<p class="muted">假如仍在有效期内（不可领取）：确定 ') + money(d.totals_if_in_force.certain) + t('，最高 ') + money(d.totals_if_in_force.upper_bound) + '</p>';
       if (d.lines.length) h += t('<h4>奖补项目</h4><ul class="lines">') + d.lines.map(function (l) { return lineHtml(l); }).join('') + '</ul>';
-      else h += t('<p class="muted">按目前填写的事项和称号，本文件没有可计算的奖补项目。勾选“本年度事项”可计算相应奖励。</p>');
+      else h += t('<p class="muted">按目前填写的事项和称号，本文件暂无可计算的奖补项目。下方列出本文件奖励哪些事项，以及本企业离每一项还差什么。</p>');
       (d.notes || []).forEach(function (n) { h += t('<p class="interp"><span class="tag">说明</span>') + esc(n.text) + '</p>'; });
       if (d.benefits.length) h += t('<details class="benefits"><summary>非资金支持（') + d.benefits.length + t(' 项）</summary><ul class="lines">') + d.benefits.map(function (l) { return lineHtml(l); }).join('') + '</ul></details>';
       if (d.benchmarks.length) {
@@ -1107,6 +1223,7 @@ function createApp(host, shadow, config) {
               (b.result ? resultWord(b.result) : t('不适用')) + '</td></tr>';
           }).join('') + '</tbody></table></details>';
       }
+      h += measuresHtml(d, a);
       if (d.rules.length) h += t('<details class="rules"><summary>适用规则（') + d.rules.length + t(' 条）</summary><ul>') + d.rules.map(function (ru) { return '<li>' + esc(ru.title) + citeHtml(ru.citation, ru.interpretation) + '</li>'; }).join('') + '</ul></details>';
       h += '</article>';
     });
@@ -1116,7 +1233,79 @@ function createApp(host, shadow, config) {
       p = t('<section class="card" aria-labelledby="potential-h"><h2 id="potential-h">若获认定可得的奖励</h2><p class="muted">以下层级本次评估为“符合”且尚未持有；获得认定后可申请：</p><ul class="lines">') +
         a.potential.map(function (l) { return lineHtml(l, t('获得“') + esc(l.tier_title) + t('”认定后 · ')); }).join('') + '</ul></section>';
     }
+    if (a.next_rungs && a.next_rungs.length) {
+      p += t('<section class="card" aria-labelledby="next-rungs-h"><h2 id="next-rungs-h">达到更高层级后可得的奖励</h2><p class="muted">以下层级本次评估尚未符合或待定（差距和需补充的信息见上方各层级）；获得认定后才可申请，不计入上方金额：</p><ul class="lines">') +
+        a.next_rungs.map(function (l) {
+          return lineHtml(l, t('获得“') + esc(l.tier_title) + t('”认定后 · 目前：') + verdictWord(l.tier_verdict) + ' · ');
+        }).join('') + '</ul></section>';
+    }
     $('result-potential').innerHTML = p;
+  }
+
+  // What a document pays for: every measure, what the text pays, where this firm stands, and
+  // who to ask. Open when nothing is payable yet, so a firm with totals of 0 is never left with
+  // nothing to read.
+  var REACH = {
+    listed: '已计入上方奖补项目',
+    potential: '本企业目前符合相应层级，获得认定后可申请（见“若获认定可得的奖励”）',
+    next_rung: '达到相应层级并获得认定后可申请（见“达到更高层级后可得的奖励”）',
+    condition_not_met: '需先满足：',
+    on_event: '发生该事项后可申请；在“本年度事项”中勾选即可计算：',
+    not_paid: '按目前填写的信息不适用',
+    other_applicant: '申请主体为：',
+  };
+  function reachText(m) {
+    var w = t(REACH[m.reach] || '');
+    if (m.reach === 'condition_not_met') return w + esc(m.condition || '');
+    if (m.reach === 'on_event') return w + esc(en('events', eventTypeOf(m.event), 'label') || m.event || '');
+    if (m.reach === 'other_applicant') return w + esc(valueLabel('applicant', m.applicant));
+    return w;
+  }
+  function eventTypeOf(label) {
+    for (var k in eventSpec) if (eventSpec[k].label === label) return k;
+    return '';
+  }
+  function measuresHtml(d, a) {
+    if (!d.measures || !d.measures.length) return '';
+    var mine = d.measures.filter(function (m) { return m.reach !== 'other_applicant'; });
+    var others = d.measures.filter(function (m) { return m.reach === 'other_applicant'; });
+    var item = function (m) {
+      return '<li class="measure" data-measure="' + esc(m.measure) + '" data-reach="' + esc(m.reach) + '"><div class="line-head"><span class="line-title">' + esc(m.title) + '</span>' +
+        '<span class="amount">' + esc(m.amount_words) + '</span></div>' +
+        '<p class="basis">' + t('本企业：') + reachText(m) + (m.competitive ? t(' <span class="label">竞争性评选</span>') : '') + '</p>' +
+        applyHtml(m.apply, 'measure', m.citation) + citeHtml(m.citation) + '</li>';
+    };
+    var h = '<details class="measures"' + (d.lines.length ? '' : ' open') + '><summary>' + t('本文件奖励哪些事项（') + mine.length + t(' 项）') + '</summary>';
+    h += '<ul class="lines">' + mine.map(item).join('') + '</ul>';
+    if (others.length) h += '<details class="measures-others"><summary>' + t('由其他主体申请的事项（') + others.length + t(' 项）') + '</summary><ul class="lines">' + others.map(item).join('') + '</ul></details>';
+    return h + '</details>';
+  }
+  // How to apply, only as far as a source says; otherwise the plain answer.
+  // `beside`: the citation shown next to it; a 责任单位 line of the same clause opens from there.
+  function applyHtml(ap, kind, beside) {
+    var h = '<div class="apply"><p><span class="tag">' + t('如何申请') + '</span>';
+    if (!ap) {
+      h += kind === 'tier' ? t('申报渠道、时间和材料以当年申报通知为准（本计算器未收录载明这些信息的原文）。')
+        : t('受理部门、时间和材料原文未载明，以当年申报通知为准。');
+      return h + '</p></div>';
+    }
+    var parts = [];
+    if (ap.responsible) parts.push(t('责任单位（原文）：') + esc(ap.responsible));
+    if (ap.channel) parts.push(t('渠道：') + esc(ap.channel));
+    if (ap.window) parts.push(t('时间：') + esc(ap.window));
+    if (ap.materials) parts.push(t('材料：') + esc(ap.materials));
+    if (!ap.materials) parts.push(t('所需材料以当年申报通知为准'));
+    var own = citeOf(ap.citation), near = citeOf(beside);
+    var same = own && near && own.doc === near.doc && own.clause === near.clause;
+    // Same clause as the citation beside it: one button to the 责任单位 words in the text, not a
+    // second 依据 block that reads the same.
+    if (same && sourceFor(own)) {
+      var i = citations.push(own) - 1;
+      h += parts.join('；') + '。 <button type="button" class="open-source link" data-cite="' + i + '">' + t('在原文中查看') + '</button></p>';
+    } else {
+      h += parts.join('；') + '。</p>' + citeHtml(ap.citation);
+    }
+    return h + '</div>';
   }
 
   function renderCompare(text, opts) {
@@ -1147,9 +1336,10 @@ function createApp(host, shadow, config) {
   // ---------------------------------------------------------------- source viewer
 
   function openSource(c, opener) {
-    var src = sourceFor(c.doc);
+    var src = sourceFor(c);
     if (!src) return;
     $('source-title').textContent = src.title;
+    $('source-viewer').setAttribute('data-policy', src.policy);
     $('source-meta').textContent = src.doc_no + ' · ' + src.issuer + (src.status === 'draft' ? t(' · 征求意见稿') : '') + t(' · 条款 ') + (c.clause || '');
     // Find the excerpt, ignoring line breaks and spaces inside it; else the clause heading.
     var text = src.text;
@@ -1202,13 +1392,20 @@ function createApp(host, shadow, config) {
     var check = JSON.parse(window.SRDI.evaluate(text, JSON.stringify(options())));
     if (check.errors) {
       $('file-status').textContent = t('文件有 ') + check.errors.length + t(' 处错误，未读取（当前填写的内容未改变）：') +
-        check.errors.slice(0, 5).map(function (e) { return e.path + ' ' + e.message; }).join('；');
+        check.errors.slice(0, 5).map(function (e) { return pathWords(e.path) + (en('errors', e.code) || e.message); }).join('；');
       return false;
     }
     fillForm(parsed);
     $('file-status').textContent = okMessage || '';
     runFull();
     return true;
+  }
+  // Where in a file an error is, in words: the field's label (事项 and 称号 rows by number), never
+  // a JSON pointer. The engine's message already names the field, so only what it cannot say is added.
+  function pathWords(path) {
+    var m = /^\/(events|holds)\/(\d+)/.exec(path || '');
+    if (m) return (m[1] === 'events' ? t('第 ') + (Number(m[2]) + 1) + t(' 项事项：') : t('第 ') + (Number(m[2]) + 1) + t(' 项已获称号：'));
+    return '';
   }
   // JSON.parse that keeps the digits of numbers exactly as written (money in a hand-written file).
   function parseExact(text) {
@@ -1230,17 +1427,37 @@ function createApp(host, shadow, config) {
     a.click();
     setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 0);
     $('file-status').textContent = t('已保存为“') + name + '”。' + (read.problems.length ? t('有误的字段未写入文件。') : '');
+    if (!read.problems.length) markSaved();
   }
 
   function buildPrintReport() {
     if (!lastResult) return;
     var r = lastResult;
     var read = readProfile();
-    var h = t('<h1>专精特新政策自测报告</h1><p>评估日期：') + esc(r.as_of) + t(' · 标准版本：') + esc(r.criteria.version || t('无')) + t(' · 计算引擎 srdi ') + esc(r.engine.version) + '</p>';
-    h += t('<p>企业：') + esc(r.enterprise.name || t('（未填写名称）')) + t('</p><p class="muted">本报告为自测参考，以主管部门认定为准。</p>');
+    var h = t('<h1>专精特新政策自测报告</h1><p>企业：') + esc(r.enterprise.name || t('（未填写名称）')) + t(' · 评估日期：') + esc(dateWords(r.as_of)) +
+      t(' · 认定标准：') + esc(r.criteria.version ? versionWord(r.criteria.version) : t('无')) + t(' · 打印日期：') + esc(dateWords(todayIso())) + '</p>';
+    h += t('<p class="muted">本报告为自测参考，以主管部门认定为准。</p>');
+    h += reportSummaryHtml(r);
+    h += '<div class="report-details">';
     h += t('<h2>填写的信息</h2><table><tbody>');
+    // Titles held and honours print as the list ticked (or 无), not as the table's controls.
+    var ticked = function (sel) {
+      return Array.prototype.filter.call(scope.querySelectorAll(sel), function (c) { return c.checked; });
+    };
+    var holdsList = ticked('tr[data-hold] input[type=checkbox]').map(function (c) {
+      var level = $(c.id + '-level'), since = $(c.id + '-since');
+      var bits = [level && level.value ? level.options[level.selectedIndex].text : '', since && since.value ? since.value + t('认定') : ''].filter(Boolean);
+      return labelForElement(c.id) + (bits.length ? '（' + bits.join('，') + '）' : '');
+    });
+    var honorsList = ticked('[data-honor]').map(function (c) { return labelForElement(c.id); });
     scope.querySelectorAll('#profile-form input, #profile-form select').forEach(function (c) {
       if (!c.id || c.type === 'file' || c.disabled) return;
+      if (c.closest('tr[data-hold]') || c.matches('[data-honor]')) return;
+      if ((c.id === 'f-holds' || c.id === 'f-honors') && c.value === 'list') {
+        var list = c.id === 'f-holds' ? holdsList : honorsList;
+        h += '<tr><th scope="row">' + esc(labelForElement(c.id)) + '</th><td>' + esc(list.length ? list.join('；') : t('无')) + '</td></tr>';
+        return;
+      }
       var v = c.type === 'checkbox' ? (c.checked ? t('是') : '') : (c.tagName === 'SELECT' ? (c.value ? c.options[c.selectedIndex].text : '') : c.value);
       if (!v) return;
       h += '<tr><th scope="row">' + esc(labelForElement(c.id)) + '</th><td>' + esc(v) + '</td></tr>';
@@ -1250,7 +1467,7 @@ function createApp(host, shadow, config) {
     h += t('<h2>结论</h2><p>划型：') + esc(sizeWord(r.size)) + '</p>';
     r.notices.forEach(function (n) { h += '<p class="notice">' + esc(n.text) + '</p>'; });
     r.tiers.forEach(function (tier) {
-      h += '<h3>' + esc(tierTitle(tier)) + '：' + verdictWord(tier.verdict) + '</h3><p>' + esc(tier.doc_no) + t(' · 标准版本 ') + esc(tier.version) + (tier.score ? t(' · 得分 ') + tier.score.min + (tier.score.max !== tier.score.min ? '–' + tier.score.max : '') : '') + (tier.route ? t(' · 路径：') + esc(tier.route.title) : '') + '</p>';
+      h += '<h3>' + esc(tierTitle(tier)) + '：' + verdictWord(tier.verdict) + '</h3><p>' + esc(tier.doc_no) + t(' · 标准版本 ') + esc(versionWord(tier.version)) + (tier.score ? t(' · 得分 ') + tier.score.min + (tier.score.max !== tier.score.min ? '–' + tier.score.max : '') : '') + (tier.route ? t(' · 路径：') + esc(tier.route.title) : '') + '</p>';
       if (tier.unmet.length) h += '<ul>' + tier.unmet.map(function (u) { return '<li>' + gapSentence(u) + '</li>'; }).join('') + '</ul>';
       if (tier.verdict === 'undetermined') h += t('<p>需补充：') + tier.missing.map(function (m) { return esc(fieldLabel(m)); }).join('、') + '</p>';
       if (tier.not_needed) h += '<p>' + esc(tier.not_needed.text) + '</p>';
@@ -1261,6 +1478,7 @@ function createApp(host, shadow, config) {
       });
       h += printCite(tier.criteria.citation);
     });
+    h += checklistHtml(r);
     h += t('<h2>地方奖励与支持</h2>');
     if (r.awards.note) h += '<p>' + esc(r.awards.note) + '</p>';
     r.awards.documents.forEach(function (d) {
@@ -1271,10 +1489,90 @@ function createApp(host, shadow, config) {
       });
       h += '</ul>';
     });
-    h += t('<h2>政策文件版本</h2><ul>') + r.policies.map(function (p) {
+    h += '</div><div class="report-appendix">';
+    h += t('<h2>附录：政策文件版本</h2><p>计算引擎 srdi ') + esc(r.engine.version) + t('；以下为本次计算所用的每个政策数据文件及其 SHA-256 校验值。</p><ul>') + r.policies.map(function (p) {
       return '<li>' + esc(p.title) + ' ' + esc(p.doc_no) + '（' + (statusWord(p) ? esc(statusWord(p)) + '，' : '') + sinceText(p) + (p.valid_to ? t('，至 ') + esc(p.valid_to) : '') + t('；数据 ') + esc(p.file) + (p.sha256 ? ' SHA-256 ' + esc(p.sha256) : '') + '）</li>';
-    }).join('') + '</ul>';
+    }).join('') + '</ul></div>';
     $('print-report').innerHTML = h;
+  }
+  function dateWords(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || '');
+    if (!m) return iso || '';
+    return lang === 'en' ? iso : Number(m[1]) + '年' + Number(m[2]) + '月' + Number(m[3]) + '日';
+  }
+  // Page 1 of the report: the firm's standing on one page. Each rung with the reasons that decide
+  // it, the key ratios, and what each document pays, with its labels.
+  function reportSummaryHtml(r) {
+    var h = t('<div class="report-summary"><h2>摘要</h2><table class="sum-table"><thead><tr><th scope="col">项目</th><th scope="col">结论</th><th scope="col">主要原因</th></tr></thead><tbody>');
+    var sizeWhy = [r.size.industry_label ? t('行业：') + r.size.industry_label : '', r.size.doc_no || ''];
+    if (r.size.class === 'undetermined') sizeWhy.push(t('可能为：') + r.size.possible.map(classWord).join('、'), t('需补充：') + (r.size.missing || []).map(fieldLabel).join('、'));
+    h += t('<tr><th scope="row">企业规模（划型）</th><td>') + esc(sizeWord(r.size)) + '</td><td>' + esc(sizeWhy.filter(Boolean).join('；')) + '</td></tr>';
+    r.tiers.forEach(function (tier) {
+      var why = [];
+      if (tier.held === true) why.push(t('已持有该称号'));
+      if (tier.not_needed) why.push(tier.not_needed.text);
+      if (tier.verdict === 'eligible' && tier.route) why.push(t('通过路径：') + tier.route.title);
+      if (tier.verdict === 'not_eligible') (tier.unmet || []).slice(0, 3).forEach(function (u) { why.push(u.gap && u.gap.text ? gapText(u.gap) : u.title); });
+      if (tier.verdict === 'undetermined') why.push(t('需补充：') + (tier.missing || []).slice(0, 6).map(fieldLabel).join('、'));
+      Object.keys(tier.readings || {}).forEach(function (id) {
+        var rd = tier.readings[id];
+        if (rd.decisive) why.push(rd.outcomes.map(function (o) { return o.label + '：' + verdictWord(o.verdict); }).join('；'));
+      });
+      if (!tier.in_force) why.push(t('该标准在评估日期不在有效期内，仅供参考'));
+      h += '<tr><th scope="row">' + esc(tierTitle(tier)) + '</th><td>' + verdictWord(tier.verdict) + '</td><td>' + esc(why.join('；')) + '</td></tr>';
+    });
+    h += '</tbody></table>';
+    var figs = r.key_figures || [];
+    if (figs.length) {
+      h += t('<h3>关键指标</h3><table class="sum-table"><tbody>') + figs.map(function (k) {
+        var v = k.value != null ? k.value : (k.missing && k.missing.length ? t('未填写（') + k.missing.map(fieldLabel).join('、') + '）' : t('无法计算'));
+        return '<tr><th scope="row">' + esc(k.label) + '</th><td>' + esc(v) + '</td></tr>';
+      }).join('') + '</tbody></table>';
+    }
+    if (r.awards.documents.length) {
+      h += t('<h3>地方奖励（各文件分别计算，不相加）</h3><table class="sum-table"><thead><tr><th scope="col">文件</th><th scope="col">确定可得</th><th scope="col">最高可达</th></tr></thead><tbody>') +
+        r.awards.documents.map(function (d) {
+          var labels = [statusWord(d), validityWord(d), d.provenance ? d.provenance : ''].filter(Boolean);
+          return '<tr><th scope="row">' + esc(d.jurisdiction) + '：' + esc(d.title) + (labels.length ? ' 【' + esc(labels.join('；')) + '】' : '') + '</th><td>' + money(d.totals.certain) + '</td><td>' + money(d.totals.upper_bound) +
+            (d.totals.unquantified ? t('（另有 ') + d.totals.unquantified + t(' 项金额未定）') : '') + '</td></tr>';
+        }).join('') + '</tbody></table>';
+      if (r.awards.potential.length) h += t('<p>获得认定后还可申请：') + esc(r.awards.potential.map(function (l) { return l.title + ' ' + amountText(l); }).join('；')) + '</p>';
+    } else if (r.awards.note) {
+      h += '<p>' + esc(r.awards.note) + '</p>';
+    }
+    return h + '</div>';
+  }
+
+  // 申请清单: what the firm can apply for now, and whom to ask, for the printed report.
+  function checklistHtml(r) {
+    var applyOf = {};
+    r.awards.documents.forEach(function (d) { (d.measures || []).forEach(function (m) { applyOf[m.measure] = m.apply; }); });
+    var how = function (ap, kind) {
+      if (!ap) return kind === 'tier' ? t('申报渠道、时间和材料以当年申报通知为准') : t('受理部门、时间和材料以当年申报通知为准');
+      var parts = [];
+      if (ap.responsible) parts.push(t('责任单位（原文）：') + esc(ap.responsible));
+      if (ap.channel) parts.push(t('渠道：') + esc(ap.channel));
+      if (ap.window) parts.push(t('时间：') + esc(ap.window));
+      parts.push(ap.materials ? t('材料：') + esc(ap.materials) : t('材料以当年申报通知为准'));
+      return parts.join('；') + printCite(ap.citation);
+    };
+    var rows = [];
+    r.tiers.forEach(function (tier) {
+      if (tier.held === true || tier.not_needed || !tier.in_force) return;
+      if (tier.verdict !== 'eligible' && tier.verdict !== 'contested' && tier.verdict !== 'undetermined') return;
+      rows.push('<li>☐ ' + t('申请认定：') + esc(tierTitle(tier)) + '（' + verdictWord(tier.verdict) + '）：' + how(tier.apply, 'tier') + '</li>');
+    });
+    var lines = [];
+    r.awards.documents.forEach(function (d) {
+      if (d.in_force === false) return;
+      d.lines.forEach(function (l) { if (l.state === 'applies' || l.state === 'undetermined') lines.push(l); });
+    });
+    lines.concat(r.awards.potential).forEach(function (l) {
+      rows.push('<li>☐ ' + esc(l.title) + '：' + esc(amountText(l)) + (l.tier_title ? t('（获得“') + esc(l.tier_title) + t('”认定后）') : '') +
+        (l.labels.length ? ' 【' + esc(l.labels.join('、')) + '】' : '') + '；' + how(applyOf[l.measure], 'measure') + '</li>');
+    });
+    if (!rows.length) return t('<h2>申请清单</h2><p>按目前填写的信息，暂无可申请的认定或奖励。</p>');
+    return t('<h2>申请清单</h2><ul class="checklist">') + rows.join('') + '</ul>';
   }
   function printCite(ref) {
     var c = citeOf(ref);
@@ -1383,14 +1681,22 @@ function createApp(host, shadow, config) {
     $('sample-select').addEventListener('change', function () {
       var id = $('sample-select').value;
       var s = DATA.samples.filter(function (x) { return x.id === id; })[0];
-      if (s) loadText(s.text, t('已载入示例“') + s.label + '”。');
+      if (!s) return;
+      keepForUndo();
+      if (loadText(s.text, t('已载入示例“') + s.label + '”。')) { markSaved(); statusWithUndo($('file-status').textContent); }
+      else undoSnap = null;
     });
     $('btn-save').addEventListener('click', save);
     $('file-load').addEventListener('change', function () {
       var file = $('file-load').files[0];
       if (!file) return;
       var reader = new FileReader();
-      reader.onload = function () { loadText(String(reader.result), t('已读取“') + file.name + '”。'); $('file-load').value = ''; };
+      reader.onload = function () {
+        keepForUndo();
+        if (loadText(String(reader.result), t('已读取“') + file.name + '”。')) { markSaved(); statusWithUndo($('file-status').textContent); }
+        else undoSnap = null;
+        $('file-load').value = '';
+      };
       reader.onerror = function () { $('file-status').textContent = t('无法读取该文件。'); };
       reader.readAsText(file);
     });
@@ -1399,9 +1705,11 @@ function createApp(host, shadow, config) {
       else { forget(); $('file-status').textContent = t('已不再记住，本浏览器中保存的内容已删除。'); }
     });
     $('btn-clear').addEventListener('click', function () {
+      keepForUndo();
       resetAll();
-      $('file-status').textContent = t('已清除：表单已清空，本浏览器中没有保存任何内容。');
+      statusWithUndo(t('已清除：表单已清空，本浏览器中没有保存任何内容。') + (undoSnap ? t('撤销只恢复表单，不会重新保存到本浏览器。') : ''));
     });
+    $('file-status').addEventListener('click', function (e) { if (e.target.id === 'btn-undo') undo(); });
     $('btn-new-session').addEventListener('click', function () { resetAll(); });
     $('opt-lang').addEventListener('change', function () { switchLang($('opt-lang').value); });
     $('btn-update').addEventListener('click', function () {
@@ -1413,7 +1721,9 @@ function createApp(host, shadow, config) {
     }
     scopeWired = true;
     $('btn-print').addEventListener('click', function () { buildPrintReport(); window.print(); });
-    if (!shadow) listen(window, 'beforeprint', buildPrintReport);
+    // Mounted too: printing from the host page prints the calculator's report (the shadow root's
+    // print rules show it alone inside the calculator).
+    listen(window, 'beforeprint', buildPrintReport);
     $('source-close').addEventListener('click', function () { $('source-viewer').close(); });
     $('source-viewer').addEventListener('close', function () {
       var back = $('source-viewer').returnFocusTo;
@@ -1447,7 +1757,12 @@ function createApp(host, shadow, config) {
       as_of: r.as_of,
       criteria: r.criteria.version,
       size: r.size.class,
-      tiers: r.tiers.map(function (x) { return { id: x.id, title: x.title, verdict: x.verdict, held: x.held }; }),
+      // With each rung, what it lacks in words and the fields whose blank leaves it undetermined.
+      tiers: r.tiers.map(function (x) {
+        return { id: x.id, title: x.title, verdict: x.verdict, held: x.held,
+          gaps: (x.unmet || []).map(function (u) { return u.gap && u.gap.text ? u.gap.text : u.title; }),
+          missing: (x.verdict === 'undetermined' ? x.missing || [] : []).map(function (m) { return fieldLabel(m); }) };
+      }),
       awards: r.awards.documents.map(function (d) {
         return { policy: d.policy, jurisdiction: d.jurisdiction, status: d.status, in_force: d.in_force,
           certain: d.totals.certain, upper_bound: d.totals.upper_bound, unquantified: d.totals.unquantified };
@@ -1492,6 +1807,39 @@ function createApp(host, shadow, config) {
     if ($('idle-warning').open) $('idle-warning').close();
     armIdle();
   }
+  // An on-screen numeric keypad for touch-only terminals (kiosk=1&keypad=1, docs/kiosk.md): it
+  // opens under a focused number field and types into it as a keyboard would, so every check and
+  // the re-evaluation run exactly as for typed input.
+  var KEYS = ['7', '8', '9', '4', '5', '6', '1', '2', '3', '0', '.', '-'];
+  function keypadHtml() {
+    return '<div id="keypad" class="keypad" role="group" aria-label="' + t('数字键盘') + '" hidden>' +
+      KEYS.map(function (k) { return '<button type="button" data-key="' + k + '" tabindex="-1">' + k + '</button>'; }).join('') +
+      '<button type="button" data-key="back" tabindex="-1" aria-label="' + t('退格') + '">⌫</button>' +
+      '<button type="button" data-key="clear" tabindex="-1">' + t('清空') + '</button>' +
+      '<button type="button" data-key="done" tabindex="-1" class="keypad-done">' + t('完成') + '</button></div>';
+  }
+  function wireKeypad() {
+    if (!config.kiosk || !config.keypad) return;
+    host.insertAdjacentHTML('beforeend', keypadHtml());
+    var pad = $('keypad'), target = null;
+    var numeric = function (el) { return el && el.tagName === 'INPUT' && /^(decimal|numeric)$/.test(el.getAttribute('inputmode') || ''); };
+    $('profile-form').addEventListener('focusin', function (e) {
+      if (numeric(e.target)) { target = e.target; pad.hidden = false; } else { pad.hidden = true; target = null; }
+    });
+    // Pressing a key must not move the focus away from the field.
+    pad.addEventListener('mousedown', function (e) { e.preventDefault(); });
+    pad.addEventListener('click', function (e) {
+      var b = e.target.closest('[data-key]');
+      if (!b || !target) return;
+      var k = b.getAttribute('data-key');
+      if (k === 'done') { pad.hidden = true; target.blur(); target = null; return; }
+      var v = target.value;
+      target.value = k === 'back' ? v.slice(0, -1) : k === 'clear' ? '' : v + k;
+      target.dispatchEvent(new Event('input', { bubbles: true }));
+      armIdle();
+    });
+  }
+
   function wireKiosk() {
     if (!config.kiosk) return;
     ['pointerdown', 'keydown', 'input', 'wheel', 'touchstart'].forEach(function (type) {
@@ -1508,6 +1856,7 @@ function createApp(host, shadow, config) {
     host.innerHTML = templateHtml();
     host.classList.add('srdi-root');
     if (config.kiosk) host.classList.add('srdi-kiosk');
+    (config.hide || []).forEach(function (part) { host.classList.add('srdi-hide-' + part); });
     schema.fields.forEach(function (f) { fieldSpec[f.name] = f; });
     schema.events.forEach(function (e) { eventSpec[e.type] = e; });
     buildForm();
@@ -1515,8 +1864,26 @@ function createApp(host, shadow, config) {
     if (config.applicant) $('opt-applicant').value = config.applicant;
     if (config.city) { ensureCityOption(config.city); $(idFor('city')).value = config.city; }
     fillSamples();
+    // On a phone the bar gives way when the results themselves are on screen.
+    if (typeof IntersectionObserver === 'function') {
+      var seen = new IntersectionObserver(function (entries) {
+        host.classList.toggle('srdi-results-in-view', entries.some(function (e) { return e.isIntersecting; }));
+      });
+      seen.observe($('results'));
+      cleanups.push(function () { seen.disconnect(); });
+    }
+    blankKey = inputKey(captureInput());
+    savedKey = blankKey;
     wire();
     wireKiosk();
+    wireKeypad();
+    // Leaving with typed input that is kept nowhere asks first (never in a kiosk, which clears itself).
+    if (!shadow) listen(window, 'beforeunload', function (e) {
+      if (!unsaved()) return undefined;
+      e.preventDefault();
+      e.returnValue = '';
+      return '';
+    });
     // A newer version of the site (new policy data) was installed by the service worker (web/pwa.js).
     if (!shadow) {
       listen(window, 'srdi:update-available', function () { $('update-banner').hidden = false; });
@@ -1569,6 +1936,7 @@ function createApp(host, shadow, config) {
     if (raw.applicant != null) { if (APPLICANTS.indexOf(raw.applicant) >= 0) c.applicant = raw.applicant; else warn('applicant', raw.applicant); }
     if (raw.as_of != null) { if (/^\d{4}-\d{2}-\d{2}$/.test(raw.as_of)) c.as_of = raw.as_of; else warn('as_of', raw.as_of); }
     if (raw.kiosk != null) c.kiosk = raw.kiosk === true || raw.kiosk === '1' || raw.kiosk === 'true';
+    if (raw.keypad != null) c.keypad = raw.keypad === true || raw.keypad === '1' || raw.keypad === 'true';
     ['idle', 'warn'].forEach(function (k) {
       if (raw[k] == null) return;
       var n = Number(raw[k]);
@@ -1581,6 +1949,14 @@ function createApp(host, shadow, config) {
         if (/^https?:\/\/[^/]+$/.test(o)) c.origins.push(o); else if (o) warn('origins', o);
       });
     }
+    if (raw.hide != null) {
+      // Parts of the calculator's own chrome a portal hides: its header, its toolbar.
+      c.hide = [];
+      (Array.isArray(raw.hide) ? raw.hide : String(raw.hide).split(',')).forEach(function (x) {
+        x = String(x).trim();
+        if (x === 'header' || x === 'toolbar') c.hide.push(x); else if (x) warn('hide', x);
+      });
+    }
     if (typeof raw.onResult === 'function') c.onResult = raw.onResult;
     return c;
   }
@@ -1588,7 +1964,7 @@ function createApp(host, shadow, config) {
   function configFromUrl() {
     var q = new URLSearchParams(window.location.search);
     var raw = {};
-    ['city', 'applicant', 'lang', 'kiosk', 'as_of', 'idle', 'warn', 'origins'].forEach(function (k) {
+    ['city', 'applicant', 'lang', 'kiosk', 'keypad', 'as_of', 'idle', 'warn', 'origins', 'hide'].forEach(function (k) {
       if (q.has(k)) raw[k] = q.get(k);
     });
     return cleanConfig(raw);
@@ -1611,6 +1987,20 @@ function createApp(host, shadow, config) {
     };
     // The first result comes right after the engine is ready: 'ready' always goes out first.
     config.onResult = function (summary) { sendReady(); post({ type: 'srdi:result', summary: summary }); };
+    // The content's height, whenever it changes, so the host can size the frame (no inner scrollbar).
+    var lastHeight = 0, pending = false;
+    var sendHeight = function () {
+      pending = false;
+      var height = Math.ceil(document.documentElement.scrollHeight);
+      if (!readySent || height === lastHeight) return;
+      lastHeight = height;
+      post({ type: 'srdi:resize', height: height });
+    };
+    var onResize = function () { if (!pending) { pending = true; requestAnimationFrame(sendHeight); } };
+    if (typeof ResizeObserver === 'function') new ResizeObserver(onResize).observe(document.body);
+    window.addEventListener('resize', onResize);
+    var readyThenHeight = sendReady;
+    sendReady = function () { var first = !readySent; readyThenHeight(); if (first) onResize(); };
     window.addEventListener('message', function (e) {
       if (e.source !== window.parent) return;
       if (origins.indexOf(e.origin) < 0) {
@@ -1672,6 +2062,28 @@ function createApp(host, shadow, config) {
   if (window.SRDI) {
     window.SRDI.mount = mount;
     window.SRDI.unmount = function (element) { if (element && element.__srdiMount) element.__srdiMount.unmount(); };
+  }
+
+  // The one-line embed: <srdi-calculator city="jinan" lang="zh"></srdi-calculator>, its attributes
+  // the options of SRDI.mount (docs/embedding.md). Changing an attribute mounts it afresh.
+  var ELEMENT_OPTIONS = ['city', 'applicant', 'lang', 'kiosk', 'as_of', 'idle', 'warn', 'hide'];
+  if (window.SRDI && window.customElements && !window.customElements.get('srdi-calculator')) {
+    var SrdiCalculator = function () { return Reflect.construct(HTMLElement, [], SrdiCalculator); };
+    SrdiCalculator.prototype = Object.create(HTMLElement.prototype);
+    SrdiCalculator.prototype.constructor = SrdiCalculator;
+    Object.setPrototypeOf(SrdiCalculator, HTMLElement);
+    Object.defineProperty(SrdiCalculator, 'observedAttributes', { get: function () { return ELEMENT_OPTIONS; } });
+    SrdiCalculator.prototype.options = function () {
+      var o = {}, self = this;
+      ELEMENT_OPTIONS.forEach(function (k) { if (self.hasAttribute(k)) o[k] = self.getAttribute(k); });
+      return o;  // results arrive as 'srdi:result' events on the element, as with SRDI.mount
+    };
+    SrdiCalculator.prototype.connectedCallback = function () { this.handle = mount(this, this.options()); };
+    SrdiCalculator.prototype.disconnectedCallback = function () { if (this.handle) this.handle.unmount(); this.handle = null; };
+    SrdiCalculator.prototype.attributeChangedCallback = function () { if (this.handle) this.handle = mount(this, this.options()); };
+    SrdiCalculator.prototype.setProfile = function (p) { return this.handle ? this.handle.setProfile(p) : Promise.resolve({ ok: false, errors: [] }); };
+    SrdiCalculator.prototype.clear = function () { return this.handle ? this.handle.clear() : Promise.resolve(); };
+    window.customElements.define('srdi-calculator', SrdiCalculator);
   }
 
   // The page itself (index.html, srdi-offline.html): the calculator fills #srdi-app.

@@ -191,7 +191,7 @@ test('iframe on another origin: ready, set-profile → the CLI result, clear →
     // Every message the host got came from the calculator and is one of the protocol's.
     for (const r of await received(page)) {
       assert.equal(r.origin, calc.origin);
-      assert.ok(['srdi:ready', 'srdi:result', 'srdi:profile-rejected'].includes(r.data && r.data.type), `unexpected message ${JSON.stringify(r.data)}`);
+      assert.ok(['srdi:ready', 'srdi:result', 'srdi:resize', 'srdi:profile-rejected'].includes(r.data && r.data.type), `unexpected message ${JSON.stringify(r.data)}`);
     }
     assert.deepEqual(log.errors, [], `errors in the host or the frame:\n  ${log.errors.join('\n  ')}`);
   } finally {

@@ -115,7 +115,9 @@ test('print: screenshot with print media and an A4 PDF', async () => {
     assert.ok(printed.text.includes(want.size.label), `the printed page does not give the size class ${want.size.label}`);
     for (const t of want.tiers) assert.ok(printed.text.includes(t.title), `the printed page does not name the tier ${t.title}`);
     for (const d of want.awards.documents) assert.ok(printed.text.includes(d.title), `the printed page does not name ${d.title}`);
-    assert.ok(printed.text.includes(want.as_of), 'the printed page does not give the evaluation date');
+    // The evaluation date in words, as a reader writes it (2026年11月21日).
+    const [y, m, d] = want.as_of.split('-').map(Number);
+    assert.ok(printed.text.includes(`${y}年${m}月${d}日`), 'the printed page does not give the evaluation date');
     // A 文号 that is itself in full-width brackets is not bracketed again (as in the text report).
     const doubled = printed.text.split('\n').filter((l) => /（（|））/.test(l));
     assert.deepEqual(doubled, [], 'doubled brackets in the printed report');
