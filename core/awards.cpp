@@ -680,7 +680,11 @@ json measure_list(const Policy& p, const AwardRequest& req, const AwardContext& 
   };
   json out = json::array();
   for (const auto& m : p.measures) {
-    json j{{"measure", m.id}, {"title", m.title}, {"applicant", m.applicant}, {"amount_words", amount_words(m.amount, m.trigger.event)}};
+    json j{{"measure", m.id},
+           {"title", m.title},
+           {"applicant", m.applicant},
+           {"amount_kind", amount_kind_name(m.amount.kind)},
+           {"amount_words", amount_words(m.amount, m.trigger.event)}};
     if (const EventType* t = m.trigger.event.empty() ? nullptr : find_event_type(m.trigger.event)) j["event"] = t->label;
     if (auto most = amount_max(m.amount)) j["most"] = format_yuan(*most);
     if (m.competitive) j["competitive"] = true;

@@ -236,6 +236,20 @@ function createApp(host, shadow, config) {
   function fieldLabelText(name) { return en('fields', name, 'label') || (fieldSpec[name] ? fieldSpec[name].label : name); }
   function sizeWord(s) { return en('size_classes', s.class) || s.label; }
   function tierTitle(x) { return en('tiers', x.tier) || x.title; }
+  // Policy words (titles, clauses, document numbers, the text's own phrases) stay in Chinese and
+  // say so, so an English page reads them as quoted Chinese, not as untranslated interface.
+  function zh(text) { return '<span lang="zh-CN">' + esc(text) + '</span>'; }
+  function placeWord(name) { return en('jurisdictions', name) || name; }
+  function tierTitleById(id, fallback) {
+    var tier = lastResult && lastResult.tiers.filter(function (x) { return x.id === id; })[0];
+    return tier ? tierTitle(tier) : fallback;
+  }
+  // A line's label (征求意见稿, 据新闻报道, …): in English where the page knows it, else quoted Chinese.
+  function labelWords(x) {
+    if (lang !== 'en') return esc(x);
+    var e = en('ui', x);
+    return e ? esc(e) : zh(x);
+  }
   function todayIso() {
     var d = new Date();
     var p = function (n) { return (n < 10 ? '0' : '') + n; };
@@ -987,11 +1001,11 @@ function createApp(host, shadow, config) {
     r.tiers.forEach(function (tier) { parts.push(tierTitle(tier) + '：' + verdictWord(tier.verdict)); });
     r.awards.documents.forEach(function (d) {
       var label = [statusWord(d), validityWord(d)].filter(Boolean).join('，');
-      parts.push(d.jurisdiction + (label ? '（' + label + '）' : '') + t(' 确定 ') + money(d.totals.certain) + t('，最高 ') + money(d.totals.upper_bound));
+      parts.push(placeWord(d.jurisdiction) + (label ? '（' + label + '）' : '') + t(' 确定 ') + money(d.totals.certain) + t('，最高 ') + money(d.totals.upper_bound));
     });
     // The phone's bottom bar: size and verdicts in one short line, always in sight while typing.
     $('live-summary').textContent = parts.slice(0, 1 + r.tiers.length).join(' · ');
-    $('summary').innerHTML = t('<span class="sum-date">评估日期 ') + esc(r.as_of) + (r.criteria.version ? t(' · 标准 ') + esc(versionWord(r.criteria.version)) : '') + '</span>' +
+    $('summary').innerHTML = t('<span class="sum-date">评估日期 ') + esc(r.as_of) + (r.criteria.version ? t(' · 标准 ') + zh(versionWord(r.criteria.version)) : '') + '</span>' +
       parts.map(function (p) { return '<span>' + esc(p) + '</span>'; }).join('');
   }
 
@@ -1018,10 +1032,10 @@ function createApp(host, shadow, config) {
   function renderSize(s) {
     var h = t('<section class="card" aria-labelledby="size-h"><h2 id="size-h">企业规模（划型）</h2>');
     h += '<p class="big"><span class="size-class" data-class="' + s.class + '">' + esc(sizeWord(s)) + '</span>' +
-      (s.industry_label ? '<span class="muted">（' + esc(s.industry_label) + '）</span>' : '') + '</p>';
+      (s.industry_label ? '<span class="muted">（' + (lang === 'en' && s.industry ? esc(valueLabel('industry', s.industry)) : esc(s.industry_label)) + '）</span>' : '') + '</p>';
     if (s.class === 'undetermined') h += t('<p>可能为：') + s.possible.map(classWord).join('、') + '</p>';
     h += missingList(s.missing);
-    h += t('<p class="muted">依据：') + esc(s.doc_no) + '</p>';
+    h += t('<p class="muted">依据：') + zh(s.doc_no) + '</p>';
     if (s.rules.length) h += t('<details class="trace" data-trace="size"><summary>划型逐条依据</summary><div class="trace-body"></div></details>');
     $('result-size').innerHTML = h + '</section>';
     $('result-size').setAttribute('data-class', s.class);
@@ -1038,22 +1052,22 @@ function createApp(host, shadow, config) {
     return (neg ? 'Lower ' : 'Raise ') + fieldLabelText(g.field) + ' by ' + amount;
   }
   function gapSentence(u) {
-    if (u.gap && u.gap.text) return esc(gapText(u.gap)) + t('，即可满足“') + esc(u.title) + '”';
-    if (u.kind === 'holds') return t('须持有相应称号：') + esc(u.title);
-    return esc(u.title);
+    if (u.gap && u.gap.text) return esc(gapText(u.gap)) + t('，即可满足“') + zh(u.title) + '”';
+    if (u.kind === 'holds') return t('须持有相应称号：') + zh(u.title);
+    return zh(u.title);
   }
 
   function renderTiers(r) {
     var h = t('<section aria-labelledby="tiers-h"><h2 id="tiers-h" class="section-title">梯度培育：创新型 → 专精特新 → “小巨人”</h2>');
-    if (r.next_step) h += t('<p class="next-step">下一步：') + esc(r.next_step.text) + '</p>';
+    if (r.next_step) h += t('<p class="next-step">下一步：') + nextStepWords(r.next_step) + '</p>';
     if (!r.tiers.length) h += t('<p class="card">评估日期没有适用的认定标准。</p>');
     r.tiers.forEach(function (tier, i) {
       h += '<article class="card tier" data-tier-id="' + esc(tier.id) + '" data-verdict="' + tier.verdict + '" aria-labelledby="tier-h-' + i + '">';
       h += '<h3 id="tier-h-' + i + t('"><span class="rung">第') + tier.rung + t('级</span>') + esc(tierTitle(tier)) + (lang === 'en' ? ' <span class="zh" lang="zh-CN">' + esc(tier.title) + '</span>' : '') +
         ' <span class="badge v-' + tier.verdict + '">' + verdictWord(tier.verdict) + '</span>' + (tier.held === true ? t(' <span class="badge held">已持有</span>') : '') + '</h3>';
-      h += t('<p class="meta">标准版本 ') + esc(versionWord(tier.version)) + ' · ' + esc(tier.doc_no) + (tier.in_force ? '' : t(' · <span class="warn">该标准在评估日期不在有效期内，仅供参考</span>')) + '</p>';
+      h += t('<p class="meta">标准版本 ') + zh(versionWord(tier.version)) + ' · ' + zh(tier.doc_no) + (tier.in_force ? '' : t(' · <span class="warn">该标准在评估日期不在有效期内，仅供参考</span>')) + '</p>';
       if (tier.note) h += t('<p class="interp"><span class="tag">说明</span>') + esc(tier.note) + '</p>';
-      if (tier.not_needed) h += '<p class="interp">' + esc(tier.not_needed.text) + '</p>';
+      if (tier.not_needed) h += '<p class="interp">' + notNeededWords(tier) + '</p>';
       if (tier.renewal_rule) h += t('<p class="interp"><span class="tag">复核</span>') + esc(tier.renewal_rule.note) + '</p>';
       h += readingsHtml(tier);
       if (tier.score) {
@@ -1061,29 +1075,29 @@ function createApp(host, shadow, config) {
         h += t('<div class="score"><p>评价得分 <strong>') + sc + t('</strong> 分') + (tier.score.min !== tier.score.max ? t('（有未填写项，得分为区间）') : '') + '</p><ul class="cats">';
         tier.score.categories.forEach(function (c) {
           var pts = c.min_points === c.max_points ? c.min_points : c.min_points + '–' + c.max_points;
-          h += '<li><span class="cat-name">' + esc(c.title) + '</span><meter min="0" max="' + c.max + '" value="' + c.min_points + '" aria-hidden="true"></meter><span class="cat-pts">' + pts + ' / ' + c.max + '</span></li>';
+          h += '<li><span class="cat-name">' + esc(en('score_categories', c.title) || c.title) + '</span><meter min="0" max="' + c.max + '" value="' + c.min_points + '" aria-hidden="true"></meter><span class="cat-pts">' + pts + ' / ' + c.max + '</span></li>';
         });
         h += '</ul></div>';
       }
-      if (tier.route) h += t('<p class="route">通过路径：') + esc(tier.route.title) + '</p>';
+      if (tier.route) h += t('<p class="route">通过路径：') + zh(tier.route.title) + '</p>';
       if (tier.unmet.length) {
         h += t('<div class="unmet"><h4>还差什么</h4><ul>') + tier.unmet.map(function (u) { return '<li>' + gapSentence(u) + '</li>'; }).join('') + '</ul></div>';
       }
       if (tier.routes.length && tier.verdict !== 'eligible') {
         // Open: each route's own gaps (e.g. 4 applied Ⅰ类 IP, 2 entered) are the answer to "what is missing".
         h += t('<details class="routes" open><summary>可选路径（满足其一即可）</summary><ul>') + tier.routes.map(function (ro) {
-          return '<li><strong>' + esc(ro.title) + '</strong>：' + resultWord(ro.result) +
+          return '<li><strong>' + zh(ro.title) + '</strong>' + t('：') + resultWord(ro.result) +
             (ro.unmet.length ? '<ul>' + ro.unmet.map(function (u) { return '<li>' + gapSentence(u) + '</li>'; }).join('') + '</ul>' : '') +
             missingList(ro.missing) + '</li>';
         }).join('') + '</ul></details>';
       }
       if (tier.improvements && tier.improvements.length) {
         h += t('<div class="improve"><h4>提分最快的指标</h4><ul>') + tier.improvements.slice(0, 5).map(function (im) {
-          return '<li>' + esc(im.title) + '：' + im.from_points + ' → ' + im.to_points + t(' 分（+') + im.adds + '）' +
-            (im.changes.length ? '，' + im.changes.map(function (c) { return c.gap && c.gap.text ? esc(gapText(c.gap)) : esc(c.title); }).join('；') : '') + '</li>';
+          return '<li>' + zh(im.title) + t('：') + im.from_points + ' → ' + im.to_points + t(' 分（+') + im.adds + t('）') +
+            (im.changes.length ? t('，') + im.changes.map(function (c) { return c.gap && c.gap.text ? esc(gapText(c.gap)) : zh(c.title); }).join(t('；')) : '') + '</li>';
         }).join('') + '</ul></div>';
       }
-      (tier.prerequisites || []).forEach(function (p) { h += '<p class="prereq">' + esc(p.text) + '</p>'; });
+      (tier.prerequisites || []).forEach(function (p) { h += '<p class="prereq">' + prerequisiteWords(p) + '</p>'; });
       if (tier.verdict === 'undetermined') h += missingList(tier.missing);
       if (tier.held !== true) h += applyHtml(tier.apply, 'tier');
       h += '<details class="trace" data-trace="tier" data-index="' + i + t('"><summary>逐条依据（条件、取值、阈值和出处）</summary><div class="trace-body"></div></details>');
@@ -1099,7 +1113,7 @@ function createApp(host, shadow, config) {
     Object.keys(tier.readings || {}).forEach(function (id) {
       var rd = tier.readings[id];
       if (!rd.decisive && rd.chosen_by !== 'request') return;
-      h += '<div class="reading"><p><strong>' + t('有争议的读法：') + '</strong>' + esc(rd.question) + '</p><ul>';
+      h += '<div class="reading"><p><strong>' + t('有争议的读法：') + '</strong>' + zh(rd.question) + '</p><ul>';
       rd.outcomes.forEach(function (o) {
         h += '<li>' + esc(o.label) + '：<span class="badge v-' + o.verdict + '">' + verdictWord(o.verdict) + '</span>' + citeHtml(o.citation) + '</li>';
       });
@@ -1173,18 +1187,19 @@ function createApp(host, shadow, config) {
     return t('金额未定');
   }
   function lineHtml(l, extra) {
-    var labels = (l.labels || []).map(function (x) { return '<span class="label">' + esc(x) + '</span>'; }).join('');
+    var labels = (l.labels || []).map(function (x) { return '<span class="label">' + labelWords(x) + '</span>'; }).join('');
     var state = l.state === 'superseded' ? t('<span class="badge superseded">不叠加</span>') : (l.state === 'undetermined' ? t('<span class="badge v-undetermined">待定</span>') : '');
     var h = '<li class="line s-' + l.state + '" data-measure="' + esc(l.measure) + '"><div class="line-head"><span class="line-title">' + esc(l.title) + '</span>' +
       '<span class="amount">' + esc(amountText(l)) + '</span></div>';
-    h += '<p class="basis">' + (extra || '') + t('计算：') + esc(l.basis) + ' ' + state + labels + '</p>';
+    // The engine's calculation sentence is Chinese; an English reader gets the amount above and the labels.
+    h += '<p class="basis">' + (extra || '') + (lang === 'en' ? '' : t('计算：') + esc(l.basis) + ' ') + state + labels + '</p>';
     if (l.stacking) h += '<p class="stacking">' + esc(l.stacking) + '</p>';
-    if (l.undetermined_by) h += t('<p class="stacking">待定原因：') + esc(l.undetermined_by) + '</p>';
+    if (l.undetermined_by) h += t('<p class="stacking">待定原因：') + (lang === 'en' ? t('决定是否奖励的信息未填写（见下方“需补充”）') : esc(l.undetermined_by)) + '</p>';
     // Each contested reading the amount rests on, with what each option gives, in plain words.
     Object.keys(l.readings || {}).forEach(function (id) {
       var r = l.readings[id];
       var how = r.chosen_by === 'request' ? t('已选定读法：') + esc(r.option_label) : (r.decisive ? t('未选定读法：确定金额取较少者，上限取较多者') : t('各读法金额相同'));
-      h += '<p class="reading" data-reading="' + esc(id) + '">' + t('有争议的读法：') + esc(r.question) + '<br>' + esc(r.summary) + '（' + how + '）</p>';
+      h += '<p class="reading" data-reading="' + esc(id) + '">' + t('有争议的读法：') + zh(r.question) + '<br>' + zh(r.summary) + '（' + how + '）</p>';
     });
     if (l.missing && l.missing.length) h += missingList(l.missing.map(function (m) { return m; }));
     h += citeHtml(l.citation, l.interpretation);
@@ -1192,20 +1207,20 @@ function createApp(host, shadow, config) {
   }
 
   function renderAwards(a) {
-    var h = t('<section aria-labelledby="awards-h"><h2 id="awards-h" class="section-title">地方奖励与支持') + (a.city_name ? '：' + esc(a.city_name) : '') + '</h2>';
+    var h = t('<section aria-labelledby="awards-h"><h2 id="awards-h" class="section-title">地方奖励与支持') + (a.city_name ? t('：') + esc(placeWord(a.city_name)) : '') + '</h2>';
     if (a.note) h += '<p class="card">' + esc(a.note) + '</p>';
     if (a.documents.length > 1) h += t('<p class="muted">各文件的金额分别计算，不跨文件相加；同一事项通常不重复享受。</p>');
     a.documents.forEach(function (d) {
       var tot = d.totals;
       h += '<article class="card doc" data-policy="' + esc(d.policy) + '" data-certain="' + esc(tot.certain) + '" data-upper-bound="' + esc(tot.upper_bound) + '">';
-      h += '<h3>' + esc(d.title) + '</h3><p class="meta">' + esc(d.doc_no) + ' · ' + esc(d.jurisdiction) +
+      h += '<h3>' + zh(d.title) + '</h3><p class="meta">' + zh(d.doc_no) + ' · ' + esc(placeWord(d.jurisdiction)) +
         (d.status === 'draft' ? t(' <span class="label draft">征求意见稿</span>') : '') +
         (d.status === 'unknown' ? ' <span class="label draft">' + esc(statusWord(d)) + '</span>' : '') +
         (d.source_kind === 'news_report' ? t(' <span class="label">据新闻报道</span>') : '') +
         (validityWord(d) ? ' <span class="label expired">' + esc(validityWord(d)) + '</span>' : '') + '</p>';
-      if (d.provenance) h += '<p class="notice">' + esc(d.provenance) + '</p>';
-      if (d.validity_note) h += '<p class="notice">' + esc(d.validity_note) + '</p>';
-      if (d.draft_note) h += '<p class="notice">' + esc(d.draft_note) + '</p>';
+      if (d.provenance) h += '<p class="notice">' + (lang === 'en' ? t('来源未载明：') + zh(d.provenance) : esc(d.provenance)) + '</p>';
+      if (d.validity_note) h += '<p class="notice">' + validityNoteWords(d) + '</p>';
+      if (d.draft_note) h += '<p class="notice">' + esc(t(d.draft_note)) + '</p>';
       h += t('<dl class="totals"><div><dt>确定可得</dt><dd>') + money(tot.certain) + t('</dd></div><div><dt>最高可达</dt><dd>') + money(tot.upper_bound) + '</dd></div>' +
         (tot.unquantified ? t('<div><dt>另有金额未定</dt><dd>') + tot.unquantified + t(' 项</dd></div>') : '') +
         (tot.tax_credit !== '0.00' ? t('<div><dt>税收抵免（不计入奖励）</dt><dd>') + money(tot.tax_credit) + '</dd></div>' : '') +
@@ -1219,27 +1234,69 @@ function createApp(host, shadow, config) {
         h += t('<details class="benchmarks"><summary>省级培育目标与本企业对照（') + d.benchmarks.length + t(' 项）</summary><table><thead><tr><th scope="col">目标</th><th scope="col">本企业</th><th scope="col">对照</th></tr></thead><tbody>') +
           d.benchmarks.map(function (b) {
             var mine = b.check ? (b.check.value != null ? b.check.value : t('未填写')) : '—';
-            return '<tr><td>' + esc(b.title) + '：' + esc(b.target) + citeHtml(b.citation, b.interpretation) + '</td><td>' + esc(typeof mine === 'object' ? JSON.stringify(mine) : mine) + '</td><td>' +
+            return '<tr><td>' + zh(b.title + '：' + b.target) + citeHtml(b.citation, b.interpretation) + '</td><td>' + esc(typeof mine === 'object' ? JSON.stringify(mine) : mine) + '</td><td>' +
               (b.result ? resultWord(b.result) : t('不适用')) + '</td></tr>';
           }).join('') + '</tbody></table></details>';
       }
       h += measuresHtml(d, a);
-      if (d.rules.length) h += t('<details class="rules"><summary>适用规则（') + d.rules.length + t(' 条）</summary><ul>') + d.rules.map(function (ru) { return '<li>' + esc(ru.title) + citeHtml(ru.citation, ru.interpretation) + '</li>'; }).join('') + '</ul></details>';
+      if (d.rules.length) h += t('<details class="rules"><summary>适用规则（') + d.rules.length + t(' 条）</summary><ul>') + d.rules.map(function (ru) { return '<li>' + zh(ru.title) + citeHtml(ru.citation, ru.interpretation) + '</li>'; }).join('') + '</ul></details>';
       h += '</article>';
     });
     $('result-awards').innerHTML = h + '</section>';
     var p = '';
     if (a.potential.length) {
       p = t('<section class="card" aria-labelledby="potential-h"><h2 id="potential-h">若获认定可得的奖励</h2><p class="muted">以下层级本次评估为“符合”且尚未持有；获得认定后可申请：</p><ul class="lines">') +
-        a.potential.map(function (l) { return lineHtml(l, t('获得“') + esc(l.tier_title) + t('”认定后 · ')); }).join('') + '</ul></section>';
+        a.potential.map(function (l) { return lineHtml(l, t('获得“') + esc(tierTitleById(l.tier, l.tier_title)) + t('”认定后 · ')); }).join('') + '</ul></section>';
     }
     if (a.next_rungs && a.next_rungs.length) {
       p += t('<section class="card" aria-labelledby="next-rungs-h"><h2 id="next-rungs-h">达到更高层级后可得的奖励</h2><p class="muted">以下层级本次评估尚未符合或待定（差距和需补充的信息见上方各层级）；获得认定后才可申请，不计入上方金额：</p><ul class="lines">') +
         a.next_rungs.map(function (l) {
-          return lineHtml(l, t('获得“') + esc(l.tier_title) + t('”认定后 · 目前：') + verdictWord(l.tier_verdict) + ' · ');
+          return lineHtml(l, t('获得“') + esc(tierTitleById(l.tier, l.tier_title)) + t('”认定后 · 目前：') + verdictWord(l.tier_verdict) + ' · ');
         }).join('') + '</ul></section>';
     }
     $('result-potential').innerHTML = p;
+  }
+
+  // Sentences the engine writes in Chinese, composed from the structured result in English.
+  function nextStepWords(n) {
+    if (lang !== 'en') return esc(n.text);
+    var tier = lastResult && lastResult.tiers.filter(function (x) { return x.id === n.id; })[0];
+    var title = esc(tier ? tierTitle(tier) : n.title);
+    if (n.verdict === 'eligible') return 'you can apply for ' + title;
+    if (n.verdict === 'not_eligible') return 'first meet the conditions of ' + title;
+    if (n.verdict === 'contested') return 'whether you can apply for ' + title + ' depends on a contested reading (see each reading\'s outcome); the year\'s application notice decides';
+    return 'add the missing information to see whether you can apply for ' + title;
+  }
+  function notNeededWords(tier) {
+    if (lang !== 'en') return esc(tier.not_needed.text);
+    return 'A higher title is held, so there is no need to apply for ' + esc(tierTitle(tier)) + '; the verdict above is this rung\'s own conditions.';
+  }
+  function prerequisiteWords(p) {
+    if (lang !== 'en') return esc(p.text);
+    var title = esc(en('tiers', (lastResult && lastResult.tiers.filter(function (x) { return x.id === p.granted_by; })[0] || {}).tier) || p.granted_by_title);
+    return 'First obtain the title ' + title + '; in this check that rung is: ' + verdictWord(p.granted_by_verdict);
+  }
+  function validityNoteWords(d) {
+    if (lang !== 'en') return esc(d.validity_note);
+    if (d.in_force === false && d.valid_to) return 'This document expired on ' + esc(d.valid_to) + ': nothing below can be claimed; shown for reference only.';
+    if (d.in_force === false) return 'This document applies from ' + esc(d.valid_from) + ', after the evaluation date: nothing below can be claimed.';
+    return 'This document states no start date' + (d.valid_to ? ' (it runs to ' + esc(d.valid_to) + ')' : '') + ': whether it is in force on the evaluation date cannot be told, so no amount counts as certain.';
+  }
+  // A measure's amount: the engine's words in Chinese; in English, from its kind and largest figure.
+  function measureAmountWords(m) {
+    if (lang !== 'en') return esc(m.amount_words);
+    var most = m.most ? money(m.most) : '';
+    switch (m.amount_kind) {
+      case 'fixed': return most;
+      case 'up_to': return 'up to ' + most;
+      case 'rate': return 'a share of the amount concerned';
+      case 'rate_cap': case 'rate_up_to': return 'a share of the amount concerned, up to ' + most;
+      case 'tax_credit': return 'tax credit';
+      case 'per_unit': return 'per unit';
+      case 'unquantified': return 'no amount stated';
+      case 'benefit': return 'non-monetary support';
+      default: return most ? 'depends on the case, up to ' + most : 'depends on the case';
+    }
   }
 
   // What a document pays for: every measure, what the text pays, where this firm stands, and
@@ -1256,7 +1313,7 @@ function createApp(host, shadow, config) {
   };
   function reachText(m) {
     var w = t(REACH[m.reach] || '');
-    if (m.reach === 'condition_not_met') return w + esc(m.condition || '');
+    if (m.reach === 'condition_not_met') return w + zh(m.condition || '');
     if (m.reach === 'on_event') return w + esc(en('events', eventTypeOf(m.event), 'label') || m.event || '');
     if (m.reach === 'other_applicant') return w + esc(valueLabel('applicant', m.applicant));
     return w;
@@ -1271,7 +1328,7 @@ function createApp(host, shadow, config) {
     var others = d.measures.filter(function (m) { return m.reach === 'other_applicant'; });
     var item = function (m) {
       return '<li class="measure" data-measure="' + esc(m.measure) + '" data-reach="' + esc(m.reach) + '"><div class="line-head"><span class="line-title">' + esc(m.title) + '</span>' +
-        '<span class="amount">' + esc(m.amount_words) + '</span></div>' +
+        '<span class="amount">' + measureAmountWords(m) + '</span></div>' +
         '<p class="basis">' + t('本企业：') + reachText(m) + (m.competitive ? t(' <span class="label">竞争性评选</span>') : '') + '</p>' +
         applyHtml(m.apply, 'measure', m.citation) + citeHtml(m.citation) + '</li>';
     };
@@ -1290,10 +1347,10 @@ function createApp(host, shadow, config) {
       return h + '</p></div>';
     }
     var parts = [];
-    if (ap.responsible) parts.push(t('责任单位（原文）：') + esc(ap.responsible));
-    if (ap.channel) parts.push(t('渠道：') + esc(ap.channel));
-    if (ap.window) parts.push(t('时间：') + esc(ap.window));
-    if (ap.materials) parts.push(t('材料：') + esc(ap.materials));
+    if (ap.responsible) parts.push(t('责任单位（原文）：') + zh(ap.responsible));
+    if (ap.channel) parts.push(t('渠道：') + zh(ap.channel));
+    if (ap.window) parts.push(t('时间：') + zh(ap.window));
+    if (ap.materials) parts.push(t('材料：') + zh(ap.materials));
     if (!ap.materials) parts.push(t('所需材料以当年申报通知为准'));
     var own = citeOf(ap.citation), near = citeOf(beside);
     var same = own && near && own.doc === near.doc && own.clause === near.clause;
@@ -1301,9 +1358,9 @@ function createApp(host, shadow, config) {
     // second 依据 block that reads the same.
     if (same && sourceFor(own)) {
       var i = citations.push(own) - 1;
-      h += parts.join('；') + '。 <button type="button" class="open-source link" data-cite="' + i + '">' + t('在原文中查看') + '</button></p>';
+      h += parts.join(t('；')) + t('。') + ' <button type="button" class="open-source link" data-cite="' + i + '">' + t('在原文中查看') + '</button></p>';
     } else {
-      h += parts.join('；') + '。</p>' + citeHtml(ap.citation);
+      h += parts.join(t('；')) + t('。') + '</p>' + citeHtml(ap.citation);
     }
     return h + '</div>';
   }
@@ -1312,13 +1369,13 @@ function createApp(host, shadow, config) {
     if (!lastResult) return;
     var out = JSON.parse(window.SRDI.compare(text, JSON.stringify(opts)));
     if (out.errors) return;
-    var h = t('<section class="card" aria-labelledby="compare-h"><h2 id="compare-h">各城市对比</h2><p class="muted">') + esc(out.note) + t('</p><table class="compare"><thead><tr><th scope="col">城市</th><th scope="col">文件</th><th scope="col">确定可得</th><th scope="col">最高可达</th></tr></thead><tbody>');
+    var h = t('<section class="card" aria-labelledby="compare-h"><h2 id="compare-h">各城市对比</h2><p class="muted">') + esc(t(out.note)) + t('</p><table class="compare"><thead><tr><th scope="col">城市</th><th scope="col">文件</th><th scope="col">确定可得</th><th scope="col">最高可达</th></tr></thead><tbody>');
     out.cities.forEach(function (c) {
       var docs = c.awards.documents;
       docs.forEach(function (d, k) {
         h += '<tr data-city="' + esc(c.city) + '" data-policy="' + esc(d.policy) + '" data-certain="' + esc(d.totals.certain) + '" data-upper-bound="' + esc(d.totals.upper_bound) + '">' +
-          (k === 0 ? '<th scope="rowgroup" rowspan="' + docs.length + '">' + esc(c.name) + '</th>' : '') +
-          '<td>' + esc(d.title) + (statusWord(d) ? ' <span class="label draft">' + esc(statusWord(d)) + '</span>' : '') + (validityWord(d) ? ' <span class="label expired">' + esc(validityWord(d)) + '</span>' : '') + '</td>' +
+          (k === 0 ? '<th scope="rowgroup" rowspan="' + docs.length + '">' + esc(placeWord(c.name)) + '</th>' : '') +
+          '<td>' + zh(d.title) + (statusWord(d) ? ' <span class="label draft">' + esc(statusWord(d)) + '</span>' : '') + (validityWord(d) ? ' <span class="label expired">' + esc(validityWord(d)) + '</span>' : '') + '</td>' +
           '<td class="num">' + money(d.totals.certain) + '</td><td class="num">' + money(d.totals.upper_bound) + '</td></tr>';
       });
     });
@@ -1328,7 +1385,7 @@ function createApp(host, shadow, config) {
   function renderStamp(r) {
     $('result-stamp').innerHTML = t('<p>计算引擎 srdi ') + esc(r.engine.version) + t(' · 评估日期 ') + esc(r.as_of) + t(' · 使用的政策文件：') +
       r.policies.map(function (p) {
-        return esc(p.doc_no) + '（' + (statusWord(p) ? esc(statusWord(p)) + '，' : '') + sinceText(p) + (p.valid_to ? t('，至 ') + esc(p.valid_to) : '') +
+        return zh(p.doc_no) + '（' + (statusWord(p) ? esc(statusWord(p)) + '，' : '') + sinceText(p) + (p.valid_to ? t('，至 ') + esc(p.valid_to) : '') +
           (p.sha256 ? ' · <span class="hash" title="SHA-256 ' + esc(p.sha256) + '">' + esc(p.file) + ' ' + esc(p.sha256.slice(0, 12)) + '</span>' : '') + '）';
       }).join('；') + '</p>';
   }

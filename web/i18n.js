@@ -1,8 +1,10 @@
 // English for the self-check page. Chinese stays the source: web/index.html, web/app.js,
 // web/form.js and the engine's schema (SRDI.schema()) carry the Chinese words, and this file maps
-// them to English. Policy texts, citations (document names, clauses, excerpts), award measure
-// titles and the engine's explanation sentences (gaps, bases, notes) stay in Chinese; English
-// only wraps the page's own structure around them.
+// them to English. Policy words stay in Chinese, marked lang="zh-CN" by app.js: citations
+// (document names, clauses, excerpts), measure, criterion and route titles, interpretations, the
+// texts' own phrases (责任单位, windows). Sentences the engine writes in Chinese (gaps, next step,
+// prerequisites, validity notes, amounts in words) are composed in English by app.js from the
+// result's structured fields; a line's calculation sentence is left out in English.
 //
 // Groups:
 //   ui            the page's own strings, keyed by the exact Chinese text of index.html / app.js.
@@ -23,12 +25,18 @@
 //   errors        every error code of docs/profile.md, docs/output-format.md,
 //                 docs/policy-format.md and docs/embedding.md
 //   notices       result notices by code
-//   verdicts, results, size_classes, tiers (by the tier's `tier` kind), units (gap and metric
+//   score_categories (score-table category titles), verdicts, results, size_classes, tiers (by the tier's `tier` kind), units (gap and metric
 //   units), amount_kinds, line_states, statuses, source_kinds, jurisdictions (by the engine's
 //   Chinese name), samples (by sample id)
 var SRDI_I18N = {
   en: {
     ui: {
+      "各城市的金额分别依据各自的政策文件计算，不跨城市相加。": "Each city's amounts come from its own documents; they are never added across cities.",
+      "决定是否奖励的信息未填写（见下方“需补充”）": "information that decides whether it is paid is missing (see “Still needed” below)",
+      "施行日期不明：是否有效无法确定": "start date not stated: whether it is in force cannot be told",
+      "来源未载明：": "Not stated by the source: ",
+      "。": ".",
+      "征求意见稿：金额以正式发布的文件为准。": "A draft for comment: the published document's amounts decide.",
       "不低于": "at least",
       "高于": "above",
       "不高于": "at most",
@@ -1110,6 +1118,7 @@ var SRDI_I18N = {
 
     verdicts: { eligible: 'Eligible', not_eligible: 'Not eligible', undetermined: 'Undetermined', contested: 'Depends on the reading' },
     results: { met: 'Met', not_met: 'Not met', undetermined: 'Undetermined' },
+    score_categories: { '创新能力': 'Innovation', '成长性': 'Growth', '专业化': 'Specialisation', '精细化': 'Refinement', '特色化': 'Distinctiveness', '新颖化': 'Novelty' },
     size_classes: { large: 'Large', medium: 'Medium', small: 'Small', micro: 'Micro', undetermined: 'Undetermined' },
 
     // By the `tier` kind of results' tiers[] (policies/national/*.json).

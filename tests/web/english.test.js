@@ -144,3 +144,24 @@ test('English: the form\'s labels have no Chinese (policy texts may)', async () 
   assert.deepEqual(chinese.map(([id, text]) => `label[for=${id}]: ${text}`), [],
     `${chinese.length} of ${labels.length} labels of the form are still Chinese in English mode`);
 });
+
+// Policy words stay Chinese and are marked so (lang="zh-CN"): citations, measure and criterion
+// titles, interpretations, document numbers. Everything else the results say is composed in English.
+test('English results have no Chinese outside quoted policy text and titles, for every sample', async () => {
+  for (const id of await h.sampleIds(page)) {
+    await h.loadSample(page, id);
+    const found = await page.evaluate(() => {
+      document.querySelectorAll('#results details').forEach((d) => { d.open = true; });
+      const quoted = '.cite, blockquote, .line-title, .node-title, [lang="zh-CN"], .interp';
+      const out = [];
+      const walker = document.createTreeWalker(document.getElementById('results'), NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement;
+        if (!el || el.closest(quoted)) continue;
+        if (/[\u3400-\u4dbf\u4e00-\u9fff]/.test(n.textContent)) out.push(`${el.tagName.toLowerCase()}.${el.className}: ${n.textContent.trim().slice(0, 60)}`);
+      }
+      return out;
+    });
+    assert.deepEqual(found, [], `${id}: Chinese outside policy text in the English results`);
+  }
+});

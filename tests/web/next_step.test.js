@@ -136,6 +136,55 @@ test('the printed report has an application checklist with whom to ask', async (
   }
 });
 
+test('the printed report: page 1 is the summary alone, details follow on the next pages', async () => {
+  // bypassCSP: the test adds a style rule (printing rebuilds the report, so inline styles would go).
+  const context = await env.browser.newContext({ bypassCSP: true });
+  try {
+    const page = await context.newPage();
+    await h.gotoReady(page, env.url + '?as_of=' + h.AS_OF);
+    await h.loadSample(page, 'precision-parts');
+    await page.emulateMedia({ media: 'print' });
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    const pages = (buf) => (buf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+    const full = await page.pdf({ format: 'A4', printBackground: true });
+    // The summary by itself fits one A4 page: with the details and appendix taken out, one page.
+    await page.addStyleTag({ content: '.report-details, .report-appendix { display: none !important; }' });
+    const summaryOnly = await page.pdf({ format: 'A4', printBackground: true });
+    assert.equal(pages(summaryOnly), 1, 'the summary does not fit on page 1');
+    assert.ok(pages(full) >= 3, `the report has ${pages(full)} pages`);
+    const summary = await page.locator('.report-summary').innerText();
+    for (const words of ['摘要', '企业规模（划型）', '专精特新中小企业', '关键指标', '研发费用占营业收入比重（上年度）', '确定可得']) {
+      assert.ok(summary.includes(words), `the summary lacks ${words}`);
+    }
+    // No form wording in the report: the titles held print as the list, not as 按下表勾选.
+    const report = await page.locator('#print-report').innerText();
+    assert.doesNotMatch(report, /按下表勾选|未勾选即没有/);
+    const head = await page.locator('#print-report > p').first().innerText();
+    assert.match(head, /打印日期：\d{4}年\d{1,2}月\d{1,2}日/);
+  } finally {
+    await context.close();
+  }
+});
+
+test('an error in a field keeps the focus in that field', async () => {
+  const context = await env.browser.newContext();
+  try {
+    const page = await context.newPage();
+    await h.gotoReady(page, env.url + '?as_of=' + h.AS_OF);
+    await page.click('#f-employees');
+    await page.keyboard.type('-280');
+    await h.eventually(async () => assert.equal(await page.locator('#input-errors').isVisible(), true));
+    await page.waitForTimeout(500);  // the full pass after the pause too
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'f-employees');
+    assert.match(await page.locator('#input-errors').innerText(), /不能为负数/);
+    await page.fill('#f-employees', '');
+    await page.keyboard.type('12.5');
+    await h.eventually(async () => assert.match(await page.locator('#input-errors').innerText(), /请填写整数，不带小数/));
+  } finally {
+    await context.close();
+  }
+});
+
 test('picking a sample after typing can be undone, and every field comes back', async () => {
   const context = await env.browser.newContext();
   try {
