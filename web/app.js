@@ -1202,11 +1202,17 @@ function createApp(host, shadow, config) {
       h += '<p class="reading" data-reading="' + esc(id) + '">' + t('有争议的读法：') + zh(r.question) + '<br>' + zh(r.summary) + '（' + how + '）</p>';
     });
     if (l.missing && l.missing.length) h += missingList(l.missing.map(function (m) { return m; }));
+    // Whom to ask, where the text names them (a document that names no one says so once, above).
+    var ap = applyByMeasure[l.measure];
+    if (ap && l.state !== 'superseded') h += applyHtml(ap, 'measure', l.citation);
     h += citeHtml(l.citation, l.interpretation);
     return h + '</li>';
   }
 
+  var applyByMeasure = {};
   function renderAwards(a) {
+    applyByMeasure = {};
+    a.documents.forEach(function (d) { (d.measures || []).forEach(function (m) { if (m.apply) applyByMeasure[m.measure] = m.apply; }); });
     var h = t('<section aria-labelledby="awards-h"><h2 id="awards-h" class="section-title">地方奖励与支持') + (a.city_name ? t('：') + esc(placeWord(a.city_name)) : '') + '</h2>';
     if (a.note) h += '<p class="card">' + esc(a.note) + '</p>';
     if (a.documents.length > 1) h += t('<p class="muted">各文件的金额分别计算，不跨文件相加；同一事项通常不重复享受。</p>');
@@ -1226,6 +1232,9 @@ function createApp(host, shadow, config) {
         (tot.tax_credit !== '0.00' ? t('<div><dt>税收抵免（不计入奖励）</dt><dd>') + money(tot.tax_credit) + '</dd></div>' : '') +
         t('<div><dt>非资金支持</dt><dd>') + tot.benefits + t(' 项</dd></div></dl>');
       if (d.totals_if_in_force) h += t('<p class="muted">假如仍在有效期内（不可领取）：确定 ') + money(d.totals_if_in_force.certain) + t('，最高 ') + money(d.totals_if_in_force.upper_bound) + '</p>';
+      if (d.measures && d.measures.length && !d.measures.some(function (m) { return m.apply; })) {
+        h += '<div class="apply"><p><span class="tag">' + t('如何申请') + '</span>' + t('本文件未载明受理部门、申报时间和材料：以当年申报通知为准。') + '</p></div>';
+      }
       if (d.lines.length) h += t('<h4>奖补项目</h4><ul class="lines">') + d.lines.map(function (l) { return lineHtml(l); }).join('') + '</ul>';
       else h += t('<p class="muted">按目前填写的事项和称号，本文件暂无可计算的奖补项目。下方列出本文件奖励哪些事项，以及本企业离每一项还差什么。</p>');
       (d.notes || []).forEach(function (n) { h += t('<p class="interp"><span class="tag">说明</span>') + esc(n.text) + '</p>'; });
@@ -1326,11 +1335,12 @@ function createApp(host, shadow, config) {
     if (!d.measures || !d.measures.length) return '';
     var mine = d.measures.filter(function (m) { return m.reach !== 'other_applicant'; });
     var others = d.measures.filter(function (m) { return m.reach === 'other_applicant'; });
+    var anyApply = d.measures.some(function (m) { return m.apply; });  // none: said once for the document
     var item = function (m) {
       return '<li class="measure" data-measure="' + esc(m.measure) + '" data-reach="' + esc(m.reach) + '"><div class="line-head"><span class="line-title">' + esc(m.title) + '</span>' +
         '<span class="amount">' + measureAmountWords(m) + '</span></div>' +
         '<p class="basis">' + t('本企业：') + reachText(m) + (m.competitive ? t(' <span class="label">竞争性评选</span>') : '') + '</p>' +
-        applyHtml(m.apply, 'measure', m.citation) + citeHtml(m.citation) + '</li>';
+        (m.apply || anyApply ? applyHtml(m.apply, 'measure', m.citation) : '') + citeHtml(m.citation) + '</li>';
     };
     var h = '<details class="measures"' + (d.lines.length ? '' : ' open') + '><summary>' + t('本文件奖励哪些事项（') + mine.length + t(' 项）') + '</summary>';
     h += '<ul class="lines">' + mine.map(item).join('') + '</ul>';
