@@ -12,6 +12,7 @@
 #include "core/metrics.hpp"
 #include "core/evaluator.hpp"
 #include "core/text_report.hpp"
+#include "cli/screen.hpp"
 
 namespace {
 
@@ -28,6 +29,9 @@ const char* kUsage =
     "  srdi batch [--as-of YYYY-MM-DD] [--criteria VERSION|auto] [--applicant KIND] [--verdicts]\n"
     "               JSON Lines: one profile per line on stdin, one compact result per line on stdout\n"
     "               (a bad line gives {\"errors\": [...]} on its line; exit 2 if any line failed)\n"
+    "  srdi screen --input FILE.csv --output FILE.csv [--rung RUNG] [--as-of YYYY-MM-DD] [--encoding utf-8|gbk]\n"
+    "               a 培育库 sheet (UTF-8 or GBK CSV): each firm's verdicts, class and gaps added\n"
+    "               (docs/screening.md; srdi screen --template FILE.csv writes the template)\n"
     "  srdi policies      list the bundled policy files\n"
     "  srdi metrics       list the metric catalogue (JSON)\n"
     "  srdi schema        the input vocabulary: profile fields, titles, event types (JSON)\n"
@@ -181,6 +185,7 @@ int main(int argc, char** argv) {
   if (cmd == "evaluate") return evaluate(args, false);
   if (cmd == "compare") return evaluate(args, true);
   if (cmd == "batch") return batch(args);
+  if (cmd == "screen") return srdi_cli::screen(args);
   if (cmd == "--version") {
     std::cout << "srdi " << srdi::engine_version() << "\n";
     return 0;

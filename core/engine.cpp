@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <exception>
 #include <functional>
+#include <optional>
 #include <set>
 
 #include "core/awards.hpp"
@@ -420,7 +421,8 @@ json key_figures(const Profile& profile) {
   return out;
 }
 
-json evaluate_with(const Profile& loaded, const Options& options, const PolicySet& policies, Citations& cites) {
+json evaluate_with(const Profile& loaded, const Options& options, const PolicySet& policies, Citations& cites,
+                   const Screener* compiled = nullptr) {
   Profile profile = with_evaluation_facts(loaded, options.as_of);
   json result;
   result["engine"] = json{{"name", "srdi"}, {"version", engine_version()}};
@@ -434,7 +436,10 @@ json evaluate_with(const Profile& loaded, const Options& options, const PolicySe
   result["enterprise"] = enterprise;
   result["key_figures"] = key_figures(profile);
   json used = json::array();
-  const Screener engine(policies, options);  // the request's tiers, compiled
+  // The request's tiers, compiled (or compiled once for a batch under the same options).
+  std::optional<Screener> own;
+  if (!compiled) own.emplace(policies, options);
+  const Screener& engine = compiled ? *compiled : *own;
   Screener::Explanation explained = engine.explain(profile, &cites);
   json& size = explained.size;
   used.push_back(policy_meta(*policies.size_standard()));
@@ -576,6 +581,13 @@ json evaluate_with(const Profile& loaded, const Options& options, const PolicySe
 json evaluate(const Profile& loaded, const Options& options, const PolicySet& policies) {
   Citations cites;
   json result = evaluate_with(loaded, options, policies, cites);
+  result["citations"] = cites.table();
+  return result;
+}
+
+json evaluate(const Profile& loaded, const Options& options, const PolicySet& policies, const Screener& compiled) {
+  Citations cites;
+  json result = evaluate_with(loaded, options, policies, cites, &compiled);
   result["citations"] = cites.table();
   return result;
 }
@@ -744,6 +756,11 @@ json schema_json() {
     if (f.internal) continue;
     json j{{"name", f.name}, {"kind", field_kind_name(f.kind)}, {"label", f.label}};
     if (!f.values.empty()) j["values"] = f.values;
+    if (const auto& labels = value_labels(f.name); !labels.empty()) {
+      json words = json::object();
+      for (const auto& [value, word] : labels) words[value] = word;
+      j["value_labels"] = std::move(words);
+    }
     if (f.kind == FieldKind::IntRange) {
       j["min"] = f.min;
       j["max"] = f.max;

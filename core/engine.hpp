@@ -48,6 +48,10 @@ void check_criteria(const std::string& criteria, const PolicySet& policies, cons
 void check_request_choices(const Options& options, const PolicySet& policies);
 
 json evaluate(const Profile& profile, const Options& options, const PolicySet& policies);
+// The same with the tiers compiled once for `options` (a batch of profiles: srdi screen); the
+// Screener must have been built from these policies and options, and is used by one thread.
+class Screener;
+json evaluate(const Profile& profile, const Options& options, const PolicySet& policies, const Screener& compiled);
 // What each city's award policies would pay and offer this profile, side by side.
 json compare(const Profile& profile, const Options& options, const PolicySet& policies);
 

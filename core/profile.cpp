@@ -1,6 +1,7 @@
 #include "core/profile.hpp"
 
 #include <algorithm>
+#include <map>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -552,6 +553,28 @@ const std::vector<FieldSpec>& profile_fields() {
   return fields;
 }
 
+
+const std::vector<std::pair<std::string, std::string>>& value_labels(std::string_view field) {
+  using Labels = std::vector<std::pair<std::string, std::string>>;
+  static const std::map<std::string, Labels, std::less<>> labels = {
+      {"industry",
+       {{"agriculture", "农、林、牧、渔业"}, {"industry", "工业"}, {"construction", "建筑业"}, {"wholesale", "批发业"},
+        {"retail", "零售业"}, {"transport", "交通运输业"}, {"warehousing", "仓储业"}, {"postal", "邮政业"},
+        {"accommodation", "住宿业"}, {"catering", "餐饮业"}, {"information_transmission", "信息传输业"},
+        {"software_it", "软件和信息技术服务业"}, {"real_estate_development", "房地产开发经营"},
+        {"property_management", "物业管理"}, {"leasing_business_services", "租赁和商务服务业"}, {"other", "其他未列明行业"}}},
+      {"applicant",
+       {{"enterprise", "企业"}, {"service_platform", "中小企业公共服务平台、示范基地"}, {"park_operator", "园区运营主体"},
+        {"investor", "股权投资机构"}, {"financial_institution", "银行、担保机构"}, {"training_institution", "培养机构、院校"}}},
+      {"rd_institution", {{"none", "无"}, {"below_city", "市级以下"}, {"city", "市级"}, {"provincial", "省级"}, {"national", "国家级"}}},
+      {"product_field",
+       {{"key_breakthrough", "关键领域“补短板”“锻长板”“填空白”"}, {"six_basics_or_chain", "工业“六基”或制造强国产业链"}, {"none", "均不属于"}}},
+      {"maker_china", {{"top50", "全国50强"}, {"top500", "全国500强"}, {"none", "未进入"}}},
+  };
+  static const Labels none;
+  auto it = labels.find(field);
+  return it == labels.end() ? none : it->second;
+}
 
 const FieldSpec* find_field(std::string_view name) {
   const auto& fields = field_index().fields;

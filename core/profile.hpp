@@ -45,6 +45,9 @@ struct FieldSpec {
 
 // Every fact the profile format defines, in document order.
 const std::vector<FieldSpec>& profile_fields();
+// The Chinese words of an enum field's values, in `values` order (e.g. industry → 工业): what a
+// person writes in a table or reads on the page. Empty for a field that is not an enum.
+const std::vector<std::pair<std::string, std::string>>& value_labels(std::string_view field);
 const FieldSpec* find_field(std::string_view name);
 
 struct Fact {
