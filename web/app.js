@@ -187,14 +187,15 @@ function createApp(host, shadow, config) {
     st.appendChild(document.createTextNode(' '));
     st.appendChild(b);
   }
+  // Undo swaps: what is on screen now becomes the next undo, so even an undo loses nothing.
   function undo() {
     if (!undoSnap) return;
     var snap = undoSnap;
-    undoSnap = null;
+    keepForUndo();
     clearForm();
     applyInput(snap);
     $('sample-select').value = '';
-    $('file-status').textContent = t('已恢复之前填写的内容。');
+    statusWithUndo(t('已恢复之前填写的内容。'));
     runFull();
     var first = scope.querySelector('#profile-form input, #profile-form select');
     if (first) first.focus();
