@@ -13,10 +13,10 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <sstream>
 
 #include "core/engine.hpp"
-#include "core/evaluator.hpp"
 #include "core/table_screen.hpp"
 
 namespace srdi_cli {
@@ -77,34 +77,6 @@ int screen_usage(const std::string& message) {
   return 1;
 }
 
-// The template: every field a sheet may carry, with its unit, and one example row.
-std::string template_csv(int evaluation_year) {
-  (void)evaluation_year;
-  std::vector<std::string> headers, example;
-  const json sample = json::parse(R"({"name": "示例企业", "city": "济南市", "industry": "工业", "employees": "120",
-    "revenue.last": "8600", "revenue.prev": "8000", "revenue.prev2": "7600", "rd_expense.last": "300", "rd_expense.prev": "260",
-    "total_assets": "12000", "total_liabilities": "5800"})");
-  for (const auto& f : srdi::profile_fields()) {
-    if (f.internal) continue;
-    std::string unit = f.kind == srdi::FieldKind::Money || f.kind == srdi::FieldKind::SignedMoney ? "（万元）"
-                       : f.kind == srdi::FieldKind::Percent ? "（%）" : "";
-    headers.push_back(f.label + unit);
-    example.push_back(sample.value(f.name, ""));
-  }
-  for (const char* title : {"创新型中小企业", "专精特新中小企业", "专精特新“小巨人”企业"}) {
-    headers.push_back(std::string(title) + "认定日期");
-    example.push_back("");
-    headers.push_back(std::string(title) + "级别");
-    example.push_back("");
-  }
-  std::string out;
-  for (const auto* row : {&headers, &example}) {
-    for (std::size_t i = 0; i < row->size(); ++i) out += (i ? "," : "") + srdi::csv_cell((*row)[i]);
-    out += "\r\n";
-  }
-  return out;
-}
-
 }  // namespace
 
 int screen(const std::vector<std::string>& args) {
@@ -139,7 +111,7 @@ int screen(const std::vector<std::string>& args) {
     return static_cast<bool>(out);
   };
   if (!template_path.empty()) {
-    if (!write(template_path, template_csv(options.as_of.year))) return screen_usage("无法写入 " + template_path);
+    if (!write(template_path, srdi::sheet_template())) return screen_usage("无法写入 " + template_path);
     std::cerr << "已写出模板 " << template_path << "\n";
     return 0;
   }
@@ -163,153 +135,46 @@ int screen(const std::vector<std::string>& args) {
     detected = "GBK";
   }
 
-  // The rung: a tier id, or a rung kind (innovative, srdi, little_giant) of the version in force.
-  srdi::json probe = srdi::evaluate(srdi::load_profile("{}"), options, srdi::bundled_policies());
-  std::string rung_id;
-  for (const auto& t : probe["tiers"]) {
-    if (t["id"] == rung || t["tier"] == rung || (rung.empty() && t["tier"] == "srdi")) rung_id = t["id"];
-  }
-  if (rung_id.empty()) {
-    std::string known;
-    for (const auto& t : probe["tiers"]) known += " " + t["id"].get<std::string>();
-    return screen_usage("评估日期适用的层级中没有“" + rung + "”；可选：" + known);
-  }
-
-  const srdi::Screener compiled(srdi::bundled_policies(), options);  // once for every row
   srdi::CsvReader csv(text);
   std::vector<std::string> header, row;
   if (!csv.next(header)) return screen_usage(input + " 是空文件");
-  auto columns = srdi::map_headers(header, options.as_of.year);
-  std::size_t used = 0;
-  for (const auto& c : columns) used += !c.field.empty();
-  if (used == 0) return screen_usage("表头中没有可识别的列（请参照 srdi screen --template 的表头）");
-  std::cerr << "读取 " << input << "（" << detected << "），识别 " << used << " / " << columns.size() << " 列；筛选层级 " << rung_id << "\n";
+  std::unique_ptr<srdi::SheetScreener> sheet;
+  try {
+    sheet = std::make_unique<srdi::SheetScreener>(options, rung, limits, header);
+  } catch (const srdi::LoadFailure& f) {
+    return screen_usage(f.errors.front().message);
+  }
+  const auto& columns = sheet->columns();
+  if (sheet->columns_used() == 0) return screen_usage("表头中没有可识别的列（请参照 srdi screen --template 的表头）");
+  std::cerr << "读取 " << input << "（" << detected << "），识别 " << sheet->columns_used() << " / " << columns.size()
+            << " 列；筛选层级 " << sheet->rung_id() << "\n";
   for (const auto& c : columns) {
     if (c.field.empty()) std::cerr << "  未识别的列（原样保留）：" << c.header << "\n";
   }
-  // The fields the rung needs that no column gives: every firm is undetermined on them.
-  for (const auto& t : probe["tiers"]) {
-    if (t["id"] != rung_id) continue;
-    for (const auto& m : t["missing"]) {
-      const std::string name = m;
-      bool given = std::any_of(columns.begin(), columns.end(), [&](const srdi::TableColumn& c) {
-        return c.field == name || (name == "holds" && c.field.rfind("holds.", 0) == 0) ||
-               c.field.rfind(name + ".", 0) == 0;
-      });
-      if (!given) std::cerr << "  表中没有“" << srdi::field_words(name) << "”列：每家企业的该项都按未填写处理\n";
-    }
-  }
+  for (const auto& label : sheet->uncovered()) std::cerr << "  表中没有“" << label << "”列：每家企业的该项都按未填写处理\n";
 
-  std::vector<std::string> tier_titles;
-  for (const auto& t : probe["tiers"]) tier_titles.push_back(t["title"]);
-  std::string rung_title;
-  for (const auto& t : probe["tiers"]) {
-    if (t["id"] == rung_id) rung_title = t["title"];
-  }
   std::string out;
-  std::vector<std::string> extra = {"划型"};
-  for (const auto& title : tier_titles) extra.push_back(title);
-  for (const std::string& h : std::vector<std::string>{"得分（" + rung_title + "）", "分类（" + rung_title + "）", "主要差距", "需补充", "认定标准", "数据问题"}) {
-    extra.push_back(h);
-  }
   auto put_row = [&](const std::vector<std::string>& original, const std::vector<std::string>& added) {
     std::string line;
     for (std::size_t i = 0; i < header.size(); ++i) line += (i ? "," : "") + srdi::csv_cell(i < original.size() ? original[i] : "");
     for (const auto& a : added) line += "," + srdi::csv_cell(a);
     out += line + "\r\n";
   };
-  put_row(header, extra);
+  put_row(header, sheet->added_headers());
 
   std::map<std::string, int> counts;
   int bad_rows = 0, rows = 0;
   auto t0 = std::chrono::steady_clock::now();
-  const std::string version = probe["criteria"]["version"].is_string() ? probe["criteria"]["version"].get<std::string>() : "";
   while (csv.next(row)) {
     if (std::all_of(row.begin(), row.end(), [](const std::string& c) { return c.find_first_not_of(" \t") == std::string::npos; })) continue;
     ++rows;
-    std::vector<srdi::CellError> errors;
-    json profile = srdi::row_profile(columns, row, errors);
-    std::vector<std::string> added(extra.size(), "");
-    std::string problems;
-    for (const auto& e : errors) problems += (problems.empty() ? "" : "；") + e.message;
-    json result;
-    {
-      // Evaluated even when a cell was bad (that cell left out), so every problem of the row is
-      // reported at once: the engine's own checks (e.g. a date after the evaluation date) too.
-      // Verdicts first (the fast path); the explanation only when the chosen rung is not met,
-      // for its gaps.
-      srdi::Response r = srdi::guarded_response([&] {
-        srdi::Profile loaded = srdi::load_profile(profile.dump(), options.as_of);
-        json v = compiled.result(loaded);
-        for (const auto& t : v["tiers"]) {
-          if (t["id"] == rung_id && t["verdict"] == "not_eligible") {
-            json full = srdi::evaluate(loaded, options, srdi::bundled_policies(), compiled);
-            for (const auto& ft : full["tiers"]) {
-              if (ft["id"] == rung_id) v["explained"] = ft;
-            }
-          }
-        }
-        return v;
-      });
-      if (!r.ok) {
-        for (const auto& e : r.body["errors"]) {
-          // The column of the field the error is about (its JSON pointer is the dotted name).
-          std::string where;
-          for (const auto& c : columns) {
-            std::string pointer = "/" + c.field;
-            std::replace(pointer.begin(), pointer.end(), '.', '/');
-            if (!c.field.empty() && e.value("path", "") == pointer) where = "列“" + c.header + "”：";
-          }
-          // A title held: /holds/<n>/since or /level is that title's column.
-          const std::string path = e.value("path", "");
-          if (path.rfind("/holds/", 0) == 0 && profile.contains("holds")) {
-            std::size_t n = std::strtoul(path.c_str() + 7, nullptr, 10);
-            std::string part = path.substr(path.rfind('/') + 1);
-            if (n < profile["holds"].size()) {
-              std::string field = "holds." + profile["holds"][n].value("title", "") + "." + part;
-              for (const auto& c : columns) {
-                if (c.field == field) where = "列“" + c.header + "”：";
-              }
-            }
-          }
-          problems += (problems.empty() ? "" : "；") + where + e.value("message", "");
-        }
-      } else {
-        result = std::move(r.body);
-      }
-    }
-    if (!problems.empty()) {
+    srdi::SheetScreener::Row r = sheet->row(row);
+    ++counts[r.cls];
+    if (!r.problems.empty()) {
       ++bad_rows;
-      ++counts["数据有误"];
-      std::cerr << "第 " << csv.row_number() << " 行：" << problems << "\n";
-      added.back() = problems;
-      added[1 + tier_titles.size() + 1] = "数据有误";
-      put_row(row, added);
-      continue;
+      std::cerr << "第 " << csv.row_number() << " 行：" << r.added.back() << "\n";
     }
-    added[0] = srdi::size_class_label(result["size"].value("class", "undetermined"));
-    std::size_t k = 1;
-    const json* chosen = nullptr;
-    for (const auto& t : result["tiers"]) {
-      if (k <= tier_titles.size()) added[k++] = srdi::verdict_words(t["verdict"]) + std::string(t["held"] == true ? "（已持有）" : "");
-      if (t["id"] == rung_id) chosen = &t;
-    }
-    k = 1 + tier_titles.size();
-    if (chosen) {
-      const json& sc = (*chosen)["score"];
-      if (sc.is_object()) added[k] = sc["min"] == sc["max"] ? sc["min"].dump() : sc["min"].dump() + "–" + sc["max"].dump();
-      srdi::RungClass cls = srdi::classify(result.contains("explained") ? result["explained"] : *chosen, limits);
-      added[k + 1] = cls.word;
-      std::string gaps, missing;
-      for (std::size_t g = 0; g < cls.gaps.size() && g < 3; ++g) gaps += (g ? "；" : "") + cls.gaps[g];
-      for (std::size_t m = 0; m < cls.missing.size() && m < 8; ++m) missing += (m ? "、" : "") + cls.missing[m];
-      if (cls.missing.size() > 8) missing += " 等 " + std::to_string(cls.missing.size()) + " 项";
-      added[k + 2] = gaps;
-      added[k + 3] = missing;
-      ++counts[cls.word];
-    }
-    added[k + 4] = version;
-    put_row(row, added);
+    put_row(row, r.added);
     if (rows % 1000 == 0) std::cerr << "已处理 " << rows << " 行\n";
   }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

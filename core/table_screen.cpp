@@ -1,10 +1,12 @@
 #include "core/table_screen.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 
 #include "core/awards.hpp"
 #include "core/date.hpp"
+#include "core/evaluator.hpp"
 #include "core/profile.hpp"
 
 namespace srdi {
@@ -439,6 +441,157 @@ RungClass classify(const json& tier, const NearLimits& limits) {
     }
     out.word = near ? "重点提升" : "重点关注";
   }
+  return out;
+}
+
+std::string sheet_template() {
+  std::vector<std::string> headers, example;
+  const json sample = json::parse(R"({"name": "示例企业", "city": "济南市", "industry": "工业", "employees": "120",
+    "revenue.last": "8600", "revenue.prev": "8000", "revenue.prev2": "7600", "rd_expense.last": "300", "rd_expense.prev": "260",
+    "total_assets": "12000", "total_liabilities": "5800"})");
+  for (const auto& f : profile_fields()) {
+    if (f.internal) continue;
+    std::string unit = f.kind == FieldKind::Money || f.kind == FieldKind::SignedMoney ? "（万元）" : f.kind == FieldKind::Percent ? "（%）" : "";
+    headers.push_back(f.label + unit);
+    example.push_back(sample.value(f.name, ""));
+  }
+  for (const char* title : {"innovative_sme", "srdi_sme", "little_giant"}) {
+    const std::string word = title_words().at(title);
+    headers.push_back(word + "认定日期");
+    example.push_back("");
+    headers.push_back(word + "级别");
+    example.push_back("");
+  }
+  std::string out;
+  for (const auto* row : {&headers, &example}) {
+    for (std::size_t i = 0; i < row->size(); ++i) out += (i ? "," : "") + csv_cell((*row)[i]);
+    out += "\r\n";
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- a sheet
+
+SheetScreener::SheetScreener(const Options& options, const std::string& rung, const NearLimits& limits,
+                             const std::vector<std::string>& headers)
+    : options_(options), limits_(limits) {
+  // The tiers in force, their titles and what an empty firm lacks, from one evaluation of {}.
+  json probe = evaluate(load_profile("{}"), options_, bundled_policies());
+  for (const auto& t : probe["tiers"]) {
+    tier_titles_.push_back(t["title"]);
+    if (t["id"] == rung || t["tier"] == rung || (rung.empty() && t["tier"] == "srdi")) {
+      rung_id_ = t["id"];
+      rung_title_ = t["title"];
+    }
+  }
+  if (rung_id_.empty()) {
+    std::string known;
+    for (const auto& t : probe["tiers"]) known += (known.empty() ? "" : "、") + t["id"].get<std::string>();
+    throw LoadFailure({Error{"options.unknown_rung", "/rung", "评估日期适用的层级中没有“" + rung + "”；可选：" + known, "options"}});
+  }
+  version_ = probe["criteria"]["version"].is_string() ? probe["criteria"]["version"].get<std::string>() : "";
+  columns_ = map_headers(headers, options_.as_of.year);
+  for (const auto& t : probe["tiers"]) {
+    if (t["id"] != rung_id_) continue;
+    for (const auto& m : t["missing"]) {
+      const std::string name = m;
+      bool given = std::any_of(columns_.begin(), columns_.end(), [&](const TableColumn& c) {
+        return c.field == name || (name == "holds" && c.field.rfind("holds.", 0) == 0) || c.field.rfind(name + ".", 0) == 0;
+      });
+      if (!given) uncovered_.push_back(field_words(name));
+    }
+  }
+  added_headers_ = {"划型"};
+  for (const auto& title : tier_titles_) added_headers_.push_back(title);
+  for (const std::string& h : std::vector<std::string>{"得分（" + rung_title_ + "）", "分类（" + rung_title_ + "）", "主要差距",
+                                                       "需补充", "认定标准", "数据问题"}) {
+    added_headers_.push_back(h);
+  }
+  compiled_ = std::make_unique<Screener>(bundled_policies(), options_);
+}
+
+SheetScreener::~SheetScreener() = default;
+
+std::size_t SheetScreener::columns_used() const {
+  return static_cast<std::size_t>(std::count_if(columns_.begin(), columns_.end(), [](const TableColumn& c) { return !c.field.empty(); }));
+}
+
+SheetScreener::Row SheetScreener::row(const std::vector<std::string>& cells) const {
+  Row out;
+  out.added.assign(added_headers_.size(), "");
+  json profile = row_profile(columns_, cells, out.problems);
+  // Evaluated even when a cell was bad (that cell left out), so every problem of the row is
+  // reported at once: the engine's own checks (e.g. a date after the evaluation date) too.
+  // Verdicts first (the fast path); the explanation only when the chosen rung is not met.
+  Response r = guarded_response([&] {
+    Profile loaded = load_profile(profile.dump(), options_.as_of);
+    json v = compiled_->result(loaded);
+    for (const auto& t : v["tiers"]) {
+      if (t["id"] == rung_id_ && t["verdict"] == "not_eligible") {
+        json full = evaluate(loaded, options_, bundled_policies(), *compiled_);
+        for (const auto& ft : full["tiers"]) {
+          if (ft["id"] == rung_id_) v["explained"] = ft;
+        }
+      }
+    }
+    return v;
+  });
+  if (!r.ok) {
+    for (const auto& e : r.body["errors"]) {
+      // The column of the field the error is about: its JSON pointer is the dotted name, and a
+      // title held (/holds/<n>/since) is that title's column.
+      const std::string path = e.value("path", "");
+      std::size_t column = columns_.size();
+      for (std::size_t i = 0; i < columns_.size(); ++i) {
+        std::string pointer = "/" + columns_[i].field;
+        std::replace(pointer.begin(), pointer.end(), '.', '/');
+        if (!columns_[i].field.empty() && path == pointer) column = i;
+      }
+      if (path.rfind("/holds/", 0) == 0 && profile.contains("holds")) {
+        std::size_t n = std::strtoul(path.c_str() + 7, nullptr, 10);
+        std::string part = path.substr(path.rfind('/') + 1);
+        if (n < profile["holds"].size()) {
+          std::string field = "holds." + profile["holds"][n].value("title", "") + "." + part;
+          for (std::size_t i = 0; i < columns_.size(); ++i) {
+            if (columns_[i].field == field) column = i;
+          }
+        }
+      }
+      std::string where = column < columns_.size() ? "列“" + columns_[column].header + "”：" : "";
+      out.problems.push_back(CellError{column, where + e.value("message", "")});
+    }
+  }
+  if (!out.problems.empty()) {
+    std::string text;
+    for (const auto& p : out.problems) text += (text.empty() ? "" : "；") + p.message;
+    out.cls = "数据有误";
+    out.added[1 + tier_titles_.size() + 1] = out.cls;
+    out.added.back() = text;
+    return out;
+  }
+  const json& result = r.body;
+  out.added[0] = size_class_label(result["size"].value("class", "undetermined"));
+  std::size_t k = 1;
+  const json* chosen = nullptr;
+  for (const auto& t : result["tiers"]) {
+    if (k <= tier_titles_.size()) out.added[k++] = verdict_words(t["verdict"]) + std::string(t["held"] == true ? "（已持有）" : "");
+    if (t["id"] == rung_id_) chosen = &t;
+  }
+  k = 1 + tier_titles_.size();
+  if (chosen) {
+    const json& sc = (*chosen)["score"];
+    if (sc.is_object()) out.added[k] = sc["min"] == sc["max"] ? sc["min"].dump() : sc["min"].dump() + "–" + sc["max"].dump();
+    RungClass cls = classify(result.contains("explained") ? result["explained"] : *chosen, limits_);
+    out.cls = cls.word;
+    out.added[k + 1] = cls.word;
+    std::string gaps, missing;
+    for (std::size_t g = 0; g < cls.gaps.size() && g < 3; ++g) gaps += (g ? "；" : "") + cls.gaps[g];
+    for (std::size_t m = 0; m < cls.missing.size() && m < 8; ++m) missing += (m ? "、" : "") + cls.missing[m];
+    if (cls.missing.size() > 8) missing += " 等 " + std::to_string(cls.missing.size()) + " 项";
+    out.added[k + 2] = gaps;
+    out.added[k + 3] = missing;
+  }
+  out.added[k + 4] = version_;
   return out;
 }
 

@@ -3,6 +3,7 @@
 // 重点关注 / 待补充. Text in and out is UTF-8; the CLI decodes and encodes GBK around it.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,6 +14,8 @@
 
 namespace srdi {
 
+class Screener;
+
 // CSV as Excel writes it (RFC 4180): quoted cells, doubled quotes, line breaks inside quotes,
 // CRLF or LF. A UTF-8 byte-order mark at the start is skipped.
 class CsvReader {
@@ -21,6 +24,7 @@ class CsvReader {
   // The next row's cells; false at the end.
   bool next(std::vector<std::string>& row);
   std::size_t row_number() const { return row_; }  // 1 = the header row
+  std::size_t offset() const { return pos_; }      // bytes read so far (progress)
 
  private:
   std::string_view text_;
@@ -75,6 +79,46 @@ struct RungClass {
   std::vector<std::string> missing;  // labels of the fields to collect (待补充)
 };
 RungClass classify(const json& tier, const NearLimits& limits);
+
+// One sheet screened for one rung: the headers mapped once, the tiers compiled once, and each
+// row evaluated (verdicts; the rung's explanation, for its gaps, only when it is not met). The CLI
+// (srdi screen) and the wasm module (the screening page) both use it.
+class SheetScreener {
+ public:
+  // `rung`: a tier id or a rung kind (srdi, little_giant, …) of the version in force; empty: the
+  // 专精特新 rung. Throws LoadFailure (source "options") when it is not among the tiers in force.
+  SheetScreener(const Options& options, const std::string& rung, const NearLimits& limits, const std::vector<std::string>& headers);
+  ~SheetScreener();
+
+  const std::vector<TableColumn>& columns() const { return columns_; }
+  std::size_t columns_used() const;
+  // The labels of the fields the rung needs that no column gives (every firm undetermined on them).
+  const std::vector<std::string>& uncovered() const { return uncovered_; }
+  // The columns the output adds: 划型, each rung, 得分, 分类, 主要差距, 需补充, 认定标准, 数据问题.
+  const std::vector<std::string>& added_headers() const { return added_headers_; }
+  const std::string& rung_id() const { return rung_id_; }
+  const std::string& rung_title() const { return rung_title_; }
+
+  struct Row {
+    std::vector<std::string> added;  // one cell per added header
+    std::string cls;                 // the class word, or 数据有误
+    std::vector<CellError> problems;  // every bad cell, and the engine's own refusals
+  };
+  Row row(const std::vector<std::string>& cells) const;
+
+ private:
+  Options options_;
+  NearLimits limits_;
+  std::vector<TableColumn> columns_;
+  std::vector<std::string> uncovered_, added_headers_;
+  std::vector<std::string> tier_titles_;
+  std::string rung_id_, rung_title_, version_;
+  std::unique_ptr<Screener> compiled_;
+};
+
+// The template sheet: every field a sheet may carry, by its Chinese label with its unit (万元, %),
+// the ladder's titles held (认定日期, 级别), and one example row. CSV text, UTF-8, CRLF.
+std::string sheet_template();
 
 // A field (or holds, honors, sci_award) by its Chinese label.
 std::string field_words(const std::string& name);
