@@ -364,7 +364,7 @@ std::optional<NearLimits> parse_near_limits(std::string_view text) {
     std::size_t eq = item.find('=');
     if (eq == std::string_view::npos) return std::nullopt;
     std::string_view key = item.substr(0, eq);
-    auto v = parse_decimal(item.substr(eq + 1));
+    auto v = parse_decimal(item.substr(eq + 1), -1, true);  // "30%" is 0.3
     if (!v.value || v.value->sign() < 0) return std::nullopt;
     if (key == "money_share") out.money_share = *v.value;
     else if (key == "count") out.count = *v.value;

@@ -85,8 +85,18 @@ fs.writeFileSync(path.join(out, 'srdi-style.js'),
 // (before the version is put into it). Only the files this build wrote count, so a stale file
 // left in build/web/ by an older build is neither hashed nor precached.
 const SW = 'sw.js';
-const siteFiles = [...new Set(['srdi.js', 'srdi-wasm.js', 'data.js', 'srdi-style.js', ...webFiles])]
-  .filter((f) => f !== SW && f !== 'srdi-offline.html')
+// 3a. The screening page's worker (web/batch-worker.js) as one script text with its own module
+// (build/wasm/srdi-batch.js: the engine with the sheet code), so
+// web/batch.js can start it from a Blob: served or from file://, no file is fetched.
+const batchWasm = fs.readFileSync(path.join(wasmDir, 'srdi-batch.wasm'));
+const workerSource = [read(path.join(wasmDir, 'srdi-batch.js')), `var SRDI_WASM_BASE64 = "${batchWasm.toString('base64')}";`,
+  read(path.join(root, 'web/batch-worker.js'))].join('\n');
+fs.writeFileSync(path.join(out, 'batch-worker-src.js'),
+  '// The engine and web/batch-worker.js as text, for the screening page\'s worker. Generated.\n' +
+  `var SRDI_WORKER_SOURCE = ${JSON.stringify(workerSource).replace(/<\//g, '<\\/')};\n`);
+
+const siteFiles = [...new Set(['srdi.js', 'srdi-wasm.js', 'data.js', 'srdi-style.js', 'batch-worker-src.js', ...webFiles])]
+  .filter((f) => f !== SW && f !== 'srdi-offline.html' && f !== 'srdi-batch.html')
   .sort();
 if (!siteFiles.includes('index.html')) throw new Error('web/index.html is missing');
 const versionHash = crypto.createHash('sha256');
@@ -104,45 +114,57 @@ sw = sw.replace(/__SRDI_VERSION__/g, version).replace(/__SRDI_PRECACHE__/g, JSON
 fs.writeFileSync(path.join(out, SW), sw);
 
 // 4. One self-contained file: every script and the stylesheet inline, each allowed by its hash
-// in the Content-Security-Policy (no 'unsafe-inline'), connections still forbidden.
+// in the Content-Security-Policy (no 'unsafe-inline'), connections still forbidden. The same for
+// the screening page (srdi-batch.html), whose worker starts from a Blob (worker-src blob:).
 const hash = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
-const scriptHashes = [];
-const styleHashes = [];
-let html = read(path.join(out, 'index.html'));
-// The single file is for file:// and kiosks: no service worker, no manifest.
-html = html.replace(/<link rel="manifest"[^>]*>\n?/g, '');
-html = html.replace(/<script src="pwa\.js"><\/script>\n?/g, '');
-html = html.replace(/<link rel="stylesheet" href="([^"]+)">/g, (_, href) => {
-  const css = '\n' + read(path.join(out, href));
-  styleHashes.push(hash(css));
-  return `<style>${css}</style>`;
-});
-html = html.replace(/<script src="([^"]+)"><\/script>/g, (_, src) => {
-  // "</script" inside the code would end the element early; "<\/script" means the same to JS.
-  const js = '\n' + read(path.join(out, src)).replace(/<\/script/gi, '<\\/script');
-  scriptHashes.push(hash(js));
-  return `<script>${js}</script>`;
-});
-const csp = [
-  "default-src 'none'",
-  `script-src ${scriptHashes.join(' ')} 'wasm-unsafe-eval'`,
-  `style-src ${styleHashes.join(' ')}`,
-  "img-src data:",
-  "connect-src 'none'",
-  "font-src 'none'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
-const before = html;
-html = html.replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/,
-  `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
-if (html === before) throw new Error('web/index.html has no Content-Security-Policy meta tag');
-if (/<script src=|<link rel="stylesheet"/.test(html)) throw new Error('an external file was left in srdi-offline.html');
-if (/serviceWorker\.register|rel="manifest"/.test(html)) throw new Error('srdi-offline.html must not register a service worker or link a manifest');
-fs.writeFileSync(path.join(out, 'srdi-offline.html'), html);
+// The two single files link to each other by their own names.
+const OFFLINE_LINKS = { 'app.js': ['batch.html', 'srdi-batch.html'], 'batch.html': ['index.html', 'srdi-offline.html'] };
+function singleFile(page, target, extraCsp) {
+  const scriptHashes = [];
+  const styleHashes = [];
+  let html = read(path.join(out, page));
+  html = html.replace(/<link rel="manifest"[^>]*>\n?/g, '');
+  html = html.replace(/<script src="pwa\.js"><\/script>\n?/g, '');
+  if (OFFLINE_LINKS[page]) html = html.split(`href="${OFFLINE_LINKS[page][0]}"`).join(`href="${OFFLINE_LINKS[page][1]}"`);
+  html = html.replace(/<link rel="stylesheet" href="([^"]+)">/g, (_, href) => {
+    const css = '\n' + read(path.join(out, href));
+    styleHashes.push(hash(css));
+    return `<style>${css}</style>`;
+  });
+  html = html.replace(/<script src="([^"]+)"><\/script>/g, (_, src) => {
+    let code = read(path.join(out, src));
+    if (OFFLINE_LINKS[src]) code = code.split(`'${OFFLINE_LINKS[src][0]}'`).join(`'${OFFLINE_LINKS[src][1]}'`);
+    const js = '\n' + code.replace(/<\/script/gi, '<\\/script');
+    scriptHashes.push(hash(js));
+    return `<script>${js}</script>`;
+  });
+  const policy = [
+    "default-src 'none'",
+    `script-src ${scriptHashes.join(' ')} 'wasm-unsafe-eval'`,
+    `style-src ${styleHashes.join(' ')}`,
+    "img-src data:",
+    "connect-src 'none'",
+    "font-src 'none'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    ...extraCsp,
+  ].join('; ');
+  const before = html;
+  html = html.replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/,
+    `<meta http-equiv="Content-Security-Policy" content="${policy}">`);
+  if (html === before) throw new Error(`web/${page} has no Content-Security-Policy meta tag`);
+  if (/<script src=|<link rel="stylesheet"/.test(html)) throw new Error(`an external file was left in ${target}`);
+  if (/serviceWorker\.register|rel="manifest"/.test(html)) throw new Error(`${target} must not register a service worker or link a manifest`);
+  fs.writeFileSync(path.join(out, target), html);
+  return html;
+}
+const batchHtml = singleFile('batch.html', 'srdi-batch.html', ['worker-src blob:']);
+const html = singleFile('index.html', 'srdi-offline.html', []);
 
 const gz = zlib.gzipSync(Buffer.from(html), { level: 9 }).length;
+const batchGz = zlib.gzipSync(Buffer.from(batchHtml), { level: 9 }).length;
+console.log(`build/web: srdi-batch.html ${(Buffer.byteLength(batchHtml) / 1024).toFixed(0)} KB, ${(batchGz / 1024).toFixed(1)} KB gzipped`);
 console.log(`build/web: ${samples.length} samples, ${sources.length} source texts; ` +
   `srdi-offline.html ${(Buffer.byteLength(html) / 1024).toFixed(0)} KB, ${(gz / 1024).toFixed(1)} KB gzipped; ` +
   `site version ${version} (${precache.length} files precached by sw.js)`);

@@ -2,13 +2,10 @@
 // boundary: errors come back as {"errors": [...]}, the same structure the CLI prints.
 #include <emscripten/bind.h>
 
-#include <algorithm>
-#include <memory>
 #include <string>
 
 #include "core/engine.hpp"
 #include "core/evaluator.hpp"
-#include "core/table_screen.hpp"
 
 namespace {
 
@@ -61,80 +58,6 @@ class Screening {
   srdi::ScreenBatch batch_;
 };
 
-// A 培育库 sheet (CSV text, already decoded) screened a chunk of rows at a time, so a Web Worker
-// can report progress and stop between chunks (docs/screening.md). The same code as srdi screen.
-class Sheet {
- public:
-  // {"as_of", "criteria", "rung", "near"} (all optional). Returns the sheet's columns, the added
-  // headers and the fields no column gives, or {"errors": [...]}.
-  std::string open(const std::string& csv, const std::string& options_text) {
-    return guard([&] {
-      sheet_.reset();  // a failed open leaves no sheet behind
-      text_ = csv;
-      reader_ = std::make_unique<srdi::CsvReader>(text_);
-      srdi::json o = srdi::json::parse(options_text.empty() ? "{}" : options_text);
-      srdi::json engine_options = srdi::json::object();
-      for (const char* k : {"as_of", "criteria"}) {
-        if (o.contains(k)) engine_options[k] = o[k];
-      }
-      srdi::Options options = srdi::parse_options(engine_options.dump(), srdi::today_local(), srdi::bundled_policies());
-      srdi::NearLimits limits;
-      if (o.contains("near") && o["near"].is_string() && !o["near"].get<std::string>().empty()) {
-        auto l = srdi::parse_near_limits(o["near"].get<std::string>());
-        if (!l) throw srdi::LoadFailure({srdi::Error{"options.bad_near", "/near", "接近标准的写法：money_share=0.3,count=2,percent_points=1,points=10", "options"}});
-        limits = *l;
-      }
-      std::vector<std::string> header;
-      if (!reader_->next(header)) throw srdi::LoadFailure({srdi::Error{"sheet.empty", "", "文件是空的", "sheet"}});
-      sheet_ = std::make_unique<srdi::SheetScreener>(options, o.value("rung", ""), limits, header);
-      srdi::json columns = srdi::json::array();
-      for (const auto& c : sheet_->columns()) columns.push_back(srdi::json{{"header", c.header}, {"field", c.field}, {"label", c.label}});
-      return srdi::json{{"columns", columns},
-                        {"used", sheet_->columns_used()},
-                        {"uncovered", sheet_->uncovered()},
-                        {"added_headers", sheet_->added_headers()},
-                        {"rung", sheet_->rung_id()},
-                        {"rung_title", sheet_->rung_title()},
-                        {"near", srdi::near_limits_words(limits)}};
-    });
-  }
-  // The next `count` rows: {"rows": [{"row", "cells", "added", "class", "problems": [{column, message}]}], "done"}.
-  std::string next(int count) {
-    return guard([&] {
-      srdi::json rows = srdi::json::array();
-      bool done = !reader_ || !sheet_;
-      std::vector<std::string> cells;
-      for (int i = 0; i < count && !done; ++i) {
-        if (!reader_->next(cells)) {
-          done = true;
-          break;
-        }
-        if (std::all_of(cells.begin(), cells.end(), [](const std::string& c) { return c.find_first_not_of(" \t") == std::string::npos; })) {
-          --i;
-          continue;
-        }
-        srdi::SheetScreener::Row r = sheet_->row(cells);
-        srdi::json problems = srdi::json::array();
-        for (const auto& p : r.problems) problems.push_back(srdi::json{{"column", p.column}, {"message", p.message}});
-        rows.push_back(srdi::json{{"row", reader_->row_number()}, {"cells", cells}, {"added", r.added}, {"class", r.cls}, {"problems", problems}});
-      }
-      return srdi::json{{"rows", rows}, {"done", done}, {"offset", reader_ ? reader_->offset() : 0}, {"size", text_.size()}};
-    });
-  }
-
- private:
-  template <typename F>
-  static std::string guard(F&& f) {
-    srdi::Response r = srdi::guarded_response(f);
-    return r.body.dump(-1, ' ', false, srdi::json::error_handler_t::replace);
-  }
-  std::string text_;
-  std::unique_ptr<srdi::CsvReader> reader_;
-  std::unique_ptr<srdi::SheetScreener> sheet_;
-};
-
-std::string sheet_template() { return srdi::sheet_template(); }
-
 std::string policies() {
   try {
     return srdi::policies_json(srdi::bundled_policies()).dump(2, ' ', false, srdi::json::error_handler_t::replace);
@@ -163,11 +86,6 @@ EMSCRIPTEN_BINDINGS(srdi) {
       .function("load", &Screening::load)
       .function("run", &Screening::run)
       .function("verdicts", &Screening::verdicts);
-  emscripten::class_<Sheet>("Sheet")
-      .constructor<>()
-      .function("open", &Sheet::open)
-      .function("next", &Sheet::next);
-  emscripten::function("sheet_template", &sheet_template);
   emscripten::function("policies", &policies);
   emscripten::function("schema", &schema);
   emscripten::function("version", &version);

@@ -9,8 +9,12 @@
   var DATA = window.SRDI_DATA || { samples: [], sources: [] };
   var STORAGE_KEY = 'srdi.saved-profile';
 
+  // The screening page beside this one (the build names it srdi-batch.html in the single files).
+  var BATCH_PAGE = 'batch.html';
+
 // One calculator inside `host`: the whole page, or a widget in a shadow root (SRDI.mount).
 // config: {lang, kiosk, city, applicant, as_of, idle, warn, onResult}.
+
 function createApp(host, shadow, config) {
   var scope = shadow || document;  // where the calculator's ids live
   var root = shadow ? shadow.host : document.documentElement;  // carries data-srdi-state
@@ -108,7 +112,9 @@ function createApp(host, shadow, config) {
       '<dialog id="idle-warning" aria-labelledby="idle-title" aria-describedby="idle-text"><h2 id="idle-title">' + t('还在使用吗？') + '</h2>' +
       '<p id="idle-text">' + t('为保护隐私，<strong id="idle-count">30</strong> 秒后将清除本次填写的全部信息。') + '</p>' +
       '<button type="button" id="idle-continue">' + t('继续使用') + '</button></dialog>' +
-      '<footer class="foot"><p>' + t('政策数据随页面离线提供；每一项结论都注明所依据的文件、条款和原文摘录。标注“征求意见稿”“已失效”的金额仅供参考。') + '</p></footer>';
+      '<footer class="foot"><p>' + t('政策数据随页面离线提供；每一项结论都注明所依据的文件、条款和原文摘录。标注“征求意见稿”“已失效”的金额仅供参考。') + '</p>' +
+      // The screening page for officials (a sheet of many firms): not in a portal's widget or a kiosk.
+      (shadow || config.kiosk ? '' : '<p><a id="to-batch" href="' + BATCH_PAGE + '">' + t('工信部门：培育库批量筛选（导入企业名单表格）') + '</a></p>') + '</footer>';
   }
 
   // Changes the interface language and keeps everything typed: the controls' raw text is carried

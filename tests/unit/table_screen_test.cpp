@@ -132,6 +132,7 @@ TEST_CASE("the near limits are set from the command line, and a malformed settin
   CHECK(l->money_share == srdi::Rational::of(1, 2));
   CHECK(l->count == srdi::Rational(4));
   CHECK(l->points == srdi::Rational(10));
+  CHECK(srdi::parse_near_limits("money_share=30%")->money_share == srdi::Rational::of(3, 10));
   CHECK_FALSE(srdi::parse_near_limits("money=0.5"));
   CHECK_FALSE(srdi::parse_near_limits("count=-1"));
   CHECK_FALSE(srdi::parse_near_limits("count"));

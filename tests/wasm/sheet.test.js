@@ -1,4 +1,4 @@
-// The wasm Sheet class (the screening page's engine) gives, row for row, what `srdi screen` writes
+// The wasm Sheet class of the screening page's module (build/wasm/srdi-batch.js) gives, row for row, what `srdi screen` writes
 // for the same sheet: the added cells, the class and the problems, chunk by chunk.
 'use strict';
 const test = require('node:test');
@@ -8,6 +8,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
 const { loadSrdi } = require('./load_module');
+const loadSheetModule = () => loadSrdi('srdi-batch');
 
 const CLI = process.env.SRDI_CLI ? path.resolve(process.env.SRDI_CLI) : path.resolve(__dirname, '../../build/dev/srdi');
 const AS_OF = '2026-11-21';
@@ -37,7 +38,7 @@ function readCsv(text) {
 }
 
 test('the module screens a sheet as srdi screen does, chunk by chunk', async () => {
-  const srdi = await loadSrdi();
+  const srdi = await loadSheetModule();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'srdi-sheet-'));
   try {
     fs.writeFileSync(path.join(dir, 'in.csv'), SHEET);
@@ -68,7 +69,7 @@ test('the module screens a sheet as srdi screen does, chunk by chunk', async () 
 });
 
 test('a bad option or an empty sheet comes back as an error, never a throw', async () => {
-  const srdi = await loadSrdi();
+  const srdi = await loadSheetModule();
   const sheet = new srdi.Sheet();
   assert.equal(JSON.parse(sheet.open('', '{}')).errors[0].code, 'sheet.empty');
   assert.equal(JSON.parse(sheet.open(SHEET, JSON.stringify({ as_of: AS_OF, rung: 'nonsense' }))).errors[0].code, 'options.unknown_rung');

@@ -1,0 +1,225 @@
+// The screening page (build/web/batch.html, docs/screening.md) as an officer uses it: a generated
+// pool written as a sheet (UTF-8 and GBK CSV), imported, screened in the worker, every firm's
+// class equal to what `srdi screen` writes for the same sheet; bad cells shown and listed, not
+// dropped; cancel and re-run; export and re-import; the template round-trips; the offline single
+// file works from file://. Screenshots: build/screenshots/batch-*.png.
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { execFileSync } = require('node:child_process');
+const { pathToFileURL } = require('node:url');
+const h = require('./harness');
+const { generateProfiles } = require('../gen/profiles');
+
+const AS_OF = h.AS_OF;
+let env;
+let dir;
+test.before(async () => {
+  env = await h.setup();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'srdi-batch-'));
+});
+test.after(async () => {
+  if (env) await env.close();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+// A profile as a row of the template's columns: labels from `srdi schema`, money in 万元 (exact
+// string shifting), yes/no as 是/否, choices by their Chinese words, titles held by date and level.
+const schema = JSON.parse(execFileSync(h.CLI, ['schema']).toString());
+const LEVEL = { national: '国家级', provincial: '省级', city: '市级' };
+const TITLES = { innovative_sme: '创新型中小企业', srdi_sme: '专精特新中小企业', little_giant: '专精特新“小巨人”企业' };
+function wan(yuan) {
+  const neg = yuan.startsWith('-');
+  const [w, f = ''] = (neg ? yuan.slice(1) : yuan).split('.');
+  const digits = (w + (f + '00').slice(0, 2)).padStart(7, '0');
+  const whole = digits.slice(0, -6).replace(/^0+(?=\d)/, ''), frac = digits.slice(-6).replace(/0+$/, '');
+  return (neg ? '-' : '') + whole + (frac ? '.' + frac : '');
+}
+function get(p, name) {
+  return name.split('.').reduce((o, k) => (o == null ? undefined : o[k]), p);
+}
+function sheetOf(profiles) {
+  const fields = schema.fields.filter((f) => !/^(honors|sci_award)\./.test(f.name) && f.name !== 'applicant');
+  const headers = fields.map((f) => f.label + (f.kind === 'money' || f.kind === 'signed_money' ? '（万元）' : f.kind === 'percent' ? '（%）' : ''));
+  for (const t of Object.values(TITLES)) headers.push(`${t}认定日期`, `${t}级别`);
+  const rows = profiles.map((p) => {
+    const cells = fields.map((f) => {
+      const v = get(p, f.name);
+      if (v == null) return '';
+      if (f.kind === 'money' || f.kind === 'signed_money') return wan(String(v));
+      if (f.kind === 'bool') return v ? '是' : '否';
+      if (f.kind === 'enum') return (f.value_labels && f.value_labels[v]) || v;
+      return String(v);
+    });
+    for (const title of Object.keys(TITLES)) {
+      // One entry per title in a sheet: the first one the profile holds.
+      const e = Array.isArray(p.holds) ? p.holds.find((x) => x && x.title === title) : null;
+      cells.push(e && e.since ? e.since : '', e && e.level ? LEVEL[e.level] : '');
+    }
+    return cells;
+  });
+  const cell = (s) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  return [headers, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+// What `srdi screen` writes for a sheet: each data row's class (the 分类 column).
+function cliClasses(file) {
+  const out = path.join(dir, 'cli-out.csv');
+  try {
+    execFileSync(h.CLI, ['screen', '--input', file, '--output', out, '--as-of', AS_OF], { stdio: 'pipe' });
+  } catch (e) {
+    if (e.status !== 2) throw e;
+  }
+  const lines = fs.readFileSync(out, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r\n/);
+  const head = lines[0].split(',');
+  const at = head.findIndex((x) => x.startsWith('分类'));
+  // The class is never quoted, and the columns before it hold no line break in these sheets.
+  return lines.slice(1).map((l) => parseLine(l)[at]);
+}
+function parseLine(line) {
+  const out = []; let cell = '', q = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (q) { if (c === '"') { if (line[i + 1] === '"') { cell += c; i++; } else q = false; } else cell += c; }
+    else if (c === '"') q = true; else if (c === ',') { out.push(cell); cell = ''; } else cell += c;
+  }
+  out.push(cell);
+  return out;
+}
+
+async function openPage(context, url = env.url + 'batch.html') {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(url);
+  await page.waitForFunction(() => document.documentElement.getAttribute('data-state') === 'ready', null, { timeout: 30000 });
+  if ((await page.inputValue('#as-of')) !== AS_OF) {
+    await page.fill('#as-of', AS_OF);
+    await page.dispatchEvent('#as-of', 'change');
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-state') === 'ready');
+  }
+  return { page, errors };
+}
+async function screenFile(page, file) {
+  await page.setInputFiles('#file', file);
+  await page.waitForFunction(() => !document.getElementById('run').disabled);
+  await page.click('#run');
+  await page.waitForFunction(() => document.documentElement.getAttribute('data-state') === 'done', null, { timeout: 120000 });
+}
+// Every row's class as the page holds it, in sheet order, across all pages of the table.
+async function pageClasses(page) {
+  const out = [];
+  await page.selectOption('#filter', '');
+  for (;;) {
+    out.push(...await page.$$eval('#results tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-class'))));
+    if (await page.locator('#next').isDisabled()) break;
+    await page.click('#next');
+  }
+  return out;
+}
+
+test('a generated pool in UTF-8 and in GBK: every firm classed as srdi screen classes it', async () => {
+  const profiles = generateProfiles({ seed: 15, count: 600, asOf: AS_OF });
+  const utf8 = path.join(dir, 'pool.csv');
+  fs.writeFileSync(utf8, sheetOf(profiles));
+  const gbk = path.join(dir, 'pool-gbk.csv');
+  fs.writeFileSync(gbk, execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030', utf8]));
+  const want = cliClasses(utf8);
+  assert.equal(want.length, 600);
+  assert.ok(new Set(want).size >= 3, `the pool should exercise several classes: ${[...new Set(want)]}`);
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const { page, errors } = await openPage(context);
+    await h.screenshot(page, 'batch-start');
+    for (const [file, enc] of [[utf8, 'UTF-8'], [gbk, 'GBK']]) {
+      await screenFile(page, file);
+      assert.match(await page.locator('#file-name').innerText(), new RegExp(enc));
+      assert.deepEqual(await pageClasses(page), want, `${enc}: the page's classes`);
+    }
+    await page.locator('#mapping-card').screenshot({ path: path.join(h.SCREENSHOTS, 'batch-mapping.png') });
+    await page.locator('#results-card').screenshot({ path: path.join(h.SCREENSHOTS, 'batch-results.png') });
+    console.log(`# batch page: ${await page.getAttribute('html', 'data-rows-per-second')} rows/s in the worker (600 rows)`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('bad cells are shown and listed with row and column, never dropped; the error list downloads', async () => {
+  const sheet = [
+    '企业名称,所属行业（划型）,从业人员（人）,营业收入（上年度）（万元）,专精特新中小企业认定日期',
+    '甲公司,工业,120,8600,',
+    '乙公司,工业,-280,abc,2027-01-01',
+    '丙公司,工业,30,1200,2024-05-01',
+  ].join('\r\n') + '\r\n';
+  const file = path.join(dir, 'bad.csv');
+  fs.writeFileSync(file, sheet);
+  const context = await env.browser.newContext({ acceptDownloads: true });
+  try {
+    const { page } = await openPage(context);
+    await screenFile(page, file);
+    assert.match(await page.locator('#status').innerText(), /1 行数据有误/);
+    const bad = page.locator('#results tbody tr[data-row="3"]');
+    assert.equal(await bad.getAttribute('data-class'), '数据有误');
+    assert.equal(await bad.locator('td.bad').count(), 3);  // staff, revenue, the date
+    assert.equal(await page.locator('#results tbody tr').count(), 3, 'every row stays');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-errors')]);
+    const text = fs.readFileSync(await download.path(), 'utf8');
+    assert.match(text, /3,从业人员（人）,列“从业人员（人）”：不能为负数/);
+    assert.match(text, /3,营业收入（上年度）（万元）,列“营业收入（上年度）（万元）”：“abc”不是数字/);
+    assert.match(text, /3,专精特新中小企业认定日期,.*晚于评估日期/);
+  } finally {
+    await context.close();
+  }
+});
+
+test('cancel stops a run; a re-run finishes; the export re-imports to the same classes', async () => {
+  const profiles = generateProfiles({ seed: 16, count: 2000, asOf: AS_OF });
+  const file = path.join(dir, 'big.csv');
+  fs.writeFileSync(file, sheetOf(profiles));
+  const context = await env.browser.newContext({ acceptDownloads: true });
+  try {
+    const { page } = await openPage(context);
+    await page.setInputFiles('#file', file);
+    await page.waitForFunction(() => !document.getElementById('run').disabled);
+    await page.click('#run');
+    await page.waitForFunction(() => document.getElementById('progress').value > 0, null, { timeout: 30000 });
+    await h.screenshot(page, 'batch-progress');
+    await page.click('#cancel');
+    assert.match(await page.locator('#status').innerText(), /已取消/);
+    assert.notEqual(await page.getAttribute('html', 'data-state'), 'done');
+    await page.waitForFunction(() => !document.getElementById('run').disabled);
+    await page.click('#run');
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-state') === 'done', null, { timeout: 180000 });
+    const first = await pageClasses(page);
+    assert.equal(first.length, 2000);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+    const exported = path.join(dir, 'exported.csv');
+    fs.copyFileSync(await download.path(), exported);
+    await screenFile(page, exported);
+    assert.deepEqual(await pageClasses(page), first, 'the export screens again to the same classes');
+  } finally {
+    await context.close();
+  }
+});
+
+test('the template downloads and screens; the single offline file works from file://', async () => {
+  const context = await env.browser.newContext({ acceptDownloads: true });
+  try {
+    const { page } = await openPage(context, pathToFileURL(path.join(h.WEB_ROOT, 'srdi-batch.html')).href);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#template')]);
+    const file = path.join(dir, 'template.csv');
+    fs.copyFileSync(await download.path(), file);
+    await screenFile(page, file);
+    assert.equal(await page.locator('#results tbody tr').count(), 1);
+    assert.equal(await page.locator('#results tbody tr').getAttribute('data-class'), cliClasses(file)[0]);
+    // The calculator links here, and back.
+    assert.equal(await page.getAttribute('#to-calculator', 'href'), 'srdi-offline.html');
+  } finally {
+    await context.close();
+  }
+});

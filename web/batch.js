@@ -1,0 +1,299 @@
+// The screening page (web/batch.html, docs/screening.md): a 培育库 sheet read in this browser
+// (CSV; GBK detected with TextDecoder), screened by the engine in a Web Worker a chunk at a time
+// (web/batch-worker.js, the same code as `srdi screen`), shown as a filterable, sortable table
+// paged so that 100,000 firms stay fast, and exported as CSV. Nothing is stored or sent.
+(function () {
+  'use strict';
+  var $ = function (id) { return document.getElementById(id); };
+  var CLASSES = ['重点推荐', '重点提升', '重点关注', '待补充', '依读法而定', '数据有误'];
+  var PAGE = 200;
+  var worker = null, text = '', fileName = '', head = null, rows = [], view = [], page = 0, sort = null, t0 = 0;
+
+  function esc(s) { return String(s == null ? '' : s).replace(/[&<>"]/g, function (c) { return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]; }); }
+  function todayIso() { var d = new Date(); return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0'); }
+  function status(msg) { $('status').textContent = msg; }
+
+  // A fresh worker per run: cancelling is terminating it.
+  function startWorker() {
+    if (worker) worker.terminate();
+    var url = URL.createObjectURL(new Blob([window.SRDI_WORKER_SOURCE], { type: 'text/javascript' }));
+    worker = new Worker(url);
+    URL.revokeObjectURL(url);
+    worker.onmessage = onMessage;
+    return worker;
+  }
+
+  function loadTiers() {
+    startWorker().postMessage({ type: 'tiers', as_of: $('as-of').value });
+  }
+
+  function onMessage(e) {
+    var m = e.data;
+    if (m.type === 'tiers') {
+      var keep = $('rung').value;
+      $('rung').innerHTML = m.tiers.map(function (t) { return '<option value="' + esc(t.id) + '">' + esc(t.title) + '</option>'; }).join('');
+      var srdi = m.tiers.filter(function (t) { return t.tier === 'srdi'; })[0];
+      if (m.tiers.some(function (t) { return t.id === keep; })) $('rung').value = keep;
+      else if (srdi) $('rung').value = srdi.id;
+      document.documentElement.setAttribute('data-state', 'ready');
+    } else if (m.type === 'template') {
+      download('培育库模板.csv', '\uFEFF' + m.text);
+    } else if (m.type === 'head') {
+      head = m.head;
+      showMapping();
+    } else if (m.type === 'rows') {
+      for (var i = 0; i < m.rows.length; i++) rows.push(m.rows[i]);
+      var rate = m.seconds > 0 ? Math.round(rows.length / m.seconds) : 0;
+      $('progress').value = m.size ? m.offset / m.size : 0;
+      status('已处理 ' + rows.length + ' 家企业（每秒约 ' + rate + ' 家）' + (m.done ? '，完成。' : '……'));
+      document.documentElement.setAttribute('data-rows-per-second', String(rate));
+      if (m.done) finish(m.seconds);
+      else if (rows.length <= PAGE || rows.length % (PAGE * 10) < m.rows.length) showResults();
+    } else if (m.type === 'error') {
+      busy(false);
+      status('无法筛选：' + m.errors.map(function (x) { return x.message; }).join('；'));
+    }
+  }
+
+  function busy(on) {
+    $('run').disabled = on || !text;
+    $('cancel').disabled = !on;
+    $('progress').hidden = !on;
+    document.documentElement.setAttribute('data-state', on ? 'running' : 'ready');
+  }
+
+  function nearText() {
+    var pick = function (id, key, unit) { var v = $(id).value.trim(); return v ? key + '=' + v + (unit || '') : ''; };
+    return [pick('near-money', 'money_share', '%'), pick('near-count', 'count'), pick('near-pp', 'percent_points'), pick('near-points', 'points')]
+      .filter(Boolean).join(',');
+  }
+
+  function run() {
+    rows = [];
+    head = null;
+    page = 0;
+    sort = null;
+    t0 = performance.now();
+    busy(true);
+    status('正在筛选……');
+    startWorker().postMessage({ type: 'run', text: text, options: { as_of: $('as-of').value, rung: $('rung').value, near: nearText() } });
+  }
+
+  function cancel() {
+    if (worker) worker.terminate();
+    worker = null;
+    busy(false);
+    status('已取消：已处理 ' + rows.length + ' 家，结果不完整。可修改设置后重新筛选。');
+    showResults();
+    loadTiers();
+  }
+
+  function finish(seconds) {
+    busy(false);
+    var bad = rows.filter(function (r) { return r.problems.length; }).length;
+    status('完成：' + rows.length + ' 家企业，用时 ' + seconds.toFixed(1) + ' 秒' + (bad ? '；' + bad + ' 行数据有误（已列出，未删除）' : '') + '。');
+    document.documentElement.setAttribute('data-state', 'done');
+    document.documentElement.setAttribute('data-seconds', (( performance.now() - t0) / 1000).toFixed(2));
+    $('export-errors').hidden = !bad;
+    showResults();
+  }
+
+  // ---------------------------------------------------------------- the sheet's columns
+
+  function showMapping() {
+    var used = head.columns.filter(function (c) { return c.field; });
+    var h = '<p>识别了 ' + used.length + ' / ' + head.columns.length + ' 列；筛选层级：' + esc(head.rung_title) + '；' + esc(head.near) + '。</p>';
+    var unknown = head.columns.length - used.length;
+    h += '<details' + (unknown ? ' open' : '') + '><summary>逐列对照（' + head.columns.length + ' 列' + (unknown ? '，' + unknown + ' 列未识别' : '') + '）</summary>';
+    h += '<table class="mapping"><thead><tr><th scope="col">表格中的列</th><th scope="col">识别为</th></tr></thead><tbody>' +
+      head.columns.map(function (c) {
+        return '<tr data-field="' + esc(c.field) + '"><td>' + esc(c.header) + '</td><td>' + (c.field ? esc(c.label) : '<span class="muted">未识别（原样保留在导出中）</span>') + '</td></tr>';
+      }).join('') + '</tbody></table></details>';
+    if (head.uncovered.length) {
+      h += '<p class="notice">表中没有以下列，每家企业的这些项都按“未填写”处理，相关结论可能为“待定”：' + esc(head.uncovered.join('、')) + '</p>';
+    }
+    $('mapping').innerHTML = h;
+    $('mapping-card').hidden = false;
+  }
+
+  // ---------------------------------------------------------------- results
+
+  function classOf(r) { return r.class; }
+
+  function showResults() {
+    if (!head) return;
+    $('results-card').hidden = false;
+    var counts = {};
+    rows.forEach(function (r) { counts[r.class] = (counts[r.class] || 0) + 1; });
+    $('counts').innerHTML = CLASSES.filter(function (c) { return counts[c]; }).map(function (c) {
+      return '<span class="count" data-class="' + esc(c) + '"><strong>' + counts[c] + '</strong> ' + esc(c) + '</span>';
+    }).join('');
+    var keep = $('filter').value;
+    $('filter').innerHTML = '<option value="">全部（' + rows.length + '）</option>' + CLASSES.filter(function (c) { return counts[c]; }).map(function (c) {
+      return '<option value="' + esc(c) + '">' + esc(c) + '（' + counts[c] + '）</option>';
+    }).join('');
+    $('filter').value = keep && counts[keep] ? keep : '';
+    nearChart();
+    refreshView();
+  }
+
+  // How far the 重点提升 firms are: how many lack one, two or three conditions.
+  function nearChart() {
+    var buckets = [0, 0, 0];
+    var gapCol = head.added_headers.indexOf('主要差距');
+    rows.forEach(function (r) {
+      if (r.class !== '重点提升') return;
+      var n = r.added[gapCol] ? r.added[gapCol].split('；').length : 0;
+      buckets[Math.min(Math.max(n, 1), 3) - 1] += 1;
+    });
+    var total = buckets[0] + buckets[1] + buckets[2];
+    if (!total) { $('near-chart').innerHTML = ''; return; }
+    var labels = ['差 1 项', '差 2 项', '差 3 项及以上'];
+    $('near-chart').innerHTML = '<p>重点提升的企业离达标还差几项：</p>' + buckets.map(function (b, i) {
+      return '<div class="bar-row"><span class="bar-label">' + labels[i] + '</span><span class="bar" data-width="' + Math.round(100 * b / total) + '"></span><span class="bar-n">' + b + '</span></div>';
+    }).join('');
+    // Widths set through the CSSOM: the page's CSP allows no inline style attribute.
+    Array.prototype.forEach.call($('near-chart').querySelectorAll('.bar'), function (el) { el.style.width = el.getAttribute('data-width') + '%'; });
+  }
+
+  // Export order: the sheet's columns as they were, then the added ones. On screen the firm's name
+  // (the first column) comes first, then what the screening says, then the rest of the sheet.
+  function headers() { return head.columns.map(function (c) { return c.header; }).concat(head.added_headers); }
+  function cellsOf(r) { return r.cells.concat(r.added); }
+  function screenOrder() {
+    var n = head.columns.length, added = head.added_headers.length, order = [0];
+    var cls = head.added_headers.indexOf('分类（' + head.rung_title + '）');
+    [cls, cls + 1, cls + 2].forEach(function (i) { order.push(n + i); });  // 分类, 主要差距, 需补充
+    for (var i = 0; i < added; i++) if (order.indexOf(n + i) < 0) order.push(n + i);
+    for (var j = 1; j < n; j++) order.push(j);
+    return order;
+  }
+
+  function refreshView() {
+    var f = $('filter').value;
+    view = rows.filter(function (r) { return !f || classOf(r) === f; });
+    if (sort) {
+      var col = sort.col, dir = sort.dir;
+      var numeric = view.every(function (r) { var v = cellsOf(r)[col]; return v === '' || v == null || !isNaN(Number(String(v).replace(/,/g, ''))); });
+      view.sort(function (a, b) {
+        var x = cellsOf(a)[col] || '', y = cellsOf(b)[col] || '';
+        if (numeric) { x = x === '' ? -Infinity : Number(String(x).replace(/,/g, '')); y = y === '' ? -Infinity : Number(String(y).replace(/,/g, '')); return (x - y) * dir; }
+        return String(x).localeCompare(String(y), 'zh-CN') * dir;
+      });
+    }
+    page = Math.min(page, Math.max(0, Math.ceil(view.length / PAGE) - 1));
+    drawPage();
+  }
+
+  function drawPage() {
+    var hs = headers(), order = screenOrder();
+    $('results').querySelector('thead').innerHTML = '<tr><th scope="col">行</th>' + order.map(function (i) {
+      var mark = sort && sort.col === i ? (sort.dir > 0 ? ' ▲' : ' ▼') : '';
+      return '<th scope="col"><button type="button" class="link sort" data-col="' + i + '">' + esc(hs[i]) + mark + '</button></th>';
+    }).join('') + '</tr>';
+    var slice = view.slice(page * PAGE, (page + 1) * PAGE);
+    $('results').querySelector('tbody').innerHTML = slice.map(function (r) {
+      var bad = {}, cells = cellsOf(r);
+      r.problems.forEach(function (p) { bad[p.column] = p.message; });
+      return '<tr data-row="' + r.row + '" data-class="' + esc(r.class) + '"><th scope="row">' + r.row + '</th>' + order.map(function (i) {
+        return '<td data-col="' + i + '"' + (bad[i] ? ' class="bad" title="' + esc(bad[i]) + '"' : '') + '>' + esc(cells[i]) + '</td>';
+      }).join('') + '</tr>';
+    }).join('');
+    var pages = Math.max(1, Math.ceil(view.length / PAGE));
+    $('page-info').textContent = '第 ' + (page + 1) + ' / ' + pages + ' 页（' + view.length + ' 家）';
+    $('prev').disabled = page === 0;
+    $('next').disabled = page >= pages - 1;
+  }
+
+  // ---------------------------------------------------------------- files
+
+  function csvCell(s) { s = String(s == null ? '' : s); return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s; }
+  function download(name, content) {
+    var a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([content], { type: 'text/csv;charset=utf-8' }));
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 0);
+  }
+  function exportResults() {
+    var lines = [headers().map(csvCell).join(',')].concat(rows.map(function (r) { return cellsOf(r).map(csvCell).join(','); }));
+    download(fileName.replace(/\.[^.]*$/, '') + '-筛选结果.csv', '\uFEFF' + lines.join('\r\n') + '\r\n');
+  }
+  function exportErrors() {
+    var lines = ['行,列,问题'];
+    rows.forEach(function (r) {
+      r.problems.forEach(function (p) { lines.push([r.row, head.columns[p.column] ? head.columns[p.column].header : '', p.message].map(csvCell).join(',')); });
+    });
+    download(fileName.replace(/\.[^.]*$/, '') + '-数据问题.csv', '\uFEFF' + lines.join('\r\n') + '\r\n');
+  }
+
+  // UTF-8 if the bytes are valid UTF-8, else GBK (what Excel in China writes).
+  function decode(buffer) {
+    try {
+      return { text: new TextDecoder('utf-8', { fatal: true }).decode(buffer), encoding: 'UTF-8' };
+    } catch (e) {
+      return { text: new TextDecoder('gbk').decode(buffer), encoding: 'GBK' };
+    }
+  }
+
+  function onFile() {
+    var file = $('file').files[0];
+    if (!file) return;
+    if (/\.xlsx$/i.test(file.name)) {
+      status('暂不能直接读取 .xlsx：请在 Excel 中“另存为”CSV 后再选择。');
+      $('file').value = '';
+      return;
+    }
+    var reader = new FileReader();
+    reader.onload = function () {
+      var d = decode(reader.result);
+      text = d.text;
+      fileName = file.name;
+      $('file-name').textContent = file.name + '（' + d.encoding + '，' + Math.round(file.size / 1024) + ' KB）';
+      $('run').disabled = false;
+      status('已读取“' + file.name + '”，可以开始筛选。');
+      $('file').value = '';
+    };
+    reader.onerror = function () { status('无法读取该文件。'); };
+    reader.readAsArrayBuffer(file);
+  }
+
+  function clearAll() {
+    if (worker) worker.terminate();
+    worker = null;
+    text = ''; fileName = ''; head = null; rows = []; view = []; sort = null; page = 0;
+    $('file-name').textContent = '';
+    $('mapping').innerHTML = '';
+    $('mapping-card').hidden = true;
+    $('results-card').hidden = true;
+    $('results').querySelector('tbody').innerHTML = '';
+    busy(false);
+    $('run').disabled = true;
+    status('已清除：表格和结果都已从本页面移除（本页面从未保存任何内容）。');
+    loadTiers();
+  }
+
+  // ---------------------------------------------------------------- wiring
+
+  $('as-of').value = todayIso();
+  $('as-of').addEventListener('change', loadTiers);
+  $('file').addEventListener('change', onFile);
+  $('run').addEventListener('click', run);
+  $('cancel').addEventListener('click', cancel);
+  $('clear').addEventListener('click', clearAll);
+  $('template').addEventListener('click', function () { (worker || startWorker()).postMessage({ type: 'template' }); });
+  $('export').addEventListener('click', exportResults);
+  $('export-errors').addEventListener('click', exportErrors);
+  $('filter').addEventListener('change', function () { page = 0; refreshView(); });
+  $('prev').addEventListener('click', function () { page -= 1; drawPage(); });
+  $('next').addEventListener('click', function () { page += 1; drawPage(); });
+  $('results').addEventListener('click', function (e) {
+    var b = e.target.closest('button.sort');
+    if (!b) return;
+    var col = Number(b.getAttribute('data-col'));
+    sort = sort && sort.col === col ? { col: col, dir: -sort.dir } : { col: col, dir: 1 };
+    refreshView();
+  });
+  loadTiers();
+})();
