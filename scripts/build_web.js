@@ -95,7 +95,24 @@ fs.writeFileSync(path.join(out, 'batch-worker-src.js'),
   '// The engine and web/batch-worker.js as text, for the screening page\'s worker. Generated.\n' +
   `var SRDI_WORKER_SOURCE = ${JSON.stringify(workerSource).replace(/<\//g, '<\\/')};\n`);
 
-const siteFiles = [...new Set(['srdi.js', 'srdi-wasm.js', 'data.js', 'srdi-style.js', 'batch-worker-src.js', ...webFiles])]
+// 3b'. Excel for the screening page: read-excel-file and write-excel-file bundled by esbuild into
+// one classic script (no module loader, no CDN; the calculator's page does not load it).
+const esbuild = require('esbuild');
+const xlsx = esbuild.buildSync({
+  entryPoints: [path.join(root, 'scripts/xlsx-entry.js')],
+  bundle: true,
+  format: 'iife',
+  minify: true,
+  platform: 'browser',
+  target: 'chrome100',
+  legalComments: 'inline',
+  write: false,
+  nodePaths: [path.join(root, 'node_modules')],
+});
+fs.writeFileSync(path.join(out, 'batch-xlsx.js'),
+  '// read-excel-file and write-excel-file (MIT), bundled for web/batch.js. Generated.\n' + xlsx.outputFiles[0].text);
+
+const siteFiles = [...new Set(['srdi.js', 'srdi-wasm.js', 'data.js', 'srdi-style.js', 'batch-worker-src.js', 'batch-xlsx.js', ...webFiles])]
   .filter((f) => f !== SW && f !== 'srdi-offline.html' && f !== 'srdi-batch.html')
   .sort();
 if (!siteFiles.includes('index.html')) throw new Error('web/index.html is missing');

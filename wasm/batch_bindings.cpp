@@ -1,6 +1,6 @@
 // Embind bindings of the screening page's module (build/wasm/srdi-batch.js, run in its Web
 // Worker, web/batch-worker.js): the Sheet class and the template, plus evaluate (the rungs in force
-// on a date). A module of its own, so the calculator's page does not carry the sheet code. No
+// on a date) and the schema (the template's explanation sheet). A module of its own, so the calculator's page does not carry the sheet code. No
 // exception crosses this boundary: errors come back as {"errors": [...]}.
 #include <emscripten/bind.h>
 
@@ -92,10 +92,13 @@ class Sheet {
 
 std::string sheet_template() { return srdi::sheet_template(); }
 
+std::string schema() { return srdi::schema_json().dump(-1, ' ', false, srdi::json::error_handler_t::replace); }
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(srdi_batch) {
   emscripten::function("evaluate", &evaluate);
+  emscripten::function("schema", &schema);
   emscripten::class_<Sheet>("Sheet")
       .constructor<>()
       .function("open", &Sheet::open)

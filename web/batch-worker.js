@@ -3,9 +3,9 @@
 // responsive while a sheet of many thousands of firms is screened a chunk at a time.
 //
 // Messages in:  {type: 'tiers', as_of}               the rungs in force on that date
-//               {type: 'template'}                   the template sheet (CSV text)
+//               {type: 'template', format}           the template sheet (CSV text) and the schema
 //               {type: 'run', text, options, chunk}  screen a sheet (options: as_of, rung, near)
-// Messages out: {type: 'tiers', tiers} | {type: 'template', text} | {type: 'head', head}
+// Messages out: {type: 'tiers', tiers} | {type: 'template', text, schema, format} | {type: 'head', head}
 //               | {type: 'rows', rows, offset, size, done, seconds} | {type: 'error', errors}
 // Cancelling is terminating the worker: web/batch.js starts a new one for the next run.
 'use strict';
@@ -28,7 +28,7 @@ self.onmessage = function (e) {
       if (r.errors) { self.postMessage({ type: 'error', errors: r.errors }); return; }
       self.postMessage({ type: 'tiers', tiers: r.tiers.map(function (t) { return { id: t.id, tier: t.tier, title: t.title }; }) });
     } else if (m.type === 'template') {
-      self.postMessage({ type: 'template', text: mod.sheet_template() });
+      self.postMessage({ type: 'template', text: mod.sheet_template(), schema: JSON.parse(mod.schema()), format: m.format });
     } else if (m.type === 'run') {
       var sheet = new mod.Sheet();
       var head = JSON.parse(sheet.open(m.text, JSON.stringify(m.options || {})));

@@ -37,7 +37,8 @@
       else if (srdi) $('rung').value = srdi.id;
       document.documentElement.setAttribute('data-state', 'ready');
     } else if (m.type === 'template') {
-      download('培育库模板.csv', '\uFEFF' + m.text);
+      if (m.format === 'csv') download('培育库模板.csv', '\uFEFF' + m.text);
+      else templateXlsx(m.text, m.schema);
     } else if (m.type === 'head') {
       head = m.head;
       showMapping();
@@ -228,6 +229,62 @@
     download(fileName.replace(/\.[^.]*$/, '') + '-数据问题.csv', '\uFEFF' + lines.join('\r\n') + '\r\n');
   }
 
+  // ---------------------------------------------------------------- Excel (web/batch-xlsx.js)
+
+  // A sheet's cells as text: numbers exactly as Excel stored them (parseNumber keeps the digits,
+  // never a binary float), dates as YYYY-MM-DD, yes/no as 是/否. Then CSV text, which the engine reads.
+  function xlsxToCsv(buffer) {
+    return window.SRDI_XLSX.readXlsxFile(buffer, { parseNumber: function (s) { return s; } }).then(function (sheets) {
+      var data = sheets[0] ? sheets[0].data : [];
+      var cell = function (v) {
+        if (v == null) return '';
+        if (v instanceof Date) return v.toISOString().slice(0, 10);
+        if (v === true) return '是';
+        if (v === false) return '否';
+        return String(v);
+      };
+      return data.map(function (row) { return row.map(function (v) { return csvCell(cell(v)); }).join(','); }).join('\r\n') + '\r\n';
+    });
+  }
+  function rowsToXlsx(rowsOfText) {
+    return rowsOfText.map(function (r) { return r.map(function (v) { return v === '' || v == null ? null : { value: String(v), type: String }; }); });
+  }
+  function downloadBlob(name, blob) {
+    var a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 0);
+  }
+  function exportXlsx() {
+    var data = rowsToXlsx([headers()].concat(rows.map(cellsOf)));
+    window.SRDI_XLSX.writeXlsxFile(data, { sheet: '筛选结果' }).toBlob().then(function (blob) {
+      downloadBlob(fileName.replace(/\.[^.]*$/, '') + '-筛选结果.xlsx', blob);
+    });
+  }
+  // The template: its columns and example row, and a second sheet saying what each column holds,
+  // its unit, the values it takes and what a blank means. From the engine's schema, not retyped.
+  var KIND_WORDS = { money: '金额（万元）', signed_money: '金额（万元，可为负数）', count: '整数', rank: '名次（整数）', int_range: '整数',
+    percent: '百分数（如 12.5 表示 12.5%）', score: '分数', bool: '是 或 否', enum: '从列出的值中选一个', text: '文字' };
+  function templateXlsx(csv, schema) {
+    var lines = csv.trim().split(/\r\n/).map(function (l) { return l.split(','); });
+    var byLabel = {};
+    schema.fields.forEach(function (f) { byLabel[f.label] = f; });
+    var explain = [['列名', '填写内容', '可填的值', '留空表示']];
+    lines[0].forEach(function (h) {
+      var f = byLabel[h.replace(/（万元）$|（%）$/, '')];
+      var values = f && f.value_labels ? Object.keys(f.value_labels).map(function (k) { return f.value_labels[k]; }).join('、') : '';
+      var what = f ? KIND_WORDS[f.kind] || '' : (/认定日期$/.test(h) ? '日期（如 2025-03-01）' : /级别$/.test(h) ? '国家级、省级或市级' : '');
+      if (f && f.kind === 'int_range') values = f.min + ' 至 ' + f.max;
+      explain.push([h, what, values, '未填写（未知），不按 0 或“否”计算；会改变结论的空白在结果的“需补充”中列出']);
+    });
+    window.SRDI_XLSX.writeXlsxFile([
+      { sheet: '企业名单', data: rowsToXlsx(lines) },
+      { sheet: '填写说明', data: rowsToXlsx(explain) },
+    ]).toBlob().then(function (blob) { downloadBlob('培育库模板.xlsx', blob); });
+  }
+
   // UTF-8 if the bytes are valid UTF-8, else GBK (what Excel in China writes).
   function decode(buffer) {
     try {
@@ -240,20 +297,26 @@
   function onFile() {
     var file = $('file').files[0];
     if (!file) return;
-    if (/\.xlsx$/i.test(file.name)) {
-      status('暂不能直接读取 .xlsx：请在 Excel 中“另存为”CSV 后再选择。');
-      $('file').value = '';
-      return;
-    }
-    var reader = new FileReader();
-    reader.onload = function () {
-      var d = decode(reader.result);
-      text = d.text;
+    var isXlsx = /\.xlsx$/i.test(file.name);
+    var loaded = function (content, encoding) {
+      text = content;
       fileName = file.name;
-      $('file-name').textContent = file.name + '（' + d.encoding + '，' + Math.round(file.size / 1024) + ' KB）';
+      $('file-name').textContent = file.name + '（' + encoding + '，' + Math.round(file.size / 1024) + ' KB）';
       $('run').disabled = false;
       status('已读取“' + file.name + '”，可以开始筛选。');
       $('file').value = '';
+    };
+    var reader = new FileReader();
+    reader.onload = function () {
+      if (!isXlsx) {
+        var d = decode(reader.result);
+        loaded(d.text, d.encoding);
+        return;
+      }
+      xlsxToCsv(reader.result).then(function (csv) { loaded(csv, 'Excel'); }, function (err) {
+        status('无法读取该 Excel 文件（' + (err && err.message ? err.message : err) + '）：可在 Excel 中另存为 CSV 后再试。');
+        $('file').value = '';
+      });
     };
     reader.onerror = function () { status('无法读取该文件。'); };
     reader.readAsArrayBuffer(file);
@@ -282,8 +345,10 @@
   $('run').addEventListener('click', run);
   $('cancel').addEventListener('click', cancel);
   $('clear').addEventListener('click', clearAll);
-  $('template').addEventListener('click', function () { (worker || startWorker()).postMessage({ type: 'template' }); });
+  $('template').addEventListener('click', function () { (worker || startWorker()).postMessage({ type: 'template', format: 'xlsx' }); });
+  $('template-csv').addEventListener('click', function () { (worker || startWorker()).postMessage({ type: 'template', format: 'csv' }); });
   $('export').addEventListener('click', exportResults);
+  $('export-xlsx').addEventListener('click', exportXlsx);
   $('export-errors').addEventListener('click', exportErrors);
   $('filter').addEventListener('change', function () { page = 0; refreshView(); });
   $('prev').addEventListener('click', function () { page -= 1; drawPage(); });

@@ -65,6 +65,14 @@ function sheetOf(profiles) {
   return [headers, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
+// The same sheet as .xlsx, every cell text (exact digits), written by write-excel-file in Node.
+async function xlsxOf(csvText, file) {
+  const writeXlsxFile = require('write-excel-file/node').default || require('write-excel-file/node');
+  const rows = csvText.trim().split(/\r\n/).map(parseLine);
+  const data = rows.map((r) => r.map((v) => (v === '' ? null : { value: v, type: String })));
+  fs.writeFileSync(file, await writeXlsxFile(data).toBuffer());
+}
+
 // What `srdi screen` writes for a sheet: each data row's class (the 分类 column).
 function cliClasses(file) {
   const out = path.join(dir, 'cli-out.csv');
@@ -122,12 +130,14 @@ async function pageClasses(page) {
   return out;
 }
 
-test('a generated pool in UTF-8 and in GBK: every firm classed as srdi screen classes it', async () => {
+test('a generated pool in UTF-8, in GBK and as .xlsx: every firm classed as srdi screen classes it', async () => {
   const profiles = generateProfiles({ seed: 15, count: 600, asOf: AS_OF });
   const utf8 = path.join(dir, 'pool.csv');
   fs.writeFileSync(utf8, sheetOf(profiles));
   const gbk = path.join(dir, 'pool-gbk.csv');
   fs.writeFileSync(gbk, execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030', utf8]));
+  const xlsx = path.join(dir, 'pool.xlsx');
+  await xlsxOf(sheetOf(profiles), xlsx);
   const want = cliClasses(utf8);
   assert.equal(want.length, 600);
   assert.ok(new Set(want).size >= 3, `the pool should exercise several classes: ${[...new Set(want)]}`);
@@ -135,7 +145,7 @@ test('a generated pool in UTF-8 and in GBK: every firm classed as srdi screen cl
   try {
     const { page, errors } = await openPage(context);
     await h.screenshot(page, 'batch-start');
-    for (const [file, enc] of [[utf8, 'UTF-8'], [gbk, 'GBK']]) {
+    for (const [file, enc] of [[utf8, 'UTF-8'], [gbk, 'GBK'], [xlsx, 'Excel']]) {
       await screenFile(page, file);
       assert.match(await page.locator('#file-name').innerText(), new RegExp(enc));
       assert.deepEqual(await pageClasses(page), want, `${enc}: the page's classes`);
@@ -201,22 +211,40 @@ test('cancel stops a run; a re-run finishes; the export re-imports to the same c
     const exported = path.join(dir, 'exported.csv');
     fs.copyFileSync(await download.path(), exported);
     await screenFile(page, exported);
-    assert.deepEqual(await pageClasses(page), first, 'the export screens again to the same classes');
+    assert.deepEqual(await pageClasses(page), first, 'the CSV export screens again to the same classes');
+    const [xl] = await Promise.all([page.waitForEvent('download'), page.click('#export-xlsx')]);
+    const exportedXlsx = path.join(dir, 'exported.xlsx');
+    fs.copyFileSync(await xl.path(), exportedXlsx);
+    await screenFile(page, exportedXlsx);
+    assert.deepEqual(await pageClasses(page), first, 'the Excel export screens again to the same classes');
   } finally {
     await context.close();
   }
 });
 
-test('the template downloads and screens; the single offline file works from file://', async () => {
+test('the templates (Excel with an explanation sheet, and CSV) download and screen; the single offline file works from file://', async () => {
   const context = await env.browser.newContext({ acceptDownloads: true });
   try {
     const { page } = await openPage(context, pathToFileURL(path.join(h.WEB_ROOT, 'srdi-batch.html')).href);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#template')]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#template-csv')]);
     const file = path.join(dir, 'template.csv');
     fs.copyFileSync(await download.path(), file);
     await screenFile(page, file);
     assert.equal(await page.locator('#results tbody tr').count(), 1);
-    assert.equal(await page.locator('#results tbody tr').getAttribute('data-class'), cliClasses(file)[0]);
+    const want = cliClasses(file)[0];
+    assert.equal(await page.locator('#results tbody tr').getAttribute('data-class'), want);
+    const [xl] = await Promise.all([page.waitForEvent('download'), page.click('#template')]);
+    const xfile = path.join(dir, 'template.xlsx');
+    fs.copyFileSync(await xl.path(), xfile);
+    const sheets = await require('read-excel-file/node').default(xfile);
+    assert.deepEqual(sheets.map((x) => x.sheet), ['企业名单', '填写说明']);
+    const explain = sheets[1].data;
+    assert.deepEqual(explain[0], ['列名', '填写内容', '可填的值', '留空表示']);
+    const industry = explain.find((r) => r[0] === '所属行业（划型）');
+    assert.match(industry[2], /工业/);
+    assert.match(explain.find((r) => r[0] === '营业收入（上年度）（万元）')[1], /万元/);
+    await screenFile(page, xfile);
+    assert.equal(await page.locator('#results tbody tr').getAttribute('data-class'), want);
     // The calculator links here, and back.
     assert.equal(await page.getAttribute('#to-calculator', 'href'), 'srdi-offline.html');
   } finally {
