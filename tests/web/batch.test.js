@@ -13,6 +13,7 @@ const { execFileSync } = require('node:child_process');
 const { pathToFileURL } = require('node:url');
 const h = require('./harness');
 const { generateProfiles } = require('../gen/profiles');
+const { sheetOf: sheetOfSchema } = require('../gen/sheet');
 
 const AS_OF = h.AS_OF;
 let env;
@@ -26,45 +27,9 @@ test.after(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-// A profile as a row of the template's columns: labels from `srdi schema`, money in 万元 (exact
-// string shifting), yes/no as 是/否, choices by their Chinese words, titles held by date and level.
+// A profile as a row of the template's columns (tests/gen/sheet.js).
 const schema = JSON.parse(execFileSync(h.CLI, ['schema']).toString());
-const LEVEL = { national: '国家级', provincial: '省级', city: '市级' };
-const TITLES = { innovative_sme: '创新型中小企业', srdi_sme: '专精特新中小企业', little_giant: '专精特新“小巨人”企业' };
-function wan(yuan) {
-  const neg = yuan.startsWith('-');
-  const [w, f = ''] = (neg ? yuan.slice(1) : yuan).split('.');
-  const digits = (w + (f + '00').slice(0, 2)).padStart(7, '0');
-  const whole = digits.slice(0, -6).replace(/^0+(?=\d)/, ''), frac = digits.slice(-6).replace(/0+$/, '');
-  return (neg ? '-' : '') + whole + (frac ? '.' + frac : '');
-}
-function get(p, name) {
-  return name.split('.').reduce((o, k) => (o == null ? undefined : o[k]), p);
-}
-function sheetOf(profiles) {
-  const fields = schema.fields.filter((f) => !/^(honors|sci_award)\./.test(f.name) && f.name !== 'applicant');
-  const headers = fields.map((f) => f.label + (f.kind === 'money' || f.kind === 'signed_money' ? '（万元）' : f.kind === 'percent' ? '（%）' : ''));
-  for (const t of Object.values(TITLES)) headers.push(`${t}认定日期`, `${t}级别`);
-  const rows = profiles.map((p) => {
-    const cells = fields.map((f) => {
-      const v = get(p, f.name);
-      if (v == null) return '';
-      if (f.kind === 'money' || f.kind === 'signed_money') return wan(String(v));
-      if (f.kind === 'bool') return v ? '是' : '否';
-      if (f.kind === 'enum') return (f.value_labels && f.value_labels[v]) || v;
-      return String(v);
-    });
-    for (const title of Object.keys(TITLES)) {
-      // One entry per title in a sheet: the first one the profile holds.
-      const e = Array.isArray(p.holds) ? p.holds.find((x) => x && x.title === title) : null;
-      cells.push(e && e.since ? e.since : '', e && e.level ? LEVEL[e.level] : '');
-    }
-    return cells;
-  });
-  const cell = (s) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  return [headers, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
-}
-
+const sheetOf = (profiles) => sheetOfSchema(profiles, schema);
 // The same sheet as .xlsx, every cell text (exact digits), written by write-excel-file in Node.
 async function xlsxOf(csvText, file) {
   const writeXlsxFile = require('write-excel-file/node').default || require('write-excel-file/node');
