@@ -969,7 +969,7 @@ function createApp(host, shadow, config) {
     if (!names || !names.length) return '';
     return t('<p class="missing">需补充：') + names.map(function (n) {
       return '<a href="#' + fieldTarget(n) + '" data-focus="' + fieldTarget(n) + '">' + esc(fieldLabel(n)) + '</a>';
-    }).join('、') + '</p>';
+    }).join(t('、')) + '</p>';
   }
 
   // A citation as the result gives it: its index in the result's list (an object in format 1).
