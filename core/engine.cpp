@@ -585,6 +585,16 @@ json evaluate(const Profile& loaded, const Options& options, const PolicySet& po
   return result;
 }
 
+json tier_unmet(const Profile& loaded, const Options& options, const Screener& compiled, const std::string& tier_id) {
+  Citations cites;  // referred to by index, never read: cheaper than inline citations
+  Screener::Explanation e = compiled.explain(with_evaluation_facts(loaded, options.as_of), &cites);
+  json unmet = json::array();
+  for (const auto& t : e.tiers) {
+    if (t.tier->id == tier_id) collect_unmet(t.criteria, unmet);
+  }
+  return unmet;
+}
+
 json evaluate(const Profile& loaded, const Options& options, const PolicySet& policies, const Screener& compiled) {
   Citations cites;
   json result = evaluate_with(loaded, options, policies, cites, &compiled);

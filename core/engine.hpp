@@ -52,6 +52,10 @@ json evaluate(const Profile& profile, const Options& options, const PolicySet& p
 // Screener must have been built from these policies and options, and is used by one thread.
 class Screener;
 json evaluate(const Profile& profile, const Options& options, const PolicySet& policies, const Screener& compiled);
+// What one tier lacks, as the full result's tiers[].unmet (gaps included), from the tiers'
+// explanation alone (no awards, no result assembled): batch screening asks it for one rung of many
+// firms. `compiled` as above; an unknown tier id gives [].
+json tier_unmet(const Profile& profile, const Options& options, const Screener& compiled, const std::string& tier_id);
 // What each city's award policies would pay and offer this profile, side by side.
 json compare(const Profile& profile, const Options& options, const PolicySet& policies);
 

@@ -508,6 +508,7 @@ SheetScreener::SheetScreener(const Options& options, const std::string& rung, co
     added_headers_.push_back(h);
   }
   compiled_ = std::make_unique<Screener>(bundled_policies(), options_);
+  rung_only_ = std::make_unique<Screener>(bundled_policies(), options_, std::vector<std::string>{rung_id_});
 }
 
 SheetScreener::~SheetScreener() = default;
@@ -528,10 +529,7 @@ SheetScreener::Row SheetScreener::row(const std::vector<std::string>& cells) con
     json v = compiled_->result(loaded);
     for (const auto& t : v["tiers"]) {
       if (t["id"] == rung_id_ && t["verdict"] == "not_eligible") {
-        json full = evaluate(loaded, options_, bundled_policies(), *compiled_);
-        for (const auto& ft : full["tiers"]) {
-          if (ft["id"] == rung_id_) v["explained"] = ft;
-        }
+        v["explained"] = json{{"verdict", "not_eligible"}, {"unmet", tier_unmet(loaded, options_, *rung_only_, rung_id_)}};
       }
     }
     return v;

@@ -114,6 +114,7 @@ class SheetScreener {
   std::vector<std::string> tier_titles_;
   std::string rung_id_, rung_title_, version_;
   std::unique_ptr<Screener> compiled_;
+  std::unique_ptr<Screener> rung_only_;  // the chosen rung alone, explained for its gaps
 };
 
 // The template sheet: every field a sheet may carry, by its Chinese label with its unit (万元, %),

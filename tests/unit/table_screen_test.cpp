@@ -3,7 +3,11 @@
 // and the class of a firm on each side of every "near" limit.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
+#include "core/evaluator.hpp"
 #include "core/table_screen.hpp"
+#include "test_util.hpp"
 
 using srdi::json;
 
@@ -136,4 +140,23 @@ TEST_CASE("the near limits are set from the command line, and a malformed settin
   CHECK_FALSE(srdi::parse_near_limits("money=0.5"));
   CHECK_FALSE(srdi::parse_near_limits("count=-1"));
   CHECK_FALSE(srdi::parse_near_limits("count"));
+}
+
+TEST_CASE("one rung's gaps from its explanation alone are the full result's, for every example and rung", "[screen]") {
+  int compared = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(test_util::source_dir() / "examples")) {
+    const srdi::Profile profile = srdi::load_profile(test_util::read_file(entry.path()));
+    for (const char* as_of : {"2025-06-30", "2026-11-21"}) {
+      srdi::Options options{*srdi::parse_date(as_of), ""};
+      const srdi::PolicySet& set = srdi::bundled_policies();
+      json full = srdi::evaluate(profile, options, set);
+      for (const auto& t : full["tiers"]) {
+        INFO(entry.path().filename().string() << " " << as_of << " " << t["id"]);
+        const srdi::Screener alone(set, options, {t["id"].get<std::string>()});
+        CHECK(srdi::tier_unmet(profile, options, alone, t["id"]).dump() == t["unmet"].dump());
+        ++compared;
+      }
+    }
+  }
+  CHECK(compared >= 24);
 }
