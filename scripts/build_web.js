@@ -135,7 +135,8 @@ fs.writeFileSync(path.join(out, SW), sw);
 // the screening page (srdi-batch.html), whose worker starts from a Blob (worker-src blob:).
 const hash = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 // The two single files link to each other by their own names.
-const OFFLINE_LINKS = { 'app.js': ['batch.html', 'srdi-batch.html'], 'batch.html': ['index.html', 'srdi-offline.html'] };
+const OFFLINE_LINKS = { 'app.js': ['batch.html', 'srdi-batch.html'], 'batch.html': ['index.html', 'srdi-offline.html'],
+  'batch.js': ['index.html', 'srdi-offline.html'] };
 function singleFile(page, target, extraCsp) {
   const scriptHashes = [];
   const styleHashes = [];

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "core/date.hpp"
 #include "core/engine.hpp"
 #include "core/table_screen.hpp"
 
@@ -92,6 +93,19 @@ class Sheet {
 
 std::string sheet_template() { return srdi::sheet_template(); }
 
+// One row of a sheet as a profile (JSON text), for opening that firm in the calculator:
+// {"headers": [...], "cells": [...], "as_of": "YYYY-MM-DD"}.
+std::string row_profile(const std::string& request) {
+  srdi::Response r = srdi::guarded_response([&] {
+    srdi::json q = srdi::json::parse(request);
+    auto as_of = srdi::parse_date(q.value("as_of", ""));
+    auto columns = srdi::map_headers(q.at("headers").get<std::vector<std::string>>(), as_of ? as_of->year : srdi::today_local().year);
+    std::vector<srdi::CellError> errors;
+    return srdi::row_profile(columns, q.at("cells").get<std::vector<std::string>>(), errors);
+  });
+  return r.body.dump(-1, ' ', false, srdi::json::error_handler_t::replace);
+}
+
 std::string schema() { return srdi::schema_json().dump(-1, ' ', false, srdi::json::error_handler_t::replace); }
 
 }  // namespace
@@ -99,6 +113,7 @@ std::string schema() { return srdi::schema_json().dump(-1, ' ', false, srdi::jso
 EMSCRIPTEN_BINDINGS(srdi_batch) {
   emscripten::function("evaluate", &evaluate);
   emscripten::function("schema", &schema);
+  emscripten::function("row_profile", &row_profile);
   emscripten::class_<Sheet>("Sheet")
       .constructor<>()
       .function("open", &Sheet::open)

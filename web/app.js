@@ -1963,6 +1963,15 @@ function createApp(host, shadow, config) {
       listen(window, 'srdi:update-available', function () { $('update-banner').hidden = false; });
       if (window.SRDI_PWA && window.SRDI_PWA.updateAvailable) $('update-banner').hidden = false;
     }
+    // A firm opened from the screening page (batch.html): its profile travels in the URL's
+    // fragment, which no server ever receives, and is removed from the address at once.
+    var handed = !shadow && !config.kiosk && /^#profile=/.test(window.location.hash) ? window.location.hash.slice(9) : null;
+    if (handed != null) {
+      try { window.history.replaceState(null, '', window.location.pathname + window.location.search); } catch (e) { /* file:// may refuse */ }
+      var handedText = null;
+      try { handedText = decodeURIComponent(handed); } catch (e) { handedText = null; }
+      if (handedText && loadText(handedText, t('已载入培育库筛选中的企业。'))) return;
+    }
     if (config.kiosk || !restore()) runFull();
   }
 

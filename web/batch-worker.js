@@ -5,7 +5,9 @@
 // Messages in:  {type: 'tiers', as_of}               the rungs in force on that date
 //               {type: 'template', format}           the template sheet (CSV text) and the schema
 //               {type: 'run', text, options, chunk}  screen a sheet (options: as_of, rung, near)
+//               {type: 'profile', headers, cells, as_of}  one row as a profile, for the calculator
 // Messages out: {type: 'tiers', tiers} | {type: 'template', text, schema, format} | {type: 'head', head}
+//               | {type: 'profile', text, as_of}
 //               | {type: 'rows', rows, offset, size, done, seconds} | {type: 'error', errors}
 // Cancelling is terminating the worker: web/batch.js starts a new one for the next run.
 'use strict';
@@ -29,6 +31,8 @@ self.onmessage = function (e) {
       self.postMessage({ type: 'tiers', tiers: r.tiers.map(function (t) { return { id: t.id, tier: t.tier, title: t.title }; }) });
     } else if (m.type === 'template') {
       self.postMessage({ type: 'template', text: mod.sheet_template(), schema: JSON.parse(mod.schema()), format: m.format });
+    } else if (m.type === 'profile') {
+      self.postMessage({ type: 'profile', text: mod.row_profile(JSON.stringify({ headers: m.headers, cells: m.cells, as_of: m.as_of })), as_of: m.as_of });
     } else if (m.type === 'run') {
       var sheet = new mod.Sheet();
       var head = JSON.parse(sheet.open(m.text, JSON.stringify(m.options || {})));

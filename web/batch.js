@@ -7,6 +7,7 @@
   var $ = function (id) { return document.getElementById(id); };
   var CLASSES = ['重点推荐', '重点提升', '重点关注', '待补充', '依读法而定', '数据有误'];
   var PAGE = 200;
+  var CALCULATOR = 'index.html';  // the build names it srdi-offline.html in the single file
   var worker = null, text = '', fileName = '', head = null, rows = [], view = [], page = 0, sort = null, t0 = 0;
 
   function esc(s) { return String(s == null ? '' : s).replace(/[&<>"]/g, function (c) { return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]; }); }
@@ -39,6 +40,10 @@
     } else if (m.type === 'template') {
       if (m.format === 'csv') download('培育库模板.csv', '\uFEFF' + m.text);
       else templateXlsx(m.text, m.schema);
+    } else if (m.type === 'profile') {
+      // The calculator in a new tab, the firm's figures in the fragment (never sent anywhere).
+      var w = window.open(CALCULATOR + '?as_of=' + encodeURIComponent(m.as_of) + '#profile=' + encodeURIComponent(m.text), '_blank');
+      if (!w) status('浏览器阻止了新窗口：请允许本页面打开新窗口后再试。');
     } else if (m.type === 'head') {
       head = m.head;
       showMapping();
@@ -196,7 +201,8 @@
     $('results').querySelector('tbody').innerHTML = slice.map(function (r) {
       var bad = {}, cells = cellsOf(r);
       r.problems.forEach(function (p) { bad[p.column] = p.message; });
-      return '<tr data-row="' + r.row + '" data-class="' + esc(r.class) + '"><th scope="row">' + r.row + '</th>' + order.map(function (i) {
+      return '<tr data-row="' + r.row + '" data-class="' + esc(r.class) + '"><th scope="row">' + r.row +
+        ' <button type="button" class="link open-firm" data-row="' + r.row + '" title="在单家企业自测中查看完整依据">详情</button></th>' + order.map(function (i) {
         return '<td data-col="' + i + '"' + (bad[i] ? ' class="bad" title="' + esc(bad[i]) + '"' : '') + '>' + esc(cells[i]) + '</td>';
       }).join('') + '</tr>';
     }).join('');
@@ -354,6 +360,13 @@
   $('prev').addEventListener('click', function () { page -= 1; drawPage(); });
   $('next').addEventListener('click', function () { page += 1; drawPage(); });
   $('results').addEventListener('click', function (e) {
+    var open = e.target.closest('button.open-firm');
+    if (open) {
+      var n = Number(open.getAttribute('data-row'));
+      var r = rows.filter(function (x) { return x.row === n; })[0];
+      if (r) (worker || startWorker()).postMessage({ type: 'profile', headers: head.columns.map(function (c) { return c.header; }), cells: r.cells, as_of: $('as-of').value });
+      return;
+    }
     var b = e.target.closest('button.sort');
     if (!b) return;
     var col = Number(b.getAttribute('data-col'));

@@ -31,6 +31,7 @@
 var SRDI_I18N = {
   en: {
     ui: {
+      "已载入培育库筛选中的企业。": "Loaded the firm from the pool screening.",
       "工信部门：培育库批量筛选（导入企业名单表格）": "For bureaus: screen a pool of firms from a spreadsheet",
       "本文件未载明受理部门、申报时间和材料：以当年申报通知为准。": "This document names no accepting department, dates or materials: see that year's application notice.",
       "各城市的金额分别依据各自的政策文件计算，不跨城市相加。": "Each city's amounts come from its own documents; they are never added across cities.",

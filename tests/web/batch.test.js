@@ -210,6 +210,14 @@ test('the templates (Excel with an explanation sheet, and CSV) download and scre
     assert.match(explain.find((r) => r[0] === '营业收入（上年度）（万元）')[1], /万元/);
     await screenFile(page, xfile);
     assert.equal(await page.locator('#results tbody tr').getAttribute('data-class'), want);
+    // Drill-down: the firm opens in the calculator (same date), its figures in the URL fragment,
+    // which the calculator removes from the address once read.
+    const [calc] = await Promise.all([context.waitForEvent('page'), page.click('#results tbody tr button.open-firm')]);
+    await h.waitReady(calc);
+    await h.eventually(async () => assert.equal(await calc.inputValue('#f-name'), '示例企业'));
+    assert.equal(await calc.inputValue('#opt-as-of'), AS_OF);
+    assert.equal(await calc.evaluate(() => window.location.hash), '');
+    assert.match(calc.url(), /srdi-offline\.html/);
     // The calculator links here, and back.
     assert.equal(await page.getAttribute('#to-calculator', 'href'), 'srdi-offline.html');
   } finally {
