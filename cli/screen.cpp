@@ -70,6 +70,7 @@ std::optional<std::string> convert(const std::string& in, const char* from, cons
 const char* kScreenUsage =
     "用法：srdi screen --input FILE.csv --output FILE.csv [--rung RUNG] [--as-of YYYY-MM-DD]\n"
     "                  [--criteria VERSION|auto] [--encoding utf-8|gbk] [--near money_share=0.3,count=2,percent_points=1,points=10]\n"
+    "                  [--mapping FILE.json]   {\"表头\": \"字段名\"}: columns mapped by hand (\"\" for none)\n"
     "       srdi screen --template FILE.csv [--as-of YYYY-MM-DD] [--encoding utf-8|gbk]\n";
 
 int screen_usage(const std::string& message) {
@@ -80,11 +81,12 @@ int screen_usage(const std::string& message) {
 }  // namespace
 
 int screen(const std::vector<std::string>& args) {
-  std::string input, output, rung, as_of, criteria, encoding = "utf-8", near_text, template_path;
+  std::string input, output, rung, as_of, criteria, encoding = "utf-8", near_text, template_path, mapping_path;
   for (std::size_t i = 0; i < args.size(); ++i) {
     std::map<std::string, std::string*> takes = {{"--input", &input},       {"--output", &output},     {"--rung", &rung},
                                                  {"--as-of", &as_of},       {"--criteria", &criteria}, {"--encoding", &encoding},
-                                                 {"--near", &near_text},    {"--template", &template_path}};
+                                                 {"--near", &near_text},    {"--template", &template_path},
+                                                 {"--mapping", &mapping_path}};
     auto it = takes.find(args[i]);
     if (it == takes.end()) return screen_usage("未知参数 " + args[i]);
     if (i + 1 >= args.size()) return screen_usage(args[i] + " 缺少取值");
@@ -138,9 +140,24 @@ int screen(const std::vector<std::string>& args) {
   srdi::CsvReader csv(text);
   std::vector<std::string> header, row;
   if (!csv.next(header)) return screen_usage(input + " 是空文件");
+  // --mapping FILE: {"表头": "field" or ""}, columns mapped by hand over the headers' own matching.
+  std::map<std::size_t, std::string> chosen;
+  if (!mapping_path.empty()) {
+    std::ifstream mf(mapping_path, std::ios::binary);
+    if (!mf) return screen_usage("无法读取 " + mapping_path);
+    std::stringstream mbuf;
+    mbuf << mf.rdbuf();
+    json m = json::parse(mbuf.str(), nullptr, false);
+    if (!m.is_object()) return screen_usage(mapping_path + " 应为 JSON 对象：{\"表头\": \"字段名\"}");
+    for (const auto& [h, field] : m.items()) {
+      auto at = std::find(header.begin(), header.end(), h);
+      if (at == header.end() || !field.is_string()) return screen_usage(mapping_path + "：表中没有列“" + h + "”，或其字段名不是文字");
+      chosen[static_cast<std::size_t>(at - header.begin())] = field.get<std::string>();
+    }
+  }
   std::unique_ptr<srdi::SheetScreener> sheet;
   try {
-    sheet = std::make_unique<srdi::SheetScreener>(options, rung, limits, header);
+    sheet = std::make_unique<srdi::SheetScreener>(options, rung, limits, header, chosen);
   } catch (const srdi::LoadFailure& f) {
     return screen_usage(f.errors.front().message);
   }

@@ -472,8 +472,20 @@ std::string sheet_template() {
 
 // ---------------------------------------------------------------- a sheet
 
+std::vector<std::pair<std::string, std::string>> sheet_fields() {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& f : profile_fields()) {
+    if (!f.internal) out.emplace_back(f.name, f.label);
+  }
+  for (const auto& [title, word] : title_words()) {
+    out.emplace_back("holds." + title + ".since", word + "认定日期");
+    out.emplace_back("holds." + title + ".level", word + "级别");
+  }
+  return out;
+}
+
 SheetScreener::SheetScreener(const Options& options, const std::string& rung, const NearLimits& limits,
-                             const std::vector<std::string>& headers)
+                             const std::vector<std::string>& headers, const std::map<std::size_t, std::string>& chosen)
     : options_(options), limits_(limits) {
   // The tiers in force, their titles and what an empty firm lacks, from one evaluation of {}.
   json probe = evaluate(load_profile("{}"), options_, bundled_policies());
@@ -491,6 +503,18 @@ SheetScreener::SheetScreener(const Options& options, const std::string& rung, co
   }
   version_ = probe["criteria"]["version"].is_string() ? probe["criteria"]["version"].get<std::string>() : "";
   columns_ = map_headers(headers, options_.as_of.year);
+  const auto fields = sheet_fields();
+  for (const auto& pick : chosen) {  // not a structured binding: clang 14 cannot capture one
+    const std::size_t index = pick.first;
+    const std::string& field = pick.second;
+    if (index >= columns_.size()) continue;
+    auto it = std::find_if(fields.begin(), fields.end(), [&](const auto& f) { return f.first == field; });
+    if (!field.empty() && it == fields.end()) {
+      throw LoadFailure({Error{"options.unknown_field", "/mapping/" + std::to_string(index), "没有可对应的字段“" + field + "”", "options"}});
+    }
+    columns_[index].field = field;
+    columns_[index].label = field.empty() ? "" : it->second;
+  }
   for (const auto& t : probe["tiers"]) {
     if (t["id"] != rung_id_) continue;
     for (const auto& m : t["missing"]) {

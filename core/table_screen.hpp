@@ -3,6 +3,7 @@
 // 重点关注 / 待补充. Text in and out is UTF-8; the CLI decodes and encodes GBK around it.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -87,7 +88,10 @@ class SheetScreener {
  public:
   // `rung`: a tier id or a rung kind (srdi, little_giant, …) of the version in force; empty: the
   // 专精特新 rung. Throws LoadFailure (source "options") when it is not among the tiers in force.
-  SheetScreener(const Options& options, const std::string& rung, const NearLimits& limits, const std::vector<std::string>& headers);
+  // `chosen`: columns mapped by hand (column index -> a field of sheet_fields(), or "" for none),
+  // over the headers' own matching.
+  SheetScreener(const Options& options, const std::string& rung, const NearLimits& limits, const std::vector<std::string>& headers,
+                const std::map<std::size_t, std::string>& chosen = {});
   ~SheetScreener();
 
   const std::vector<TableColumn>& columns() const { return columns_; }
@@ -116,6 +120,10 @@ class SheetScreener {
   std::unique_ptr<Screener> compiled_;
   std::unique_ptr<Screener> rung_only_;  // the chosen rung alone, explained for its gaps
 };
+
+// Every field a column may be mapped to, (name, Chinese label): the profile fields, then the
+// ladder's titles held (holds.<title>.since / .level).
+std::vector<std::pair<std::string, std::string>> sheet_fields();
 
 // The template sheet: every field a sheet may carry, by its Chinese label with its unit (万元, %),
 // the ladder's titles held (认定日期, 级别), and one example row. CSV text, UTF-8, CRLF.

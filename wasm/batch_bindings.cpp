@@ -5,6 +5,8 @@
 #include <emscripten/bind.h>
 
 #include <algorithm>
+#include <cctype>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -44,7 +46,13 @@ class Sheet {
       }
       std::vector<std::string> header;
       if (!reader_->next(header)) throw srdi::LoadFailure({srdi::Error{"sheet.empty", "", "文件是空的", "sheet"}});
-      sheet_ = std::make_unique<srdi::SheetScreener>(options, o.value("rung", ""), limits, header);
+      std::map<std::size_t, std::string> chosen;  // {"mapping": {"<column index>": "field" or ""}}
+      if (o.contains("mapping") && o["mapping"].is_object()) {
+        for (const auto& [k, v] : o["mapping"].items()) {
+          if (v.is_string() && !k.empty() && std::all_of(k.begin(), k.end(), ::isdigit)) chosen[std::stoul(k)] = v.get<std::string>();
+        }
+      }
+      sheet_ = std::make_unique<srdi::SheetScreener>(options, o.value("rung", ""), limits, header, chosen);
       srdi::json columns = srdi::json::array();
       for (const auto& c : sheet_->columns()) columns.push_back(srdi::json{{"header", c.header}, {"field", c.field}, {"label", c.label}});
       return srdi::json{{"columns", columns},
@@ -53,7 +61,8 @@ class Sheet {
                         {"added_headers", sheet_->added_headers()},
                         {"rung", sheet_->rung_id()},
                         {"rung_title", sheet_->rung_title()},
-                        {"near", srdi::near_limits_words(limits)}};
+                        {"near", srdi::near_limits_words(limits)},
+                        {"fields", srdi::sheet_fields()}};
     });
   }
   // The next `count` rows: {"rows": [{"row", "cells", "added", "class", "problems": [{column, message}]}], "done"}.

@@ -9,6 +9,16 @@
   var PAGE = 200;
   var CALCULATOR = 'index.html';  // the build names it srdi-offline.html in the single file
   var worker = null, text = '', fileName = '', head = null, rows = [], view = [], page = 0, sort = null, t0 = 0;
+  // Columns mapped by hand (column index -> field, '' for none); remembered for this header row
+  // in this browser only if the officer ticks the box.
+  var overrides = {}, MAP_KEY = 'srdi.batch.mapping:';
+  function headerKey() { return MAP_KEY + text.split(/\r?\n/, 1)[0]; }
+  function saveMapping() {
+    try {
+      if ($('remember-mapping').checked && text) window.localStorage.setItem(headerKey(), JSON.stringify(overrides));
+      else if (text) window.localStorage.removeItem(headerKey());
+    } catch (e) { /* storage may be off */ }
+  }
 
   function esc(s) { return String(s == null ? '' : s).replace(/[&<>"]/g, function (c) { return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]; }); }
   function todayIso() { var d = new Date(); return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0'); }
@@ -82,7 +92,7 @@
     t0 = performance.now();
     busy(true);
     status('正在筛选……');
-    startWorker().postMessage({ type: 'run', text: text, options: { as_of: $('as-of').value, rung: $('rung').value, near: nearText() } });
+    startWorker().postMessage({ type: 'run', text: text, options: { as_of: $('as-of').value, rung: $('rung').value, near: nearText(), mapping: overrides } });
   }
 
   function cancel() {
@@ -111,14 +121,17 @@
     var h = '<p>识别了 ' + used.length + ' / ' + head.columns.length + ' 列；筛选层级：' + esc(head.rung_title) + '；' + esc(head.near) + '。</p>';
     var unknown = head.columns.length - used.length;
     h += '<details' + (unknown ? ' open' : '') + '><summary>逐列对照（' + head.columns.length + ' 列' + (unknown ? '，' + unknown + ' 列未识别' : '') + '）</summary>';
-    h += '<table class="mapping"><thead><tr><th scope="col">表格中的列</th><th scope="col">识别为</th></tr></thead><tbody>' +
-      head.columns.map(function (c) {
-        return '<tr data-field="' + esc(c.field) + '"><td>' + esc(c.header) + '</td><td>' + (c.field ? esc(c.label) : '<span class="muted">未识别（原样保留在导出中）</span>') + '</td></tr>';
+    var options = '<option value="">（不使用，原样保留）</option>' + head.fields.map(function (f) { return '<option value="' + esc(f[0]) + '">' + esc(f[1]) + '</option>'; }).join('');
+    h += '<table class="mapping"><thead><tr><th scope="col">表格中的列</th><th scope="col">对应为（可修改）</th></tr></thead><tbody>' +
+      head.columns.map(function (c, i) {
+        return '<tr data-field="' + esc(c.field) + '"><td><label for="map-' + i + '">' + esc(c.header) + '</label></td><td><select id="map-' + i + '" data-col="' + i + '">' + options + '</select>' +
+          (c.field ? '' : ' <span class="muted">未识别</span>') + (overrides[i] != null ? ' <span class="label">已手动指定</span>' : '') + '</td></tr>';
       }).join('') + '</tbody></table></details>';
     if (head.uncovered.length) {
       h += '<p class="notice">表中没有以下列，每家企业的这些项都按“未填写”处理，相关结论可能为“待定”：' + esc(head.uncovered.join('、')) + '</p>';
     }
     $('mapping').innerHTML = h;
+    head.columns.forEach(function (c, i) { $('map-' + i).value = c.field; });
     $('mapping-card').hidden = false;
   }
 
@@ -307,6 +320,10 @@
     var loaded = function (content, encoding) {
       text = content;
       fileName = file.name;
+      var remembered = null;
+      try { remembered = window.localStorage.getItem(headerKey()); } catch (e) { remembered = null; }
+      overrides = remembered ? JSON.parse(remembered) : {};
+      $('remember-mapping').checked = !!remembered;
       $('file-name').textContent = file.name + '（' + encoding + '，' + Math.round(file.size / 1024) + ' KB）';
       $('run').disabled = false;
       status('已读取“' + file.name + '”，可以开始筛选。');
@@ -331,6 +348,15 @@
   function clearAll() {
     if (worker) worker.terminate();
     worker = null;
+    // Everything, including any column mapping remembered in this browser.
+    try {
+      for (var k = window.localStorage.length - 1; k >= 0; k--) {
+        var key = window.localStorage.key(k);
+        if (key && key.indexOf(MAP_KEY) === 0) window.localStorage.removeItem(key);
+      }
+    } catch (e) { /* storage may be off */ }
+    $('remember-mapping').checked = false;
+    overrides = {};
     text = ''; fileName = ''; head = null; rows = []; view = []; sort = null; page = 0;
     $('file-name').textContent = '';
     $('mapping').innerHTML = '';
@@ -357,6 +383,14 @@
   $('export-xlsx').addEventListener('click', exportXlsx);
   $('export-errors').addEventListener('click', exportErrors);
   $('filter').addEventListener('change', function () { page = 0; refreshView(); });
+  $('mapping').addEventListener('change', function (e) {
+    var sel = e.target.closest('select[data-col]');
+    if (!sel) return;
+    overrides[sel.getAttribute('data-col')] = sel.value;
+    saveMapping();
+    status('已修改列的对应关系：点“开始筛选”按新的对应关系重新筛选。');
+  });
+  $('remember-mapping').addEventListener('change', saveMapping);
   $('prev').addEventListener('click', function () { page -= 1; drawPage(); });
   $('next').addEventListener('click', function () { page += 1; drawPage(); });
   $('results').addEventListener('click', function (e) {

@@ -86,7 +86,19 @@ check "--encoding gbk writes GBK" test "$(col "$tmp/back.csv" 1 企业名称)" =
 "$srdi" screen --input "$tmp/out.csv" --output "$tmp/again.csv" --as-of $AS_OF 2>/dev/null
 check "an export screens again to the same classes" test "$(col "$tmp/again.csv" 3 "分类（专精特新中小企业）")" = "$(col "$tmp/out.csv" 3 "分类（专精特新中小企业）")"
 
-# 6. Usage errors: exit 1 and a message.
+# 6. A column mapped by hand: an unrecognised header given a field by --mapping.
+printf '企业名称,年营收（万元）,所属行业（划型）,从业人员\n甲,8600,工业,120\n' >"$tmp/own.csv"
+"$srdi" screen --input "$tmp/own.csv" --output "$tmp/own-out.csv" --as-of $AS_OF 2>"$tmp/err"
+check "without a mapping the unknown column is reported" grep -q "未识别的列（原样保留）：年营收（万元）" "$tmp/err"
+check "... and the size class is open" test "$(col "$tmp/own-out.csv" 1 划型)" = "待定"
+printf '{"年营收（万元）": "revenue.last"}' >"$tmp/map.json"
+"$srdi" screen --input "$tmp/own.csv" --output "$tmp/own-out2.csv" --as-of $AS_OF --mapping "$tmp/map.json" 2>"$tmp/err"
+check "with --mapping the column counts (8600万元, 120 staff: small)" test "$(col "$tmp/own-out2.csv" 1 划型)" = "小型"
+printf '{"没有这列": "revenue.last"}' >"$tmp/bad-map.json"
+"$srdi" screen --input "$tmp/own.csv" --output "$tmp/x.csv" --mapping "$tmp/bad-map.json" 2>"$tmp/err"
+check "a mapping naming a missing column is refused (exit 1)" test $? -eq 1
+
+# 7. Usage errors: exit 1 and a message.
 "$srdi" screen --input "$tmp/pool.csv" 2>"$tmp/err"
 check "no --output is a usage error" test $? -eq 1
 printf '甲,乙\n1,2\n' >"$tmp/none.csv"

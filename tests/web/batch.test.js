@@ -224,3 +224,30 @@ test('the templates (Excel with an explanation sheet, and CSV) download and scre
     await context.close();
   }
 });
+
+test('a column mapped by hand counts, and is remembered only when asked; 清除全部 forgets it', async () => {
+  const file = path.join(dir, 'own.csv');
+  fs.writeFileSync(file, '企业名称,年营收（万元）,所属行业（划型）,从业人员\r\n甲,8600,工业,120\r\n');
+  const context = await env.browser.newContext();
+  const sizeOf = (page) => page.$eval('#results tbody tr td[data-col="4"]', (td) => td.textContent);  // 划型: the first added column
+  try {
+    const { page } = await openPage(context);
+    await screenFile(page, file);
+    assert.equal(await page.inputValue('#map-1'), '', 'the unknown header is not mapped');
+    assert.equal(await sizeOf(page), '待定');
+    await page.selectOption('#map-1', 'revenue.last');
+    await page.check('#remember-mapping');
+    await page.click('#run');
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-state') === 'done');
+    assert.equal(await sizeOf(page), '小型', '8600万元 and 120 staff in 工业 is 小型');
+    // Another visit: the mapping comes back for the same header row.
+    const again = (await openPage(context)).page;
+    await screenFile(again, file);
+    assert.equal(await again.inputValue('#map-1'), 'revenue.last');
+    assert.equal(await sizeOf(again), '小型');
+    await again.click('#clear');
+    assert.equal(await again.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('srdi.batch')).length), 0);
+  } finally {
+    await context.close();
+  }
+});
