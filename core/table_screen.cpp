@@ -176,11 +176,23 @@ std::string plain_number(std::string_view raw) {
       s += raw[i++];
     }
   }
+  // Thousands separators only where they group thousands (8,600 or 12,345.6): "3,5" stays as
+  // written and is refused as not a number, never read as 35.
+  std::size_t dot = s.find('.');
+  std::string whole = s.substr(0, dot), frac = dot == std::string::npos ? "" : s.substr(dot);
+  if (whole.find(',') == std::string::npos) return s;
+  std::size_t start = whole[0] == '-' ? 1 : 0;
+  bool grouped = whole.size() > start && whole.find(',', start) > start && whole.find(',', start) <= start + 3;
+  for (std::size_t i = whole.find(',', start); grouped && i != std::string::npos; i = whole.find(',', i + 1)) {
+    std::size_t next = whole.find(',', i + 1);
+    grouped = (next == std::string::npos ? whole.size() : next) - i - 1 == 3;
+  }
+  if (!grouped) return s;
   std::string out;
-  for (char c : s) {
+  for (char c : whole) {
     if (c != ',') out += c;
   }
-  return out;
+  return out + frac;
 }
 
 std::string trim(std::string_view s) {

@@ -74,6 +74,20 @@ TEST_CASE("money in 万元 becomes exact yuan; 元 stays; separators and full-wi
   CHECK(p["rd_expense"]["last"] == "100.00");     // 0.01 万元 = 100 元
 }
 
+TEST_CASE("a comma is read as a thousands separator only where it groups thousands", "[screen]") {
+  std::vector<srdi::CellError> errors;
+  json p = profile_of({"营业收入（上年度）（万元）", "资产总额（万元）"}, {"1,234,567.5", "12,000"}, errors);
+  CHECK(errors.empty());
+  CHECK(p["revenue"]["last"] == "12345675000.00");
+  CHECK(p["total_assets"] == "120000000.00");
+  for (const char* bad : {"3,5", "1,23", "12,3456", ",500"}) {
+    std::vector<srdi::CellError> e;
+    profile_of({"资产总额（万元）"}, {bad}, e);
+    INFO(bad);
+    CHECK(e.size() == 1);
+  }
+}
+
 TEST_CASE("a blank cell is unknown and left out; yes/no words, labels and city names are read", "[screen]") {
   std::vector<srdi::CellError> errors;
   json p = profile_of({"企业名称", "所在城市", "所属行业（划型）", "拥有自主品牌", "高新技术企业", "自建研发机构级别", "从业人员"},
