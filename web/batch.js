@@ -228,14 +228,7 @@
   // ---------------------------------------------------------------- files
 
   function csvCell(s) { s = String(s == null ? '' : s); return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s; }
-  function download(name, content) {
-    var a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([content], { type: 'text/csv;charset=utf-8' }));
-    a.download = name;
-    document.body.appendChild(a);
-    a.click();
-    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 0);
-  }
+  function download(name, content) { downloadBlob(name, new Blob([content], { type: 'text/csv;charset=utf-8' })); }
   function exportResults() {
     var lines = [headers().map(csvCell).join(',')].concat(rows.map(function (r) { return cellsOf(r).map(csvCell).join(','); }));
     download(fileName.replace(/\.[^.]*$/, '') + '-筛选结果.csv', '\uFEFF' + lines.join('\r\n') + '\r\n');
