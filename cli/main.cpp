@@ -1,5 +1,7 @@
 // srdi: the command-line shell over core/. Exit 0 on success, 2 on bad input (errors on stderr,
 // nothing on stdout), 1 on an internal failure.
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -13,6 +15,7 @@
 #include "core/evaluator.hpp"
 #include "core/text_report.hpp"
 #include "cli/screen.hpp"
+#include "cli/authoring.hpp"
 
 namespace {
 
@@ -32,7 +35,14 @@ const char* kUsage =
     "  srdi screen --input FILE.csv --output FILE.csv [--rung RUNG] [--as-of YYYY-MM-DD] [--encoding utf-8|gbk]\n"
     "               a 培育库 sheet (UTF-8 or GBK CSV): each firm's verdicts, class and gaps added\n"
     "               (docs/screening.md; srdi screen --template FILE.csv writes the template)\n"
-    "  srdi policies      list the bundled policy files\n"
+    "  srdi evaluate|compare|batch|screen|policies|schema ... --policies DIR|FILE\n"
+    "               also the policy files of DIR (every *.json below it) or FILE, loaded at run time:\n"
+    "               each replaces the bundled policy of the same id, or is added (docs/authoring.md)\n"
+    "  srdi check-policy FILE [--source TEXT] [--golden GOLDEN.json] [--policies DIR]\n"
+    "               every error of a policy file at once, and the checker's warnings (exit 2 on errors)\n"
+    "  srdi test POLICY GOLDEN.json [--policies DIR]   run a policy's golden cases (exit 2 if any fails)\n"
+    "  srdi test --template POLICY   print a golden file to start from, one case per measure\n"
+    "  srdi policies      list the policy files (bundled, and any given with --policies)\n"
     "  srdi metrics       list the metric catalogue (JSON)\n"
     "  srdi schema        the input vocabulary: profile fields, titles, event types (JSON)\n"
     "  srdi docs criteria|policies|events   the generated documents (docs/criteria.md, policies.md, events.md)\n"
@@ -177,11 +187,43 @@ int batch(const std::vector<std::string>& args) {
 
 }  // namespace
 
+// --policies DIR|FILE (any command that evaluates): load those files over the bundled ones before
+// anything runs. Removes the option from `args`; false (after printing) on a bad option or file.
+bool take_policies(std::vector<std::string>& args, int& rc) {
+  auto it = std::find(args.begin(), args.end(), "--policies");
+  if (it == args.end()) return true;
+  if (it + 1 == args.end()) {
+    rc = usage_error("--policies 缺少取值");
+    return false;
+  }
+  std::string where = *(it + 1);
+  args.erase(it, it + 2);
+  std::vector<srdi::Error> errors;
+  auto files = srdi_cli::read_policy_files(where, errors);
+  if (!errors.empty()) {
+    rc = fail(errors, false);
+    return false;
+  }
+  try {
+    srdi::use_policies(std::make_shared<const srdi::PolicySet>(srdi::policies_with(files)));
+  } catch (const srdi::LoadFailure& f) {
+    rc = fail(f.errors, false);
+    return false;
+  }
+  return true;
+}
+
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) return usage_error("缺少命令");
   std::string cmd = args.front();
   args.erase(args.begin());
+  if (cmd == "check-policy") return srdi_cli::check_policy(args);
+  if (cmd == "test") return srdi_cli::test_policy(args);
+  if (cmd != "docs") {
+    int rc = 0;
+    if (!take_policies(args, rc)) return rc;
+  }
   if (cmd == "evaluate") return evaluate(args, false);
   if (cmd == "compare") return evaluate(args, true);
   if (cmd == "batch") return batch(args);
@@ -192,7 +234,7 @@ int main(int argc, char** argv) {
   }
   try {
     if (cmd == "policies") {
-      std::cout << srdi::policies_json(srdi::bundled_policies()).dump(2, ' ', false, srdi::json::error_handler_t::replace) << "\n";
+      std::cout << srdi::policies_json(srdi::active_policies()).dump(2, ' ', false, srdi::json::error_handler_t::replace) << "\n";
       return 0;
     }
     if (cmd == "docs" && args.size() == 1) {

@@ -632,10 +632,9 @@ json compare(const Profile& loaded, const Options& options, const PolicySet& pol
 namespace {
 // The one path of every request: check the options, load the profile, run `body`; errors come
 // back structured, never as exceptions.
-Response run_request(std::string_view profile_text, const Options& options,
+Response run_request(std::string_view profile_text, const Options& options, const PolicySet& policies,
                      json (*body)(const Profile&, const Options&, const PolicySet&)) {
   return guarded_response([&] {
-    const PolicySet& policies = bundled_policies();
     check_criteria(options.criteria, policies, "/criteria");
     check_applicant(options.applicant, "/applicant");
     check_request_choices(options, policies);
@@ -643,31 +642,35 @@ Response run_request(std::string_view profile_text, const Options& options,
   });
 }
 
-Response run_request(std::string_view profile_text, std::string_view options_text,
+Response run_request(std::string_view profile_text, std::string_view options_text, const PolicySet& policies,
                      json (*body)(const Profile&, const Options&, const PolicySet&)) {
   Options o;
   Response bad = guarded_response([&] {
-    o = parse_options(options_text, today_local(), bundled_policies());
+    o = parse_options(options_text, today_local(), policies);
     return json();
   });
-  return bad.ok ? run_request(profile_text, o, body) : bad;
+  return bad.ok ? run_request(profile_text, o, policies, body) : bad;
 }
 }  // namespace
 
 Response evaluate_request(std::string_view profile_text, const Options& options) {
-  return run_request(profile_text, options, &evaluate);
+  return run_request(profile_text, options, active_policies(), &evaluate);
 }
 
 Response compare_request(std::string_view profile_text, const Options& options) {
-  return run_request(profile_text, options, &compare);
+  return run_request(profile_text, options, active_policies(), &compare);
 }
 
 Response evaluate_request(std::string_view profile_text, std::string_view options_text) {
-  return run_request(profile_text, options_text, &evaluate);
+  return run_request(profile_text, options_text, active_policies(), &evaluate);
 }
 
 Response compare_request(std::string_view profile_text, std::string_view options_text) {
-  return run_request(profile_text, options_text, &compare);
+  return run_request(profile_text, options_text, active_policies(), &compare);
+}
+
+Response evaluate_request(std::string_view profile_text, std::string_view options_text, const PolicySet& policies) {
+  return run_request(profile_text, options_text, policies, &evaluate);
 }
 
 json policies_json(const PolicySet& policies) {
@@ -793,7 +796,7 @@ json schema_json() {
   out["events"] = std::move(events);
   // The rungs whose renewal (复核) the policies judge differently from a new application, and the
   // contested readings a request may pick: the page's pickers are built from these.
-  const PolicySet& set = bundled_policies();
+  const PolicySet& set = active_policies();
   std::function<bool(const Criterion&)> asks_purpose = [&](const Criterion& c) {
     if (c.kind == Criterion::Kind::Reading && c.reading == kPurposeReading) return true;
     return std::any_of(c.children.begin(), c.children.end(), asks_purpose);

@@ -68,6 +68,8 @@ Response evaluate_request(std::string_view profile_text, const Options& options)
 Response evaluate_request(std::string_view profile_text, std::string_view options_text);
 Response compare_request(std::string_view profile_text, const Options& options);
 Response compare_request(std::string_view profile_text, std::string_view options_text);
+// The same over a given policy set (srdi test, the golden harness, the checker).
+Response evaluate_request(std::string_view profile_text, std::string_view options_text, const PolicySet& policies);
 
 // The criteria version in force on a date (what "auto" chooses), and whether a tier belongs to a
 // version. Used by the evaluator (core/evaluator.cpp) to choose the tiers it compiles.

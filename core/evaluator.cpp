@@ -534,6 +534,7 @@ struct CompiledTier {
 
 struct Screener::Impl {
   const PolicySet* policies = nullptr;
+  std::shared_ptr<const PolicySet> keep;  // the active set this screener was built on, kept alive
   Options options;
   std::string version;
   bool filtered = false;
@@ -1355,6 +1356,7 @@ Screener::Screener(const PolicySet& policies, const Options& options, const std:
     : impl_(std::make_unique<Impl>()) {
   Impl& p = *impl_;
   p.policies = &policies;
+  if (&policies == &active_policies()) p.keep = active_policy_set();
   p.options = options;
   check_criteria(options.criteria, policies, "/criteria");
   check_applicant(options.applicant, "/applicant");
@@ -1790,7 +1792,7 @@ TierOutcome Screener::explain_tier(const Tier& tier, const Profile& profile) con
 
 Response screen_request(std::string_view profile_text, const Options& options) {
   return guarded_response([&] {
-    Screener s(bundled_policies(), options);
+    Screener s(active_policies(), options);
     return s.result(load_profile(profile_text, options.as_of));
   });
 }
@@ -1798,7 +1800,7 @@ Response screen_request(std::string_view profile_text, const Options& options) {
 Response screen_request(std::string_view profile_text, std::string_view options_text) {
   Options o;
   Response bad = guarded_response([&] {
-    o = parse_options(options_text, today_local(), bundled_policies());
+    o = parse_options(options_text, today_local(), active_policies());
     return json();
   });
   return bad.ok ? screen_request(profile_text, o) : bad;
@@ -1824,8 +1826,8 @@ json ScreenBatch::configure(std::string_view options_text) {
         rest = o.dump();
       }
     }
-    Options options = parse_options(rest, today_local(), bundled_policies());
-    screener_ = std::make_unique<Screener>(bundled_policies(), options, tiers);
+    Options options = parse_options(rest, today_local(), active_policies());
+    screener_ = std::make_unique<Screener>(active_policies(), options, tiers);
     return json::object();
   });
   if (!r.ok) screener_.reset();
@@ -1895,8 +1897,8 @@ std::string ScreenBatch::verdicts(std::string_view tier_id) const {
 }
 
 LineEvaluator::LineEvaluator(const Options& options, bool verdicts_only) : options_(options) {
-  if (verdicts_only) screener_ = std::make_unique<Screener>(bundled_policies(), options);
-  else check_criteria(options.criteria, bundled_policies(), "/criteria");
+  if (verdicts_only) screener_ = std::make_unique<Screener>(active_policies(), options);
+  else check_criteria(options.criteria, active_policies(), "/criteria");
 }
 
 bool LineEvaluator::line(std::string_view profile_text, std::string& out) const {
@@ -1908,12 +1910,13 @@ bool LineEvaluator::line(std::string_view profile_text, std::string& out) const 
 
 Response ScreenSession::screen(std::string_view profile_text, std::string_view options_text) {
   return guarded_response([&] {
-    Options o = parse_options(options_text, today_local(), bundled_policies());
-    bool same = screener_ && o.as_of == options_.as_of && o.criteria == options_.criteria &&
+    Options o = parse_options(options_text, today_local(), active_policies());
+    bool same = screener_ && set_ == &active_policies() && o.as_of == options_.as_of && o.criteria == options_.criteria &&
                 o.applicant == options_.applicant && o.renewal == options_.renewal && o.readings == options_.readings;
     if (!same) {
       screener_.reset();  // a failure below leaves no stale screener behind
-      screener_ = std::make_unique<Screener>(bundled_policies(), o);
+      screener_ = std::make_unique<Screener>(active_policies(), o);
+      set_ = &active_policies();
       options_ = o;
     }
     return screener_->result(load_profile(profile_text, o.as_of));
@@ -1948,7 +1951,7 @@ bool evaluate_lines(std::string_view jsonl, const Options& options, bool verdict
 bool evaluate_lines(std::string_view jsonl, std::string_view options_text, bool verdicts_only, std::string& out) {
   Options o;
   Response bad = guarded_response([&] {
-    o = parse_options(options_text, today_local(), bundled_policies());
+    o = parse_options(options_text, today_local(), active_policies());
     return json();
   });
   if (!bad.ok) {

@@ -158,6 +158,7 @@ class ScreenSession {
  private:
   Options options_;
   std::unique_ptr<Screener> screener_;
+  const PolicySet* set_ = nullptr;  // the set screener_ was built on (it keeps it alive)
 };
 
 // JSON Lines: one profile per line in, one compact JSON object per line out (the full result, or

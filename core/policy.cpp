@@ -9,6 +9,7 @@
 
 #include "core/bundled_policies.hpp"
 #include "core/events.hpp"
+#include "core/sha256.hpp"
 
 namespace srdi {
 
@@ -60,6 +61,7 @@ class PolicyLoader {
       throw LoadFailure(errors_);
     }
     Obj o(*this, root, "");
+    o.opt_str("$schema");  // where an editor finds docs/policy.schema.json; no meaning to the engine
     p.id = o.str("id");
     if (const auto it = root.find("source"); it != root.end() && it->is_string() && !it->get<std::string>().empty()) {
       source_id_ = p.id;
@@ -1304,5 +1306,72 @@ const PolicySet& bundled_policies() {
   }();
   return set;
 }
+
+PolicySet policies_with(const std::vector<std::pair<std::string, std::string>>& files) {
+  std::vector<Error> errors;
+  std::map<std::string, std::size_t> given;  // policy id -> index in `files`
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const auto& [file, text] = files[i];
+    if (text.size() > kMaxPolicyBytes) {
+      errors.push_back(Error{"policy.too_large", "", "政策文件过大（超过 " + std::to_string(kMaxPolicyBytes / 1024 / 1024) + " MB）", file});
+      continue;
+    }
+    try {
+      LoadChecks refs;  // checked below, against the whole set
+      Policy p = load_policy(text, file, refs);
+      if (!given.emplace(p.id, i).second) {
+        errors.push_back(Error{"policy.duplicate_id", "/id", "政策编号“" + p.id + "”与另一文件重复", file});
+      }
+    } catch (const LoadFailure& f) {
+      errors.insert(errors.end(), f.errors.begin(), f.errors.end());
+    }
+  }
+  if (!errors.empty()) throw LoadFailure(errors);
+  // The bundled files in their order, each replaced in its place by a given file of the same id
+  // (so a file given unchanged gives byte-identical results), then the new ones.
+  std::vector<std::pair<std::string, std::string>> all;
+  std::vector<std::string> sha256;  // parallel to `all`: CMake's for a bundled file, computed for a given one
+  std::set<std::size_t> placed;
+  const PolicySet& bundled = bundled_policies();
+  for (const auto& f : bundled_policy_files()) {
+    std::string id;
+    for (const auto& p : bundled.policies) {
+      if (p.file == f.path) id = p.id;
+    }
+    if (auto it = given.find(id); it != given.end()) {
+      all.push_back(files[it->second]);
+      sha256.push_back(sha256_hex(files[it->second].second));
+      placed.insert(it->second);
+    } else {
+      all.emplace_back(f.path, f.text);
+      sha256.push_back(f.sha256);
+    }
+  }
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (placed.count(i)) continue;
+    all.push_back(files[i]);
+    sha256.push_back(sha256_hex(files[i].second));
+  }
+  PolicySet set = load_policy_set(all);
+  for (std::size_t i = 0; i < set.policies.size(); ++i) set.policies[i].sha256 = sha256[i];
+  return set;
+}
+
+namespace {
+std::shared_ptr<const PolicySet>& active_slot() {
+  static std::shared_ptr<const PolicySet> slot;
+  return slot;
+}
+}  // namespace
+
+std::shared_ptr<const PolicySet> active_policy_set() {
+  auto& slot = active_slot();
+  if (!slot) slot = std::shared_ptr<const PolicySet>(&bundled_policies(), [](const PolicySet*) {});
+  return slot;
+}
+
+const PolicySet& active_policies() { return *active_policy_set(); }
+
+void use_policies(std::shared_ptr<const PolicySet> set) { active_slot() = std::move(set); }
 
 }  // namespace srdi

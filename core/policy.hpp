@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -301,5 +302,19 @@ inline constexpr const char* kPurposeReading = "purpose";
 // LoadFailure if a bundled policy is broken (the tests make sure none is).
 const PolicySet& bundled_policies();
 PolicySet load_policy_set(const std::vector<std::pair<std::string, std::string>>& files);
+
+// Policy files given at run time (srdi --policies DIR, SRDI.loadPolicy): {file name, text}. Each
+// replaces the bundled policy of the same id in its place, or is added after the bundled ones;
+// the set is then checked as a whole, exactly as the bundled one is. The file's SHA-256 is
+// computed from its bytes. A file is data only: over kMaxPolicyBytes or nested deeper than the
+// strict parser allows, it is refused with a code and path like any other error.
+inline constexpr std::size_t kMaxPolicyBytes = 2 * 1024 * 1024;
+PolicySet policies_with(const std::vector<std::pair<std::string, std::string>>& files);
+
+// The policies the request functions use: the bundled set unless use_policies() replaced it.
+// The module and the CLI run on one thread; a screener built earlier keeps its set alive.
+std::shared_ptr<const PolicySet> active_policy_set();
+const PolicySet& active_policies();
+void use_policies(std::shared_ptr<const PolicySet> set);  // nullptr: back to the bundled set
 
 }  // namespace srdi

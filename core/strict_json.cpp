@@ -77,6 +77,7 @@ class StrictSax {
   bool binary(json::binary_t&) { return put(json(nullptr)); }
 
   bool start_object(std::size_t) {
+    if (too_deep()) return false;
     json* node = put_container(json::object());
     stack_.push_back(Frame{node, {}, {}, 0});
     return true;
@@ -96,6 +97,7 @@ class StrictSax {
     return true;
   }
   bool start_array(std::size_t) {
+    if (too_deep()) return false;
     json* node = put_container(json::array());
     stack_.push_back(Frame{node, {}, {}, 0});
     return true;
@@ -115,6 +117,15 @@ class StrictSax {
   }
 
   const std::optional<Error>& error() const { return error_; }
+
+ private:
+  // The loaders and the evaluator recurse into nested values; a bound keeps a hostile file from
+  // exhausting the stack (the deepest bundled policy nests 16 levels).
+  bool too_deep() {
+    if (stack_.size() < kMaxJsonDepth) return false;
+    error_ = Error{"json.too_deep", child_path(), "嵌套层数过多（超过 " + std::to_string(kMaxJsonDepth) + " 层）", source_};
+    return true;
+  }
 
  private:
   struct Frame {

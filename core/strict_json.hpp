@@ -21,7 +21,10 @@ struct StrictDocument {
   std::map<std::string, std::string> number_text;
 };
 
-// Throws LoadFailure with code "json.syntax" or "json.duplicate_key" (source = `source`).
+// Objects and arrays may nest at most this deep.
+inline constexpr std::size_t kMaxJsonDepth = 64;
+
+// Throws LoadFailure with code "json.syntax", "json.duplicate_key" or "json.too_deep" (source = `source`).
 StrictDocument parse_strict_json(std::string_view text, const std::string& source);
 
 // Escapes a key for a JSON pointer (RFC 6901).

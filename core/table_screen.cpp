@@ -344,7 +344,7 @@ json row_profile(const std::vector<TableColumn>& columns, const std::vector<std:
         if (spec->name == "city") {
           // A city by its id or its Chinese name (济南 / 济南市).
           std::string id = cell;
-          for (const auto& [cid, name] : award_cities(bundled_policies())) {
+          for (const auto& [cid, name] : award_cities(active_policies())) {
             if (cell == name || cell + "市" == name) id = cid;
           }
           put(profile, "city", id);
@@ -500,7 +500,7 @@ SheetScreener::SheetScreener(const Options& options, const std::string& rung, co
                              const std::vector<std::string>& headers, const std::map<std::size_t, std::string>& chosen)
     : options_(options), limits_(limits) {
   // The tiers in force, their titles and what an empty firm lacks, from one evaluation of {}.
-  json probe = evaluate(load_profile("{}"), options_, bundled_policies());
+  json probe = evaluate(load_profile("{}"), options_, active_policies());
   for (const auto& t : probe["tiers"]) {
     tier_titles_.push_back(t["title"]);
     if (t["id"] == rung || t["tier"] == rung || (rung.empty() && t["tier"] == "srdi")) {
@@ -543,8 +543,8 @@ SheetScreener::SheetScreener(const Options& options, const std::string& rung, co
                                                        "需补充", "认定标准", "数据问题"}) {
     added_headers_.push_back(h);
   }
-  compiled_ = std::make_unique<Screener>(bundled_policies(), options_);
-  rung_only_ = std::make_unique<Screener>(bundled_policies(), options_, std::vector<std::string>{rung_id_});
+  compiled_ = std::make_unique<Screener>(active_policies(), options_);
+  rung_only_ = std::make_unique<Screener>(active_policies(), options_, std::vector<std::string>{rung_id_});
 }
 
 SheetScreener::~SheetScreener() = default;

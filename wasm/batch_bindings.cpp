@@ -37,7 +37,7 @@ class Sheet {
       for (const char* k : {"as_of", "criteria"}) {
         if (o.contains(k)) engine_options[k] = o[k];
       }
-      srdi::Options options = srdi::parse_options(engine_options.dump(), srdi::today_local(), srdi::bundled_policies());
+      srdi::Options options = srdi::parse_options(engine_options.dump(), srdi::today_local(), srdi::active_policies());
       srdi::NearLimits limits;
       if (o.contains("near") && o["near"].is_string() && !o["near"].get<std::string>().empty()) {
         auto l = srdi::parse_near_limits(o["near"].get<std::string>());

@@ -60,7 +60,7 @@ class Screening {
 
 std::string policies() {
   try {
-    return srdi::policies_json(srdi::bundled_policies()).dump(2, ' ', false, srdi::json::error_handler_t::replace);
+    return srdi::policies_json(srdi::active_policies()).dump(2, ' ', false, srdi::json::error_handler_t::replace);
   } catch (const srdi::LoadFailure& f) {
     return srdi::errors_json(f.errors).dump(2, ' ', false, srdi::json::error_handler_t::replace);
   } catch (...) {

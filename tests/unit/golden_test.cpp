@@ -1,6 +1,7 @@
-// Runs every golden file under tests/golden/ through the engine: each case's expectations are
-// JSON-pointer equalities on the result and the lists of criteria that must be met / not met /
-// undetermined. tests/wasm/golden.test.js runs the same files through the wasm module.
+// Runs every golden file under tests/golden/ through the engine with the harness of `srdi test`
+// (core/golden.cpp): each case's expectations are JSON-pointer equalities on the result and the
+// lists of criteria that must be met / not met / undetermined. tests/wasm/golden.test.js runs the
+// same files through the wasm module.
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -11,9 +12,9 @@
 #include <algorithm>
 
 #include "core/engine.hpp"
+#include "core/golden.hpp"
 #include "test_util.hpp"
 
-using test_util::case_profile;
 using test_util::read_json;
 
 namespace fs = std::filesystem;
@@ -21,30 +22,9 @@ using srdi::json;
 
 namespace {
 
-// Collects the result of every criterion node (anything with "id" and "result") by id.
-void collect(const json& node, std::map<std::string, std::string>& out) {
-  if (node.is_object()) {
-    if (node.contains("id") && node.contains("result") && node["result"].is_string()) {
-      out[node["id"].get<std::string>()] = node["result"].get<std::string>();
-    }
-    for (const auto& [k, v] : node.items()) collect(v, out);
-  } else if (node.is_array()) {
-    for (const auto& v : node) collect(v, out);
-  }
-}
-
-// The options a case asks for, as the JSON the engine's front doors take.
-json case_options(const json& golden, const json& c) {
-  json o{{"as_of", c.value("as_of", golden.value("as_of", "2026-11-21"))}};
-  for (const char* k : {"criteria", "renewal", "readings"}) {
-    if (c.contains(k)) o[k] = c[k];
-  }
-  return o;
-}
-
 // SRDI_POLICY_DIR: the policies of that directory (every *.json below it) instead of the bundled
 // ones, so the golden cases can judge a changed copy (scripts/mutate_policies.py).
-const srdi::PolicySet* policies_from_env() {
+const srdi::PolicySet& golden_policies() {
   static const std::unique_ptr<srdi::PolicySet> set = []() -> std::unique_ptr<srdi::PolicySet> {
     const char* dir = std::getenv("SRDI_POLICY_DIR");
     if (!dir || !*dir) return nullptr;
@@ -56,114 +36,17 @@ const srdi::PolicySet* policies_from_env() {
     std::sort(files.begin(), files.end());
     return std::make_unique<srdi::PolicySet>(srdi::load_policy_set(files));
   }();
-  return set.get();
+  return set ? *set : srdi::bundled_policies();
 }
 
-srdi::Response run_case(const std::string& profile_text, const json& options) {
-  const srdi::PolicySet* set = policies_from_env();
-  if (!set) return srdi::evaluate_request(profile_text, options.dump());
-  return srdi::guarded_response([&] {
-    srdi::Options o = srdi::parse_options(options.dump(), srdi::today_local(), *set);
-    return srdi::evaluate(srdi::load_profile(profile_text), o, *set);
-  });
-}
-
-const std::set<std::string> kCaseKeys = {"name", "note", "base", "profile", "set", "unset", "as_of", "criteria", "renewal",
-                                         "readings", "error", "expect", "tier_expect", "award_expect", "potential_expect",
-                                         "next_rung_expect", "measure_expect", "met", "not_met", "undetermined"};
-// One case of a golden file: the strict key check, then each kind of expectation.
-void check_case(const json& golden, const json& c, const fs::path& dir) {
-  for (const auto& [k, v] : c.items()) {
-    INFO("key " << k);
-    CHECK(kCaseKeys.count(k) == 1);  // the harness is as strict as the loaders
-  }
-  srdi::Response r = run_case(case_profile(c, dir).dump(), case_options(golden, c));
-  if (c.contains("error")) {
-    CHECK_FALSE(r.ok);
-    if (r.ok) return;
-    CHECK(r.body["errors"][0]["code"].dump() == c["error"]["code"].dump());
-    CHECK(r.body["errors"][0]["path"].dump() == c["error"]["path"].dump());
-    return;
-  }
-  INFO(r.body.dump(-1, ' ', false, json::error_handler_t::replace).substr(0, 200));
-  CHECK(r.ok);
-  if (!r.ok) return;
-  // Pointers address the result as a reader sees it: a citation, not its index in the list.
-  const json body = srdi::inline_citations(r.body);
-  const json expect = c.value("expect", json::object());
-  for (const auto& [pointer, want] : expect.items()) {
-    INFO("at " << pointer);
-    json::json_pointer ptr(pointer);
-    CHECK(body.contains(ptr));
-    if (body.contains(ptr)) CHECK(body.at(ptr).dump() == want.dump());
-  }
-  const json tier_expect = c.value("tier_expect", json::object());
-  for (const auto& [tier_id, checks] : tier_expect.items()) {
-    const json* tier = nullptr;
-    for (const auto& t : body["tiers"]) {
-      if (t["id"] == tier_id) tier = &t;
-    }
-    INFO("tier " << tier_id);
-    CHECK(tier != nullptr);
-    if (!tier) continue;
-    for (const auto& [pointer, want] : checks.items()) {
-      INFO("at " << pointer);
-      json::json_pointer ptr(pointer);
-      CHECK(tier->contains(ptr));
-      if (tier->contains(ptr)) CHECK(tier->at(ptr).dump() == want.dump());
-    }
-  }
-  // Award lines by measure id: every line of that measure (or potential line) must match.
-  // potential_expect / next_rung_expect: the lines of awards.potential / awards.next_rungs;
-  // measure_expect: the entry of documents[].measures (what the document pays for).
-  for (const char* key : {"award_expect", "potential_expect", "next_rung_expect", "measure_expect"}) {
-    const json award_expect = c.value(key, json::object());
-    const std::string k = key;
-    for (const auto& [measure, checks] : award_expect.items()) {
-      std::vector<const json*> found;
-      const json& aw = body["awards"];
-      if (k == "potential_expect" || k == "next_rung_expect") {
-        for (const auto& l : aw[k == "potential_expect" ? "potential" : "next_rungs"]) {
-          if (l["measure"] == measure) found.push_back(&l);
-        }
-      } else if (k == "measure_expect") {
-        for (const auto& d : aw["documents"]) {
-          for (const auto& l : d["measures"]) {
-            if (l["measure"] == measure) found.push_back(&l);
-          }
-        }
-      } else {
-        for (const auto& d : aw["documents"]) {
-          for (const char* list : {"lines", "benefits"}) {
-            for (const auto& l : d[list]) {
-              if (l["measure"] == measure) found.push_back(&l);
-            }
-          }
-        }
-      }
-      INFO(key << " " << measure);
-      if (checks.is_null()) {  // null: the measure must not appear at all
-        CHECK(found.empty());
-        continue;
-      }
-      CHECK(found.size() == 1);
-      if (found.size() != 1) continue;
-      for (const auto& [pointer, want] : checks.items()) {
-        INFO("at " << pointer);
-        json::json_pointer ptr(pointer);
-        CHECK(found[0]->contains(ptr));
-        if (found[0]->contains(ptr)) CHECK(found[0]->at(ptr).dump() == want.dump());
-      }
-    }
-  }
-  std::map<std::string, std::string> results;
-  collect(body, results);
-  for (const char* kind : {"met", "not_met", "undetermined"}) {
-    for (const auto& id : c.value(kind, json::array())) {
-      INFO("criterion " << id.get<std::string>() << " should be " << kind);
-      CHECK(results.count(id.get<std::string>()) == 1);
-      CHECK(results[id.get<std::string>()] == kind);
-    }
+// The harness of `srdi test` (core/golden.cpp); each failure is reported with its file and case.
+void run_file(const std::string& name, const json& golden, const fs::path& dir, std::size_t& cases) {
+  auto base = [&](const std::string& base_name) { return read_json(dir / "profiles" / (base_name + ".json")); };
+  srdi::GoldenRun run = srdi::run_golden(golden, golden_policies(), base);
+  cases += run.cases;
+  for (const auto& f : run.failures) {
+    INFO(name << ": " << f.case_name);
+    FAIL_CHECK(f.message);
   }
 }
 
@@ -199,13 +82,7 @@ TEST_CASE("golden files: every case holds natively", "[golden]") {
   fs::path dir = fs::path(SRDI_SOURCE_DIR) / "tests" / "golden";
   const auto& files = golden_files();
   std::size_t cases = 0;
-  for (const auto& f : files) {
-    for (const auto& c : f.golden["cases"]) {
-      ++cases;
-      INFO(f.name << ": " << c["name"].get<std::string>());
-      check_case(f.golden, c, dir);
-    }
-  }
+  for (const auto& f : files) run_file(f.name, f.golden, dir, cases);
   CHECK(files.size() >= 1);
   CHECK(cases >= (std::getenv("SRDI_GOLDEN_ONLY") ? 1u : 100u));
 }
