@@ -43,8 +43,20 @@ export interface SrdiEngine {
   screen(profile: JsonInput, options?: JsonInput): string;
   /** Each city's awards side by side, as compact JSON text (`srdi compare --format compact`). */
   compare(profile: JsonInput, options?: JsonInput): string;
-  /** The bundled policies' metadata as JSON text (`srdi policies`). */
+  /** The policies' metadata as JSON text (`srdi policies`): the bundled ones and any loaded. */
   policies(): string;
+  /**
+   * Loads a policy file at run time (docs/authoring.md): it replaces the bundled or loaded policy
+   * of the same id, or is added. JSON text: `{"ok": true, "policy": {...}, "replaces": "bundled" |
+   * "loaded" | null}`, or `{"errors": [...]}` (then nothing changes). Results name the file and its SHA-256.
+   */
+  loadPolicy(text: string, file: string): string;
+  /** Forgets every loaded policy file: back to the bundled policies. Returns "{}". */
+  unloadPolicies(): string;
+  /** The checker of `srdi check-policy`: `{"ok", "policy", "errors": [...], "warnings": [...]}` (JSON text). */
+  checkPolicy(text: string, options?: { file?: string; source?: string; golden?: JsonInput }): string;
+  /** Golden cases (tests/golden/ format, profiles written out) over the policies in use: `{"cases", "failed", "failures"}`. */
+  testPolicy(golden: JsonInput): string;
   /** The input vocabulary as JSON text (`srdi schema`). */
   schema(): string;
   /** Present when app.js is loaded: renders the calculator into `element` (docs/embedding.md). */

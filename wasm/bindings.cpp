@@ -6,6 +6,8 @@
 
 #include "core/engine.hpp"
 #include "core/evaluator.hpp"
+#include "core/golden.hpp"
+#include "core/policy_check.hpp"
 
 namespace {
 
@@ -68,6 +70,105 @@ std::string policies() {
   }
 }
 
+std::string dump(const srdi::json& j) { return j.dump(-1, ' ', false, srdi::json::error_handler_t::replace); }
+
+// Policy files given at run time (docs/authoring.md), in the order given; a file whose policy id
+// is already here replaces it. The module evaluates by the bundled set plus these.
+std::vector<std::pair<std::string, std::string>>& loaded_files() {
+  static std::vector<std::pair<std::string, std::string>> files;
+  return files;
+}
+
+// The policy id a file declares ("" when it has none); the loader judges the rest.
+std::string id_of(const std::string& text) {
+  try {
+    srdi::StrictDocument d = srdi::parse_strict_json(text, "policy");
+    if (d.value.is_object() && d.value.contains("id") && d.value["id"].is_string()) return d.value["id"].get<std::string>();
+  } catch (...) {
+  }
+  return "";
+}
+
+// {"ok": true, "policy": {metadata}, "replaces": "bundled" | "loaded" | null} or {"errors": [...]};
+// on an error the policies in use do not change.
+std::string load_policy(const std::string& text, const std::string& file) {
+  srdi::Response r = srdi::guarded_response([&] {
+    if (file.empty()) throw srdi::LoadFailure({{"policy.no_file_name", "", "请给出政策文件的文件名", "policies"}});
+    // Its id, to know what it replaces (load_policy_set below reports any error in full).
+    std::string id = id_of(text);
+    auto files = loaded_files();
+    std::string replaces;
+    for (const auto& p : srdi::bundled_policies().policies) {
+      if (p.id == id) replaces = "bundled";
+    }
+    bool placed = false;
+    for (auto& f : files) {
+      bool same = f.first == file || (!id.empty() && id_of(f.second) == id);
+      if (same && !placed) {
+        f = {file, text};
+        placed = true;
+        replaces = "loaded";
+      }
+    }
+    if (!placed) files.emplace_back(file, text);
+    auto set = std::make_shared<const srdi::PolicySet>(srdi::policies_with(files));
+    srdi::json meta;
+    srdi::json list = srdi::policies_json(*set);
+    for (const auto& m : list) {
+      if (m["file"] == file) meta = m;
+    }
+    srdi::use_policies(set);
+    loaded_files() = std::move(files);
+    return srdi::json{{"ok", true}, {"policy", meta}, {"replaces", replaces.empty() ? srdi::json(nullptr) : srdi::json(replaces)}};
+  });
+  return dump(r.body);
+}
+
+std::string unload_policies() {
+  loaded_files().clear();
+  srdi::use_policies(nullptr);
+  return "{}";
+}
+
+// The checker of `srdi check-policy` (source and golden as text; "" when not given), over the
+// files loaded so far (the checked file replaces its own earlier version).
+std::string check_policy(const std::string& text, const std::string& file, const std::string& source, const std::string& golden) {
+  srdi::Response r = srdi::guarded_response([&] {
+    srdi::PolicyCheckInput in;
+    in.file = file.empty() ? "policy.json" : file;
+    in.text = text;
+    if (!source.empty()) in.source = &source;
+    srdi::json g;
+    if (!golden.empty()) {
+      g = srdi::json::parse(golden, nullptr, false);
+      if (g.is_discarded()) throw srdi::LoadFailure({{"json.syntax", "", "黄金用例文件不是有效的 JSON", "golden"}});
+      in.golden = &g;
+    }
+    for (const auto& f : loaded_files()) {
+      if (f.first != in.file) in.others.push_back(f);
+    }
+    return srdi::check_json(srdi::check_policy(in));
+  });
+  return dump(r.body);
+}
+
+// Golden cases (the format of tests/golden/, each case's profile written out) over the policies in
+// use: {"cases", "failed", "failures": [{"case", "message"}]}.
+std::string test_policy(const std::string& golden) {
+  srdi::Response r = srdi::guarded_response([&] {
+    srdi::json g = srdi::json::parse(golden, nullptr, false);
+    if (g.is_discarded()) throw srdi::LoadFailure({{"json.syntax", "", "黄金用例文件不是有效的 JSON", "golden"}});
+    auto no_base = [](const std::string& name) -> srdi::json {
+      throw srdi::LoadFailure({{"golden.no_base", "", "页面中的用例须写出完整的 profile（不能引用基础资料 " + name + "）", "golden"}});
+    };
+    srdi::GoldenRun run = srdi::run_golden(g, srdi::active_policies(), no_base);
+    srdi::json failures = srdi::json::array();
+    for (const auto& f : run.failures) failures.push_back({{"case", f.case_name}, {"message", f.message}});
+    return srdi::json{{"cases", run.cases}, {"failed", run.failed_cases}, {"failures", failures}};
+  });
+  return dump(r.body);
+}
+
 std::string schema() { return srdi::schema_json().dump(2, ' ', false, srdi::json::error_handler_t::replace); }
 
 std::string version() { return srdi::engine_version(); }
@@ -88,5 +189,9 @@ EMSCRIPTEN_BINDINGS(srdi) {
       .function("verdicts", &Screening::verdicts);
   emscripten::function("policies", &policies);
   emscripten::function("schema", &schema);
+  emscripten::function("load_policy", &load_policy);
+  emscripten::function("unload_policies", &unload_policies);
+  emscripten::function("check_policy", &check_policy);
+  emscripten::function("test_policy", &test_policy);
   emscripten::function("version", &version);
 }

@@ -12,6 +12,12 @@
 //   SRDI.policies()                   the bundled policies (JSON text)
 //   SRDI.schema()                     the input vocabulary: fields, titles, event types (JSON text)
 //   SRDI.version                      the engine version ('' until ready)
+//   SRDI.loadPolicy(text, file)       a policy file at run time (docs/authoring.md): replaces the
+//                                     bundled policy of the same id or adds one; {ok, policy} or
+//                                     {errors} (JSON text); the results name it and its SHA-256
+//   SRDI.unloadPolicies()             back to the bundled policies only
+//   SRDI.checkPolicy(text, {file, source, golden})   the checker of `srdi check-policy`
+//   SRDI.testPolicy(goldenText)       golden cases over the policies in use, as `srdi test`
 //
 // Nothing throws: an error comes back as {"errors": [...]} text, as the CLI prints it.
 (function (global) {
@@ -73,6 +79,16 @@
     return call('compare', [asText(profile, '{}'), asText(options, '{}')]);
   };
   api.policies = function () { return call('policies', []); };
+  api.loadPolicy = function (text, file) {
+    return call('load_policy', [asText(text, ''), typeof file === 'string' ? file : '']);
+  };
+  api.unloadPolicies = function () { return call('unload_policies', []); };
+  api.checkPolicy = function (text, options) {
+    var o = options || {};
+    return call('check_policy', [asText(text, ''), typeof o.file === 'string' ? o.file : '',
+      typeof o.source === 'string' ? o.source : '', asText(o.golden, '')]);
+  };
+  api.testPolicy = function (golden) { return call('test_policy', [asText(golden, '')]); };
   api.schema = function () { return call('schema', []); };
 
   global.SRDI = api;
