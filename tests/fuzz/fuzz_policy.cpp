@@ -1,7 +1,7 @@
 // libFuzzer target: the policy loader. The input is one policy file, loaded by
-// srdi::load_policy_set alone and, when it loads by itself, alongside the bundled policies (in
-// place of the bundled file with the same id, if any, so a mutated bundled policy can load
-// cleanly). When the set with it loads, a sample profile is evaluated and compared against it.
+// srdi::load_policy_set alone and, when it loads by itself, through the run-time path
+// srdi::policies_with (srdi --policies, SRDI.loadPolicy): in place of the bundled file with the
+// same id, if any, so a mutated bundled policy can load cleanly. When the set with it loads, a sample profile is evaluated and compared against it.
 // Only srdi::LoadFailure may escape the loader (every error with a code and a message); the
 // evaluation may also throw srdi::ArithmeticOverflow, which the engine's boundary turns into
 // "engine.overflow" by design. Anything else crashes the fuzzer.
@@ -13,7 +13,6 @@
 #include <utility>
 #include <vector>
 #include <nlohmann/json.hpp>
-#include "core/bundled_policies.hpp"
 #include "core/engine.hpp"
 #include "core/exact.hpp"
 #include "core/policy.hpp"
@@ -34,20 +33,6 @@ const srdi::Profile& sample_profile() {
   return profile;
 }
 
-// The bundled files with their ids, read once.
-const std::vector<std::pair<const srdi::BundledFile*, std::string>>& bundled() {
-  static const auto files = [] {
-    std::vector<std::pair<const srdi::BundledFile*, std::string>> out;
-    // The id straight from the text: a bundled file may refer to another's tiers (2号's first
-    // tier to 63号 附件1), so it does not load alone.
-    for (const auto& b : srdi::bundled_policy_files()) {
-      out.emplace_back(&b, nlohmann::json::parse(b.text).at("id").get<std::string>());
-    }
-    return out;
-  }();
-  return files;
-}
-
 void evaluate_with(const srdi::PolicySet& set) {
   srdi::Options options{*srdi::parse_date("2025-06-30"), ""};
   try {
@@ -64,7 +49,6 @@ void evaluate_with(const srdi::PolicySet& set) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);
   (void)sample_profile();
-  (void)bundled();
 
   // Alone.
   try {
@@ -83,17 +67,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // A file that does not load on its own adds nothing with the others (its errors are the same),
   // and loading the 250 KB of bundled policies each time would slow the fuzzer tenfold.
   if (id.empty()) return 0;
-  std::vector<std::pair<std::string, std::string>> files;
-  for (const auto& [b, bundled_id] : bundled()) {
-    if (!id.empty() && bundled_id == id) continue;  // replaced by the fuzzed file
-    files.emplace_back(b->path, b->text);
-  }
-  files.emplace_back(kPath, text);
+  // The run-time path (srdi --policies, SRDI.loadPolicy): the file replaces the bundled policy of
+  // its id in place, or is added; the set is checked as a whole.
   try {
-    srdi::PolicySet set = srdi::load_policy_set(files);
+    srdi::PolicySet set = srdi::policies_with({{kPath, text}});
     evaluate_with(set);
   } catch (const srdi::LoadFailure& f) {
-    srdi_fuzz::check_errors(f.errors, "load_policy_set (with bundled)");
+    srdi_fuzz::check_errors(f.errors, "policies_with (run time)");
   }
   return 0;
 }
