@@ -204,7 +204,12 @@ json golden_template(const Policy& p) {
   for (const auto& m : p.measures) {
     json profile{{"name", "示例企业"}, {"city", city}, {"industry", "industry"}, {"employees", 120},
                  {"revenue", {{"last", "50000000.00"}}}, {"holds", json::array()}, {"events", json::array()}};
-    std::string note = "原文：" + m.citation.excerpt + "。请按原文写出金额的算式，并在 award_expect 中填写期望值。";
+    std::string excerpt = m.citation.excerpt;
+    const std::string stop = "。";
+    if (excerpt.size() >= stop.size() && excerpt.compare(excerpt.size() - stop.size(), stop.size(), stop) == 0) {
+      excerpt.resize(excerpt.size() - stop.size());
+    }
+    std::string note = "原文：" + excerpt + "。请按原文写出金额的算式，并在 award_expect 中填写期望值。";
     if (!m.trigger.event.empty()) {
       json event{{"type", m.trigger.event}};
       for (const auto& [param, accepted] : m.trigger.where) {
@@ -212,6 +217,16 @@ json golden_template(const Policy& p) {
         const std::string& v = accepted.front();
         event[param] = v == "true" ? json(true) : v == "false" ? json(false)
                      : std::isdigit(static_cast<unsigned char>(v[0])) ? json(std::stoi(v)) : json(v);
+      }
+      // Each threshold's figure exactly at the threshold (以上/以下 are inclusive): the author moves
+      // it to either side for the pair of cases.
+      for (const auto* limits : {&m.trigger.at_least, &m.trigger.at_most}) {
+        for (const auto& [param, value] : *limits) {
+          const EventType* t = find_event_type(m.trigger.event);
+          const EventParam* prm = t ? find_event_param(*t, param) : nullptr;
+          if (prm && prm->kind == ParamKind::Money) event[param] = format_decimal(value, 2, 2);
+          else event[param] = json::parse(format_decimal(value, 0), nullptr, false);
+        }
       }
       // Required parameters the trigger does not fix get a plain value for the author to change.
       if (const EventType* t = find_event_type(m.trigger.event)) {
