@@ -1,5 +1,9 @@
 #include "core/text_report.hpp"
 
+#include <algorithm>
+#include <utility>
+#include <vector>
+
 #include <sstream>
 
 #include "core/exact.hpp"
@@ -260,6 +264,26 @@ void render_awards(std::ostringstream& out, const json& aw) {
     const bool payable = d["in_force"] != false;
     for (const auto& l : d["lines"]) render_line(out, l, "  ", payable);
     for (const auto& n : d["notes"]) out << "  注：" << n["text"].get<std::string>() << "\n";
+    // How to apply for what the lines pay: only what the text states, the rest as the notice says.
+    std::vector<std::string> seen;
+    for (const auto& l : d["lines"]) {
+      const std::string id = l["measure"];
+      if (std::find(seen.begin(), seen.end(), id) != seen.end()) continue;
+      seen.push_back(id);
+      for (const auto& m : d["measures"]) {
+        if (m["measure"] != id) continue;
+        std::string how;
+        if (m.contains("apply")) {
+          const json& a = m["apply"];
+          for (const auto& [key, word] : {std::pair{"responsible", "责任单位 "}, {"channel", "渠道 "}, {"window", "时间 "}, {"materials", "材料 "}}) {
+            if (a.contains(key) && a[key].is_string()) how += (how.empty() ? "" : "；") + std::string(word) + a[key].get<std::string>();
+          }
+        }
+        if (how.empty()) how = "以当年申报通知为准";
+        else if (!m["apply"].contains("window") || !m["apply"].contains("materials")) how += "；其余以当年申报通知为准";
+        out << "  申报（" << l["title"].get<std::string>() << "）：" << how << "\n";
+      }
+    }
     if (!d["lines"].empty()) {
       // A document not in force pays nothing: what it would pay is said apart, never as its total.
       const bool out_of_force = d.contains("totals_if_in_force");
@@ -389,6 +413,8 @@ std::string render_text_report(const json& compact) {
   for (const auto& p : r["policies"]) {
     out << "  " << p["title"].get<std::string>() << "（" << p["doc_no"].get<std::string>() << "，" << status_word(p["status"])
         << "）\n";
+    // The data version: the exact file the figures come from (a bundled one, or one given at run time).
+    if (p["sha256"].is_string()) out << "    数据文件 " << p["file"].get<std::string>() << "，SHA-256 " << p["sha256"].get<std::string>() << "\n";
   }
   out << "\n本报告由离线计算器根据企业自填数据生成，仅供自测参考，以主管部门认定为准。\n";
   return out.str();
