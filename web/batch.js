@@ -229,9 +229,58 @@
 
   function csvCell(s) { s = String(s == null ? '' : s); return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s; }
   function download(name, content) { downloadBlob(name, new Blob([content], { type: 'text/csv;charset=utf-8' })); }
-  function exportResults() {
+  function resultsCsv() {
     var lines = [headers().map(csvCell).join(',')].concat(rows.map(function (r) { return cellsOf(r).map(csvCell).join(','); }));
-    download(fileName.replace(/\.[^.]*$/, '') + '-筛选结果.csv', '\uFEFF' + lines.join('\r\n') + '\r\n');
+    return lines.join('\r\n') + '\r\n';
+  }
+  function exportResults() {
+    download(fileName.replace(/\.[^.]*$/, '') + '-筛选结果.csv', '\uFEFF' + resultsCsv());
+  }
+
+  // GBK, for an older Excel or a system that reads only GBK. Browsers decode GBK but do not encode
+  // it, so the table is built once from the browser's own decoder: every two-byte code, each
+  // followed by a newline so that an unmapped pair cannot run into the next one.
+  var gbkTable = null;
+  function gbkEncoder() {
+    if (gbkTable) return gbkTable;
+    var pairs = [];
+    var bytes = [];
+    for (var lead = 0x81; lead <= 0xfe; lead++) {
+      for (var trail = 0x40; trail <= 0xfe; trail++) {
+        if (trail === 0x7f) continue;
+        pairs.push([lead, trail]);
+        bytes.push(lead, trail, 0x0a);
+      }
+    }
+    var decoded = new TextDecoder('gbk').decode(new Uint8Array(bytes)).split('\n');
+    gbkTable = new Map();
+    pairs.forEach(function (pair, i) {
+      var ch = decoded[i];
+      if (ch && ch.length === 1 && ch !== '\uFFFD' && !gbkTable.has(ch)) gbkTable.set(ch, pair);
+    });
+    return gbkTable;
+  }
+  // {bytes, lost}: characters GBK cannot hold become "?" and are counted, never dropped silently.
+  function encodeGbk(text) {
+    var table = gbkEncoder();
+    var out = new Uint8Array(text.length * 2);
+    var n = 0;
+    var lost = 0;
+    for (var i = 0; i < text.length; i++) {
+      var code = text.charCodeAt(i);
+      if (code < 0x80) { out[n++] = code; continue; }
+      var ch = text[i];
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) { ch = text.slice(i, i + 2); i++; }
+      var pair = table.get(ch);
+      if (pair) { out[n++] = pair[0]; out[n++] = pair[1]; } else { out[n++] = 0x3f; lost++; }
+    }
+    return { bytes: out.slice(0, n), lost: lost };
+  }
+  function exportResultsGbk() {
+    var encoded = encodeGbk(resultsCsv());
+    downloadBlob(fileName.replace(/\.[^.]*$/, '') + '-筛选结果-GBK.csv', new Blob([encoded.bytes], { type: 'text/csv;charset=gbk' }));
+    status(encoded.lost ? '已导出 GBK 编码的 CSV；其中 ' + encoded.lost + ' 个字符 GBK 无法表示，已替换为“?”（需要保留时请导出 Excel 或 UTF-8 的 CSV）。'
+      : '已导出 GBK 编码的 CSV。');
   }
   function exportErrors() {
     var lines = ['行,列,问题'];
@@ -373,6 +422,7 @@
   $('template').addEventListener('click', function () { (worker || startWorker()).postMessage({ type: 'template', format: 'xlsx' }); });
   $('template-csv').addEventListener('click', function () { (worker || startWorker()).postMessage({ type: 'template', format: 'csv' }); });
   $('export').addEventListener('click', exportResults);
+  $('export-gbk').addEventListener('click', exportResultsGbk);
   $('export-xlsx').addEventListener('click', exportXlsx);
   $('export-errors').addEventListener('click', exportErrors);
   $('filter').addEventListener('change', function () { page = 0; refreshView(); });

@@ -152,7 +152,7 @@ test('bad cells are shown and listed with row and column, never dropped; the err
   }
 });
 
-test('cancel stops a run; a re-run finishes; the export re-imports to the same classes', async () => {
+test('cancel stops a run; a re-run finishes; the exports (CSV in UTF-8 and GBK, Excel) re-import to the same classes', async () => {
   const profiles = generateProfiles({ seed: 16, count: 2000, asOf: AS_OF });
   const file = path.join(dir, 'big.csv');
   fs.writeFileSync(file, sheetOf(profiles));
@@ -175,6 +175,24 @@ test('cancel stops a run; a re-run finishes; the export re-imports to the same c
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
     const exported = path.join(dir, 'exported.csv');
     fs.copyFileSync(await download.path(), exported);
+    // GBK: the same text in GBK bytes (no byte-order mark); a character GBK cannot hold (the
+    // generator's emoji) becomes "?" and is counted in the status line, never dropped.
+    const [gbk] = await Promise.all([page.waitForEvent('download'), page.click('#export-gbk')]);
+    const exportedGbk = path.join(dir, 'exported-gbk.csv');
+    fs.copyFileSync(await gbk.path(), exportedGbk);
+    const gbkBytes = fs.readFileSync(exportedGbk);
+    assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(gbkBytes), 'the GBK export is not UTF-8');
+    const decoded = Array.from(new TextDecoder('gbk').decode(gbkBytes));
+    const original = Array.from(fs.readFileSync(exported, 'utf8').replace(/^\uFEFF/, ''));
+    assert.equal(decoded.length, original.length, 'one character out for each character in');
+    const changed = decoded.map((c, i) => i).filter((i) => decoded[i] !== original[i]);
+    assert.ok(changed.every((i) => decoded[i] === '?'), 'a character is kept or replaced by "?"');
+    // The only characters of the generated names that GBK lacks: an emoji and U+2028.
+    assert.deepEqual([...new Set(changed.map((i) => original[i]))].sort(), ['\u2028', '🚀'].sort());
+    const reported = /其中 (\d+) 个字符/.exec(await page.locator('#status').innerText());
+    assert.equal(reported ? Number(reported[1]) : 0, changed.length, 'the status line counts the replaced characters');
+    await screenFile(page, exportedGbk);
+    assert.deepEqual(await pageClasses(page), first, 'the GBK CSV export screens again to the same classes');
     await screenFile(page, exported);
     assert.deepEqual(await pageClasses(page), first, 'the CSV export screens again to the same classes');
     const [xl] = await Promise.all([page.waitForEvent('download'), page.click('#export-xlsx')]);
