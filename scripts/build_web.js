@@ -85,32 +85,37 @@ fs.writeFileSync(path.join(out, 'srdi-style.js'),
 // (before the version is put into it). Only the files this build wrote count, so a stale file
 // left in build/web/ by an older build is neither hashed nor precached.
 const SW = 'sw.js';
-// 3a. The screening page's worker (web/batch-worker.js) as one script text with its own module
-// (build/wasm/srdi-batch.js: the engine with the sheet code), so
+// 3a. Excel for the screening page: read-excel-file and write-excel-file bundled by esbuild into
+// classic scripts (no module loader, no CDN; the calculator's page loads neither): the reader goes
+// into the worker (an .xlsx becomes CSV text off the main thread), the writer into batch-xlsx.js.
+const esbuild = require('esbuild');
+function xlsxBundle(part) {
+  return esbuild.buildSync({
+    entryPoints: [path.join(root, 'scripts/xlsx-entry.js')],
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    platform: 'browser',
+    target: 'chrome100',
+    legalComments: 'inline',
+    write: false,
+    define: { SRDI_XLSX_PART: JSON.stringify(part) },
+    nodePaths: [path.join(root, 'node_modules')],
+  }).outputFiles[0].text;
+}
+fs.writeFileSync(path.join(out, 'batch-xlsx.js'),
+  '// write-excel-file (MIT), bundled for web/batch.js. Generated.\n' + xlsxBundle('write'));
+
+// 3b. The screening page's worker (web/batch-worker.js) as one script text with its own module
+// (build/wasm/srdi-batch.js: the engine with the sheet code) and the Excel reader, so
 // web/batch.js can start it from a Blob: served or from file://, no file is fetched.
 const batchWasm = fs.readFileSync(path.join(wasmDir, 'srdi-batch.wasm'));
 const workerSource = [read(path.join(wasmDir, 'srdi-batch.js')), `var SRDI_WASM_BASE64 = "${batchWasm.toString('base64')}";`,
+  '// read-excel-file (MIT), bundled. Generated.\n' + xlsxBundle('read'),
   read(path.join(root, 'web/batch-worker.js'))].join('\n');
 fs.writeFileSync(path.join(out, 'batch-worker-src.js'),
-  '// The engine and web/batch-worker.js as text, for the screening page\'s worker. Generated.\n' +
+  '// The engine, the Excel reader and web/batch-worker.js as text, for the screening page\'s worker. Generated.\n' +
   `var SRDI_WORKER_SOURCE = ${JSON.stringify(workerSource).replace(/<\//g, '<\\/')};\n`);
-
-// 3b'. Excel for the screening page: read-excel-file and write-excel-file bundled by esbuild into
-// one classic script (no module loader, no CDN; the calculator's page does not load it).
-const esbuild = require('esbuild');
-const xlsx = esbuild.buildSync({
-  entryPoints: [path.join(root, 'scripts/xlsx-entry.js')],
-  bundle: true,
-  format: 'iife',
-  minify: true,
-  platform: 'browser',
-  target: 'chrome100',
-  legalComments: 'inline',
-  write: false,
-  nodePaths: [path.join(root, 'node_modules')],
-});
-fs.writeFileSync(path.join(out, 'batch-xlsx.js'),
-  '// read-excel-file and write-excel-file (MIT), bundled for web/batch.js. Generated.\n' + xlsx.outputFiles[0].text);
 
 const siteFiles = [...new Set(['srdi.js', 'srdi-wasm.js', 'data.js', 'srdi-style.js', 'batch-worker-src.js', 'batch-xlsx.js', ...webFiles])]
   .filter((f) => f !== SW && f !== 'srdi-offline.html' && f !== 'srdi-batch.html')

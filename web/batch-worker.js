@@ -6,8 +6,9 @@
 //               {type: 'template', format}           the template sheet (CSV text) and the schema
 //               {type: 'run', text, options, chunk}  screen a sheet (options: as_of, rung, near)
 //               {type: 'profile', headers, cells, as_of}  one row as a profile, for the calculator
+//               {type: 'xlsx', buffer}               an .xlsx file's bytes: its first sheet as CSV text
 // Messages out: {type: 'tiers', tiers} | {type: 'template', text, schema, format} | {type: 'head', head}
-//               | {type: 'profile', text, as_of}
+//               | {type: 'profile', text, as_of} | {type: 'csv', text} | {type: 'xlsx-error', message}
 //               | {type: 'rows', rows, offset, size, done, seconds} | {type: 'error', errors}
 // Cancelling is terminating the worker: web/batch.js starts a new one for the next run.
 'use strict';
@@ -22,8 +23,33 @@ function engine() {
   return enginePromise;
 }
 
+function csvCell(s) { s = String(s == null ? '' : s); return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s; }
+
+// A sheet's cells as text: numbers exactly as Excel stored them (parseNumber keeps the digits,
+// never a binary float), dates as YYYY-MM-DD, yes/no as 是/否. Then CSV text, which the engine
+// reads. Here, not on the page: parsing a large .xlsx held the main thread for most of a second.
+function xlsxToCsv(buffer) {
+  return SRDI_XLSX.readXlsxFile(buffer, { parseNumber: function (s) { return s; } }).then(function (sheets) {
+    var data = sheets[0] ? sheets[0].data : [];
+    var cell = function (v) {
+      if (v == null) return '';
+      if (v instanceof Date) return v.toISOString().slice(0, 10);
+      if (v === true) return '是';
+      if (v === false) return '否';
+      return String(v);
+    };
+    return data.map(function (row) { return row.map(function (v) { return csvCell(cell(v)); }).join(','); }).join('\r\n') + '\r\n';
+  });
+}
+
 self.onmessage = function (e) {
   var m = e.data || {};
+  if (m.type === 'xlsx') {
+    xlsxToCsv(m.buffer).then(function (text) { self.postMessage({ type: 'csv', text: text }); }, function (err) {
+      self.postMessage({ type: 'xlsx-error', message: err && err.message ? err.message : String(err) });
+    });
+    return;
+  }
   engine().then(function (mod) {
     if (m.type === 'tiers') {
       var r = JSON.parse(mod.evaluate('{}', JSON.stringify({ as_of: m.as_of })));

@@ -25,6 +25,7 @@
   function status(msg) { $('status').textContent = msg; }
 
   // A fresh worker per run: cancelling is terminating it.
+  var xlsxPending = null;  // an .xlsx being read in the worker: {loaded}
   function startWorker() {
     if (worker) worker.terminate();
     var url = URL.createObjectURL(new Blob([window.SRDI_WORKER_SOURCE], { type: 'text/javascript' }));
@@ -47,6 +48,14 @@
       if (m.tiers.some(function (t) { return t.id === keep; })) $('rung').value = keep;
       else if (srdi) $('rung').value = srdi.id;
       document.documentElement.setAttribute('data-state', 'ready');
+    } else if (m.type === 'csv' && xlsxPending) {
+      var pending = xlsxPending;
+      xlsxPending = null;
+      pending.loaded(m.text, 'Excel');
+    } else if (m.type === 'xlsx-error' && xlsxPending) {
+      xlsxPending = null;
+      status('无法读取该 Excel 文件（' + m.message + '）：可在 Excel 中另存为 CSV 后再试。');
+      $('file').value = '';
     } else if (m.type === 'template') {
       if (m.format === 'csv') download('培育库模板.csv', '\uFEFF' + m.text);
       else templateXlsx(m.text, m.schema);
@@ -121,18 +130,39 @@
     var h = '<p>识别了 ' + used.length + ' / ' + head.columns.length + ' 列；筛选层级：' + esc(head.rung_title) + '；' + esc(head.near) + '。</p>';
     var unknown = head.columns.length - used.length;
     h += '<details' + (unknown ? ' open' : '') + '><summary>逐列对照（' + head.columns.length + ' 列' + (unknown ? '，' + unknown + ' 列未识别' : '') + '）</summary>';
-    var options = '<option value="">（不使用，原样保留）</option>' + head.fields.map(function (f) { return '<option value="' + esc(f[0]) + '">' + esc(f[1]) + '</option>'; }).join('');
+    // Each menu starts with its own choice only; the full list (a hundred fields) is filled in
+    // when the menu is focused or pressed: seventy full menus held the main thread for most of a
+    // second (and filling them in the background slowed the whole run by a third).
+    var label = {};
+    head.fields.forEach(function (f) { label[f[0]] = f[1]; });
+    var own = function (field) { return field ? '<option value="' + esc(field) + '">' + esc(label[field] || field) + '</option>' : '<option value="">（不使用，原样保留）</option>'; };
     h += '<table class="mapping"><thead><tr><th scope="col">表格中的列</th><th scope="col">对应为（可修改）</th></tr></thead><tbody>' +
       head.columns.map(function (c, i) {
-        return '<tr data-field="' + esc(c.field) + '"><td><label for="map-' + i + '">' + esc(c.header) + '</label></td><td><select id="map-' + i + '" data-col="' + i + '">' + options + '</select>' +
+        return '<tr data-field="' + esc(c.field) + '"><td><label for="map-' + i + '">' + esc(c.header) + '</label></td><td><select id="map-' + i + '" data-col="' + i + '">' + own(c.field) + '</select>' +
           (c.field ? '' : ' <span class="muted">未识别</span>') + (overrides[i] != null ? ' <span class="label">已手动指定</span>' : '') + '</td></tr>';
       }).join('') + '</tbody></table></details>';
     if (head.uncovered.length) {
       h += '<p class="notice">表中没有以下列，每家企业的这些项都按“未填写”处理，相关结论可能为“待定”：' + esc(head.uncovered.join('、')) + '</p>';
     }
     $('mapping').innerHTML = h;
-    head.columns.forEach(function (c, i) { $('map-' + i).value = c.field; });
     $('mapping-card').hidden = false;
+  }
+
+  // The full list of fields in one column's menu, keeping its choice.
+  function fillMenu(sel) {
+    if (!sel || sel.getAttribute('data-full') || !head) return;
+    var keep = sel.value;
+    var frag = document.createDocumentFragment();
+    [['', '（不使用，原样保留）']].concat(head.fields).forEach(function (f) {
+      var o = document.createElement('option');
+      o.value = f[0];
+      o.textContent = f[1];
+      frag.appendChild(o);
+    });
+    sel.textContent = '';
+    sel.appendChild(frag);
+    sel.value = keep;
+    sel.setAttribute('data-full', '1');
   }
 
   // ---------------------------------------------------------------- results
@@ -204,6 +234,8 @@
     drawPage();
   }
 
+  var drawGeneration = 0;
+  var DRAW_STEP = 10;
   function drawPage() {
     var hs = headers(), order = screenOrder();
     $('results').querySelector('thead').innerHTML = '<tr><th scope="col">行</th>' + order.map(function (i) {
@@ -211,14 +243,29 @@
       return '<th scope="col"><button type="button" class="link sort" data-col="' + i + '">' + esc(hs[i]) + mark + '</button></th>';
     }).join('') + '</tr>';
     var slice = view.slice(page * PAGE, (page + 1) * PAGE);
-    $('results').querySelector('tbody').innerHTML = slice.map(function (r) {
+    var rowHtml = function (r) {
       var bad = {}, cells = cellsOf(r);
       r.problems.forEach(function (p) { bad[p.column] = p.message; });
       return '<tr data-row="' + r.row + '" data-class="' + esc(r.class) + '"><th scope="row">' + r.row +
         ' <button type="button" class="link open-firm" data-row="' + r.row + '" title="在单家企业自测中查看完整依据">详情</button></th>' + order.map(function (i) {
         return '<td data-col="' + i + '"' + (bad[i] ? ' class="bad" title="' + esc(bad[i]) + '"' : '') + '>' + esc(cells[i]) + '</td>';
       }).join('') + '</tr>';
-    }).join('');
+    };
+    // A page of 200 wide rows drawn at once held the main thread for a quarter of a second: the
+    // first rows now, the rest a few at a time; data-drawn says when the page is complete.
+    var body = $('results').querySelector('tbody');
+    var drawing = ++drawGeneration;
+    body.innerHTML = slice.slice(0, DRAW_STEP).map(rowHtml).join('');
+    var next = DRAW_STEP;
+    var more = function () {
+      if (drawing !== drawGeneration) return;
+      if (next >= slice.length) { $('results').setAttribute('data-drawn', 'full'); return; }
+      body.insertAdjacentHTML('beforeend', slice.slice(next, next + DRAW_STEP).map(rowHtml).join(''));
+      next += DRAW_STEP;
+      setTimeout(more, 0);
+    };
+    $('results').setAttribute('data-drawn', 'partial');
+    more();
     var pages = Math.max(1, Math.ceil(view.length / PAGE));
     $('page-info').textContent = '第 ' + (page + 1) + ' / ' + pages + ' 页（' + view.length + ' 家）';
     $('prev').disabled = page === 0;
@@ -292,21 +339,6 @@
 
   // ---------------------------------------------------------------- Excel (web/batch-xlsx.js)
 
-  // A sheet's cells as text: numbers exactly as Excel stored them (parseNumber keeps the digits,
-  // never a binary float), dates as YYYY-MM-DD, yes/no as 是/否. Then CSV text, which the engine reads.
-  function xlsxToCsv(buffer) {
-    return window.SRDI_XLSX.readXlsxFile(buffer, { parseNumber: function (s) { return s; } }).then(function (sheets) {
-      var data = sheets[0] ? sheets[0].data : [];
-      var cell = function (v) {
-        if (v == null) return '';
-        if (v instanceof Date) return v.toISOString().slice(0, 10);
-        if (v === true) return '是';
-        if (v === false) return '否';
-        return String(v);
-      };
-      return data.map(function (row) { return row.map(function (v) { return csvCell(cell(v)); }).join(','); }).join('\r\n') + '\r\n';
-    });
-  }
   function rowsToXlsx(rowsOfText) {
     return rowsOfText.map(function (r) { return r.map(function (v) { return v === '' || v == null ? null : { value: String(v), type: String }; }); });
   }
@@ -378,10 +410,15 @@
         loaded(d.text, d.encoding);
         return;
       }
-      xlsxToCsv(reader.result).then(function (csv) { loaded(csv, 'Excel'); }, function (err) {
-        status('无法读取该 Excel 文件（' + (err && err.message ? err.message : err) + '）：可在 Excel 中另存为 CSV 后再试。');
-        $('file').value = '';
-      });
+      // Read in the worker (web/batch-worker.js), off the main thread.
+      xlsxPending = { loaded: loaded };
+      status('正在读取 Excel 文件……');
+      // Its own worker, so that a run or the rung list in progress is not cut short.
+      var url = URL.createObjectURL(new Blob([window.SRDI_WORKER_SOURCE], { type: 'text/javascript' }));
+      var xlsxWorker = new Worker(url);
+      URL.revokeObjectURL(url);
+      xlsxWorker.onmessage = function (e) { xlsxWorker.terminate(); onMessage(e); };
+      xlsxWorker.postMessage({ type: 'xlsx', buffer: reader.result }, [reader.result]);
     };
     reader.onerror = function () { status('无法读取该文件。'); };
     reader.readAsArrayBuffer(file);
@@ -426,6 +463,8 @@
   $('export-xlsx').addEventListener('click', exportXlsx);
   $('export-errors').addEventListener('click', exportErrors);
   $('filter').addEventListener('change', function () { page = 0; refreshView(); });
+  $('mapping').addEventListener('focusin', function (e) { fillMenu(e.target.closest('select[data-col]')); });
+  $('mapping').addEventListener('pointerdown', function (e) { fillMenu(e.target.closest('select[data-col]')); });
   $('mapping').addEventListener('change', function (e) {
     var sel = e.target.closest('select[data-col]');
     if (!sel) return;

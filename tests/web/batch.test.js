@@ -88,6 +88,8 @@ async function pageClasses(page) {
   const out = [];
   await page.selectOption('#filter', '');
   for (;;) {
+    // A page is drawn a few rows at a time; data-drawn="full" when it is complete.
+    await page.waitForSelector('#results[data-drawn="full"]');
     out.push(...await page.$$eval('#results tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-class'))));
     if (await page.locator('#next').isDisabled()) break;
     await page.click('#next');
@@ -253,6 +255,7 @@ test('a column mapped by hand counts, and is remembered only when asked; 清除�
     await screenFile(page, file);
     assert.equal(await page.inputValue('#map-1'), '', 'the unknown header is not mapped');
     assert.equal(await sizeOf(page), '待定');
+    await page.focus('#map-1');  // a menu holds its whole list once focused (as by a click or Tab)
     await page.selectOption('#map-1', 'revenue.last');
     await page.check('#remember-mapping');
     await page.click('#run');
