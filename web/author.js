@@ -223,7 +223,7 @@
     function messageList(items, cls) {
       return el.apply(null, ['ul', { class: 'author-messages ' + cls }].concat(items.map(function (x) {
         return el('li', { 'data-code': x.code || '', 'data-path': x.path || '' },
-          el('span', { class: 'author-where' }, whereWords(x.path)), '：', x.message || '',
+          el('span', { class: 'author-where' }, whereWords(x.path)), t('：'), x.message || '',
           x.code ? el('span', { class: 'author-code' }, ' [' + x.code + ']') : null);
       })));
     }
@@ -447,10 +447,16 @@
         t('{0} 个用例，{1} 个未通过。', r.cases, r.failed)));
       if (r.failures && r.failures.length) {
         box.appendChild(el.apply(null, ['ul', { class: 'author-messages errors' }].concat(r.failures.map(function (f) {
-          return el('li', {}, el('span', { class: 'author-where' }, String(f['case'] || '')), '：', String(f.message || ''));
+          return el('li', {}, el('span', { class: 'author-where' }, String(f['case'] || '')), t('：'), String(f.message || ''));
         }))));
       }
     }
+
+    // The sample firms follow the calculator's evaluation date and criteria version.
+    document.addEventListener('change', function (e) {
+      var id = e.target && e.target.id;
+      if ((id === 'opt-as-of' || id === 'opt-criteria') && state.loaded) update();
+    });
 
     render();
     return { render: render };

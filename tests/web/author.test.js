@@ -87,6 +87,10 @@ test('a draft and its source: warnings by measure, excerpts marked, a wrong one 
     assert.ok(fires.some(([m, firm, text]) => m === 'xn.exhibition_booth' && firm === 'precision-parts' && /9000元/.test(text)), JSON.stringify(fires));
     assert.equal(await page.locator('#author-samples thead th[data-firm]').count(), await page.$$eval('#sample-select option', (os) => os.filter((o) => o.value).length));
 
+    // The table follows the calculator's evaluation date.
+    await h.setAsOf(page, '2026-06-30');
+    assert.match(await page.textContent('#author-samples'), /评估日期 2026-06-30/);
+
     // The correct draft: every excerpt marked, nothing flagged. A GBK source decodes too.
     await choose(page, 'author-policy', POLICY, /政策文件：fictional-city-demo\.json/);
     assert.equal(await page.locator('#author-side .author-source mark').count(), 4);
