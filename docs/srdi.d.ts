@@ -76,6 +76,9 @@ export interface MountOptions {
   warn?: number;
   /** Parts of the calculator's own chrome to hide: 'header', 'toolbar' (comma-separated or a list). */
   hide?: string | ('header' | 'toolbar')[];
+  /** The portal's own policy files: same-origin URLs (comma-separated or a list), fetched by the
+   *  host page and loaded before the form is built (docs/embedding.md, "A city's own policy file"). */
+  policy?: string | string[];
   /** Called with the summary whenever the result changes. */
   onResult?: (summary: ResultSummary) => void;
 }

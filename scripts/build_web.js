@@ -173,6 +173,9 @@ function singleFile(page, target, extraCsp) {
     "form-action 'none'",
     ...extraCsp,
   ].join('; ');
+  // The one-file page says so on its <html> (web/app.js: the options policy and author show a
+  // notice there instead of fetching or loading anything).
+  html = html.replace(/<html /, '<html data-srdi-single-file="" ');
   const before = html;
   html = html.replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/,
     `<meta http-equiv="Content-Security-Policy" content="${policy}">`);

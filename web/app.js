@@ -12,6 +12,117 @@
   // The screening page beside this one (the build names it srdi-batch.html in the single files).
   var BATCH_PAGE = 'batch.html';
 
+  // ---------------------------------------------------------------- policy files loaded at run time
+
+  // The engine is one per page: a policy file loaded into it (a portal's own file named in the
+  // `policy` option, or a draft in the authoring view) serves every calculator on the page. What
+  // was loaded, by policy id: {file, sha256, origin: 'portal'|'draft', source: null | the source
+  // text the author chose}. A loaded policy never opens the bundled text of a policy of the same id.
+  var LOADED = {};
+  var PORTAL_TEXTS = [];  // [{file, text}] of the portal's files, loaded again after a draft is unloaded
+  var POLICY_MAX_BYTES = 2 * 1024 * 1024;
+  // The one-file page (srdi-offline.html): build_web.js marks its <html>.
+  var SINGLE_FILE = document.documentElement.hasAttribute('data-srdi-single-file');
+
+  function noteLoaded(answer, file, origin, source) {
+    var p = answer.policy || {};
+    if (p.id) LOADED[p.id] = { id: p.id, file: file, sha256: p.sha256 || '', title: p.title || '', origin: origin, source: source || null };
+  }
+  function forgetLoaded() { LOADED = {}; }
+  // After SRDI.unloadPolicies(): the portal's own files are loaded again (they were loaded before
+  // the draft, so a draft of the same id had replaced them).
+  function reloadPortalFiles() {
+    PORTAL_TEXTS.forEach(function (f) {
+      var answer = JSON.parse(window.SRDI.loadPolicy(f.text, f.file));
+      if (answer.ok) noteLoaded(answer, f.file, 'portal', null);
+    });
+  }
+
+  // The file name a policy is known by: the last segment of the URL's path.
+  function fileNameOf(url) {
+    var last = url.pathname.split('/').pop() || 'policy.json';
+    try { return decodeURIComponent(last); } catch (e) { return last; }
+  }
+  // Reads a response body, refusing it once it passes `max` bytes.
+  function readLimited(res, max) {
+    var declared = Number(res.headers.get('content-length'));
+    if (declared > max) return Promise.reject(new Error('too_large'));
+    if (!res.body || !res.body.getReader) {
+      return res.arrayBuffer().then(function (b) { if (b.byteLength > max) throw new Error('too_large'); return new Uint8Array(b); });
+    }
+    var reader = res.body.getReader(), chunks = [], size = 0;
+    var pump = function () {
+      return reader.read().then(function (r) {
+        if (r.done) {
+          var out = new Uint8Array(size), at = 0;
+          chunks.forEach(function (c) { out.set(c, at); at += c.length; });
+          return out;
+        }
+        size += r.value.length;
+        if (size > max) { reader.cancel(); throw new Error('too_large'); }
+        chunks.push(r.value);
+        return pump();
+      });
+    };
+    return pump();
+  }
+  // The portal's own policy files (option `policy`: same-origin URLs), fetched one after another
+  // and loaded into the engine before the form is built. Resolves (never rejects) to the notices
+  // to show: [{file, ok, title, errors: [text]}]. A URL of another origin is refused without any
+  // request; so is everything on the one-file page and on a page opened from a file.
+  function loadPortalPolicies(urls) {
+    var notices = [];
+    if (!urls || !urls.length) return Promise.resolve(notices);
+    if (SINGLE_FILE || window.location.protocol === 'file:') {
+      console.warn('[srdi] option policy ignored: ' + (SINGLE_FILE ? 'the one-file page' : 'a page opened from a file') + ' cannot load policy files');
+      notices.push({ file: urls.join(', '), ok: false, errors: [], kind: SINGLE_FILE ? 'single_file' : 'file_page' });
+      return Promise.resolve(notices);
+    }
+    var chain = Promise.resolve();
+    urls.forEach(function (raw) {
+      chain = chain.then(function () {
+        var url = null;
+        try { url = new URL(raw, document.baseURI); } catch (e) { url = null; }
+        if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+          console.warn('[srdi] policy file ' + JSON.stringify(raw) + ' refused: not an http(s) address');
+          notices.push({ file: raw, ok: false, errors: [{ code: 'bad_url' }] });
+          return null;
+        }
+        var file = fileNameOf(url);
+        if (url.origin !== window.location.origin) {
+          console.warn('[srdi] policy file ' + url.href + ' refused: not of this page\'s origin (' + window.location.origin + '); nothing was requested');
+          notices.push({ file: file, ok: false, errors: [{ code: 'other_origin', arg: url.origin }] });
+          return null;
+        }
+        return fetch(url.href, { method: 'GET', credentials: 'same-origin', redirect: 'error' }).then(function (res) {
+          if (!res.ok) throw new Error('http ' + res.status);
+          return readLimited(res, POLICY_MAX_BYTES);
+        }).then(function (bytes) {
+          var text;
+          try { text = new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch (e) {
+            notices.push({ file: file, ok: false, errors: [{ code: 'not_utf8' }] });
+            return;
+          }
+          var answer = JSON.parse(window.SRDI.loadPolicy(text, file));
+          if (answer.ok) {
+            noteLoaded(answer, file, 'portal', null);
+            if (!PORTAL_TEXTS.some(function (f) { return f.file === file && f.text === text; })) PORTAL_TEXTS.push({ file: file, text: text });
+            notices.push({ file: file, ok: true, title: answer.policy.title, status: answer.policy.status });
+          } else {
+            notices.push({ file: file, ok: false, errors: (answer.errors || []).map(function (e) { return { text: (e.path ? e.path + '：' : '') + e.message }; }) });
+          }
+        }, function (e) {
+          var m = e && e.message;
+          var why = m === 'too_large' ? { code: 'too_large' } : /^http \d+$/.test(m || '') ? { code: 'http', arg: m.slice(5) }
+            : { code: 'network' };
+          console.warn('[srdi] policy file ' + url.href + ' not loaded: ' + m);
+          notices.push({ file: file, ok: false, errors: [why] });
+        });
+      });
+    });
+    return chain.then(function () { return notices; });
+  }
+
 // One calculator inside `host`: the whole page, or a widget in a shadow root (SRDI.mount).
 // config: {lang, kiosk, city, applicant, as_of, idle, warn, onResult}.
 
@@ -44,6 +155,8 @@ function createApp(host, shadow, config) {
   var loadedText = {};
   var timer = 0;
   var compareTimer = 0;
+  var policyNotices = [];     // what became of the portal's own policy files (option `policy`)
+  var authorPanel = null;     // the authoring view (web/author.js), index.html?author=1 only
 
 
   // ---------------------------------------------------------------- words (web/i18n.js for English)
@@ -96,6 +209,7 @@ function createApp(host, shadow, config) {
       '</div><p id="file-status" class="status-line" role="status" aria-live="polite"></p>' +
       '<p id="update-banner" class="notice update" role="status" hidden>' + t('有新版本（含更新的政策数据）可用。') +
       ' <button type="button" id="btn-update">' + t('更新并重新载入') + '</button></p></section>' +
+      '<div id="policy-notices" class="policy-notices"></div>' +
       '<main class="layout"><form id="profile-form" class="form" novalidate aria-label="' + t('企业信息') + '">' +
       '<p class="form-intro">' + t('按上年度财务数据填写。<strong>留空即“未填写”</strong>，不会按 0 计算；结果会指出哪些空白会改变结论。') + '</p>' +
       '<div id="form-sections"></div></form>' +
@@ -169,8 +283,122 @@ function createApp(host, shadow, config) {
     applyInput(snap);
     $('opt-remember').checked = remembered;
     wire();
+    renderPolicyNotices();
+    if (authorPanel) authorPanel.render();
     runFull();
     $('opt-lang').focus();
+  }
+
+  // The engine's policies changed (a draft loaded or unloaded in the authoring view): the city list
+  // and everything else are built again from SRDI.schema(), keeping what was typed. `cityId`: the
+  // city to select if the engine offers it (the draft's own).
+  function refreshPolicies(cityId) {
+    var snap = captureInput();
+    var remembered = $('opt-remember').checked;
+    schema = JSON.parse(window.SRDI.schema());
+    if (cityId && schema.cities.some(function (c) { return c.id === cityId; })) {
+      snap.raw[idFor('city')] = cityId;
+      delete snap.loadedText.city;
+    }
+    host.innerHTML = templateHtml();
+    buildForm();
+    fillSamples();
+    applyInput(snap);
+    $('opt-remember').checked = remembered;
+    wire();
+    renderPolicyNotices();
+    runFull();
+  }
+
+  // ---------------------------------------------------------------- policy files: notices, authoring
+
+  function policyErrorWords(e) {
+    switch (e.code) {
+      case 'bad_url': return t('地址无效');
+      case 'other_origin': return t('不是本站的地址（{0}），为保护隐私未发出请求', e.arg);
+      case 'not_utf8': return t('文件不是 UTF-8 编码的文本');
+      case 'too_large': return t('文件超过 2 MB，未读取');
+      case 'http': return t('服务器回答 HTTP {0}', e.arg);
+      case 'network': return t('无法取得文件（网络错误、跳转或被拒绝）');
+      default: return e.text || '';
+    }
+  }
+  // Above the form: each of the portal's files that could not be loaded (with every error), or the
+  // one that serves the calculator. Text nodes only: the messages quote the file.
+  function renderPolicyNotices() {
+    var box = $('policy-notices');
+    if (!box) return;
+    box.textContent = '';
+    policyNotices.forEach(function (n) {
+      var div = document.createElement('div');
+      div.className = 'notice ' + (n.ok ? 'policy-loaded' : 'policy-failed');
+      div.setAttribute('data-policy-file', n.file);
+      var p = document.createElement('p');
+      div.appendChild(p);
+      if (n.kind === 'single_file') {
+        p.textContent = t('单文件离线版不能加载政策文件（选项 policy：{0}）；计算器按内置的政策计算。', n.file);
+      } else if (n.kind === 'file_page') {
+        p.textContent = t('从本地文件打开的页面不能加载政策文件（选项 policy：{0}）；计算器按内置的政策计算。', n.file);
+      } else if (n.kind === 'author_single_file') {
+        p.textContent = t('编写视图不在单文件离线版中：请在服务器上打开 index.html?author=1。');
+      } else if (n.ok) {
+        p.textContent = t('本页另外使用本站提供的政策文件 {0}：{1}', n.file, n.title) +
+          (n.status === 'draft' && String(n.title).indexOf('征求意见稿') < 0 ? t('（征求意见稿）') : '');
+      } else {
+        p.textContent = t('本站配置的政策文件 {0} 未能加载：', n.file);
+        var ul = document.createElement('ul');
+        n.errors.forEach(function (e) {
+          var li = document.createElement('li');
+          li.textContent = policyErrorWords(e);
+          ul.appendChild(li);
+        });
+        div.appendChild(ul);
+        var after = document.createElement('p');
+        after.textContent = t('计算器仍按内置的政策计算。');
+        div.appendChild(after);
+      }
+      box.appendChild(div);
+    });
+  }
+
+  // The authoring view: web/author.js, loaded only for index.html?author=1 (never in a kiosk, never
+  // in the one-file page), in a panel above the calculator (outside it, so a language switch or a
+  // refreshed city list keeps the panel's state).
+  function startAuthor() {
+    if (shadow || !config.author) return;
+    if (config.kiosk) { console.warn('[srdi] option author ignored in kiosk mode'); return; }
+    if (SINGLE_FILE) { policyNotices.push({ file: '', ok: false, errors: [], kind: 'author_single_file' }); return; }
+    var panel = document.createElement('section');
+    panel.id = 'srdi-author';
+    panel.className = 'srdi-root author';
+    host.parentNode.insertBefore(panel, host);
+    var api = {
+      t: function () { return t.apply(null, arguments); },
+      lang: function () { return lang; },
+      samples: DATA.samples,
+      // The calculator's evaluation date and criteria version, for the sample firms.
+      evalOptions: function () { var o = options(); return { as_of: o.as_of, criteria: o.criteria }; },
+      // A draft was loaded into the engine: remember it (its source text, if chosen, opens from its
+      // citations) and rebuild the form's city list, selecting the draft's city.
+      loaded: function (answer, file, source, cityId) {
+        noteLoaded(answer, file, 'draft', source);
+        refreshPolicies(cityId);
+      },
+      // Back to the bundled policies (and the portal's own files), keeping the form's input.
+      unload: function () {
+        window.SRDI.unloadPolicies();
+        forgetLoaded();
+        reloadPortalFiles();
+        refreshPolicies(null);
+      },
+    };
+    var script = document.createElement('script');
+    script.src = 'author.js';
+    script.onload = function () {
+      if (window.SRDI_AUTHOR && !destroyed) authorPanel = window.SRDI_AUTHOR.init(panel, api);
+    };
+    script.onerror = function () { panel.textContent = t('编写视图（author.js）未能加载。'); };
+    document.body.appendChild(script);
   }
 
   // ---------------------------------------------------------------- nothing typed is lost
@@ -929,6 +1157,7 @@ function createApp(host, shadow, config) {
     var h = t('<details class="cite"><summary>依据：') + esc(c.doc) + (c.clause ? ' ' + esc(c.clause) : '') + '</summary><div class="cite-body">';
     h += '<blockquote>' + esc(c.excerpt) + '</blockquote><p class="cite-kind">' + (c.excerpt_kind === 'quote' ? t('原文摘录') : t('转述（非原文）')) + '</p>';
     if (hasSource) h += '<button type="button" class="open-source" data-cite="' + i + t('">查看原文并定位</button>');
+    else if (LOADED[c.source]) h += '<p class="cite-kind">' + esc(t('该文件是另行加载的政策文件（{0}），本页没有它的原文，无法在此查看。', LOADED[c.source].file)) + '</p>';
     else h += t('<p class="cite-kind">本计算器未收录该文件全文。</p>');
     h += '</div></details>';
     if (interpretation) h += t('<p class="interp"><span class="tag">解读</span>') + esc(interpretation) + '</p>';
@@ -937,6 +1166,8 @@ function createApp(host, shadow, config) {
   // The bundled text a citation rests on, by the policy id the engine gives (`source`).
   function sourceFor(c) {
     if (!c || !c.source) return null;
+    // A loaded policy opens only the text chosen with it, never the bundled text of the same id.
+    if (LOADED[c.source]) return LOADED[c.source].source;
     for (var i = 0; i < DATA.sources.length; i++) if (DATA.sources[i].policy === c.source) return DATA.sources[i];
     return null;
   }
@@ -1929,6 +2160,8 @@ function createApp(host, shadow, config) {
     schema = JSON.parse(window.SRDI.schema());
     host.innerHTML = templateHtml();
     host.classList.add('srdi-root');
+    startAuthor();
+    renderPolicyNotices();
     if (config.kiosk) host.classList.add('srdi-kiosk');
     (config.hide || []).forEach(function (part) { host.classList.add('srdi-hide-' + part); });
     schema.fields.forEach(function (f) { fieldSpec[f.name] = f; });
@@ -1977,7 +2210,15 @@ function createApp(host, shadow, config) {
 
   var startedResolve;
   var started = new Promise(function (resolve) { startedResolve = resolve; });
-  window.SRDI.ready.then(function () { if (!destroyed) { start(); startedResolve(); } }, function (e) {
+  // The portal's own policy files are loaded first, so the form is built from the schema with them.
+  window.SRDI.ready.then(function () {
+    loadPortalPolicies(config.policy).then(function (notices) {
+      if (destroyed) return;
+      policyNotices = notices;
+      start();
+      startedResolve();
+    });
+  }, function (e) {
     root.setAttribute('data-srdi-state', 'error');
     host.textContent = t('计算引擎加载失败：') + (e && e.message ? e.message : e);
   });
@@ -2040,6 +2281,14 @@ function createApp(host, shadow, config) {
         if (x === 'header' || x === 'toolbar') c.hide.push(x); else if (x) warn('hide', x);
       });
     }
+    if (raw.policy != null) {
+      // The portal's own policy files: same-origin URLs (checked when they are fetched).
+      c.policy = [];
+      (Array.isArray(raw.policy) ? raw.policy : String(raw.policy).split(',')).forEach(function (x) {
+        x = String(x).trim();
+        if (x && x.length <= 2048) c.policy.push(x); else if (x) warn('policy', x);
+      });
+    }
     if (typeof raw.onResult === 'function') c.onResult = raw.onResult;
     return c;
   }
@@ -2047,10 +2296,13 @@ function createApp(host, shadow, config) {
   function configFromUrl() {
     var q = new URLSearchParams(window.location.search);
     var raw = {};
-    ['city', 'applicant', 'lang', 'kiosk', 'keypad', 'as_of', 'idle', 'warn', 'origins', 'hide'].forEach(function (k) {
+    ['city', 'applicant', 'lang', 'kiosk', 'keypad', 'as_of', 'idle', 'warn', 'origins', 'hide', 'policy'].forEach(function (k) {
       if (q.has(k)) raw[k] = q.get(k);
     });
-    return cleanConfig(raw);
+    var c = cleanConfig(raw);
+    // The authoring view: the page's own URL only (not a mount option).
+    if (q.has('author')) c.author = q.get('author') === '1';
+    return c;
   }
 
   // In an iframe: the host page talks to the calculator with postMessage (docs/embedding.md).
@@ -2149,7 +2401,7 @@ function createApp(host, shadow, config) {
 
   // The one-line embed: <srdi-calculator city="jinan" lang="zh"></srdi-calculator>, its attributes
   // the options of SRDI.mount (docs/embedding.md). Changing an attribute mounts it afresh.
-  var ELEMENT_OPTIONS = ['city', 'applicant', 'lang', 'kiosk', 'as_of', 'idle', 'warn', 'hide'];
+  var ELEMENT_OPTIONS = ['city', 'applicant', 'lang', 'kiosk', 'as_of', 'idle', 'warn', 'hide', 'policy'];
   if (window.SRDI && window.customElements && !window.customElements.get('srdi-calculator')) {
     var SrdiCalculator = function () { return Reflect.construct(HTMLElement, [], SrdiCalculator); };
     SrdiCalculator.prototype = Object.create(HTMLElement.prototype);

@@ -122,10 +122,14 @@ test('the build versions sw.js and lists every file of the site; only the served
   const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(index)[1];
   assert.match(csp, /(^|; )worker-src 'self'(;|$)/, 'the CSP allows the service worker');
   assert.match(csp, /(^|; )manifest-src 'self'(;|$)/, 'the CSP allows the manifest');
+  // The page may fetch a portal's own policy files (option policy), from its own origin only.
+  assert.match(csp, /(^|; )connect-src 'self'(;|$)/, 'the CSP allows connections to the page\'s own origin only');
 
   const offline = fs.readFileSync(h.OFFLINE_FILE, 'utf8');
   assert.doesNotMatch(offline, /rel="manifest"/, 'srdi-offline.html links no manifest');
   assert.doesNotMatch(offline, /serviceWorker\.register/, 'srdi-offline.html registers no service worker');
+  const offlineCsp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(offline)[1];
+  assert.match(offlineCsp, /(^|; )connect-src 'none'(;|$)/, 'srdi-offline.html forbids every connection');
 
   const manifest = JSON.parse(fs.readFileSync(path.join(h.WEB_ROOT, 'manifest.webmanifest'), 'utf8'));
   assert.equal(manifest.start_url, './');
