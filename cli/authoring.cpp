@@ -18,8 +18,8 @@ namespace {
 
 const char* kAuthoringUsage =
     "用法 / usage:\n"
-    "  srdi check-policy FILE [--source TEXT] [--golden GOLDEN.json] [--policies DIR] [--format text|json]\n"
-    "  srdi test POLICY GOLDEN.json [--policies DIR] [--format text|json]\n"
+    "  srdi check-policy FILE [--source TEXT] [--golden GOLDEN.json] [--policies DIR|FILE] [--format text|json]\n"
+    "  srdi test POLICY GOLDEN.json [--policies DIR|FILE] [--format text|json]\n"
     "  srdi test --template POLICY\n";
 
 int usage(const std::string& message) {
@@ -170,10 +170,14 @@ int test_policy(const std::vector<std::string>& args) {
   if (a.positional.empty()) return usage("test 需要政策文件");
   std::string policy_path = a.positional[0];
   std::string name = fs::path(policy_path).filename().generic_string();
-  files.erase(std::remove_if(files.begin(), files.end(), [&](const auto& f) { return f.first == name; }), files.end());
   std::string text;
   if (!read_text(policy_path, text)) errors.push_back({"cli.cannot_read", "", "无法读取文件 " + policy_path, name});
-  else files.emplace_back(name, text);
+  // The tested file stands in for a --policies file of the same name or policy id (as in check-policy).
+  const std::string id = srdi::declared_policy_id(text);
+  files.erase(std::remove_if(files.begin(), files.end(), [&](const auto& f) {
+                return f.first == name || (!id.empty() && srdi::declared_policy_id(f.second) == id);
+              }), files.end());
+  if (errors.empty()) files.emplace_back(name, text);
   if (!errors.empty()) {
     std::cerr << show(srdi::errors_json(errors)) << "\n";
     return 2;
@@ -212,10 +216,14 @@ int test_policy(const std::vector<std::string>& args) {
     return j;
   };
   srdi::GoldenRun run = srdi::run_golden(golden, set, base);
+  // A golden file names the policy it judges; run against another, it proves nothing.
+  if (golden.is_object() && golden.contains("policy") && golden["policy"] != policy->id) {
+    run.failures.insert(run.failures.begin(), srdi::GoldenFailure{"", "黄金用例文件写的是政策 " + golden["policy"].dump() + "，不是被测的“" + policy->id + "”"});
+  }
   if (format == "json") {
     srdi::json failures = srdi::json::array();
     for (const auto& f : run.failures) failures.push_back({{"case", f.case_name}, {"message", f.message}});
-    std::cout << show(srdi::json{{"policy", policy->id}, {"cases", run.cases}, {"failed", run.failed_cases}, {"failures", failures}}) << "\n";
+    std::cout << show(srdi::json{{"policy", policy->id}, {"ok", run.ok()}, {"cases", run.cases}, {"failed", run.failed_cases}, {"failures", failures}}) << "\n";
   } else {
     std::string last;
     for (const auto& f : run.failures) {
@@ -224,9 +232,9 @@ int test_policy(const std::vector<std::string>& args) {
       std::cout << "    " << f.message << "\n";
     }
     std::cout << policy->id << "：" << run.cases << " 个用例，" << (run.cases - run.failed_cases) << " 个通过，" << run.failed_cases
-              << " 个未通过\n";
+              << " 个未通过" << (run.ok() ? "" : run.failed_cases == 0 ? "；文件本身有问题（见上）" : "") << "\n";
   }
-  return run.failures.empty() && run.cases > 0 ? 0 : 2;
+  return run.ok() ? 0 : 2;
 }
 
 }  // namespace srdi_cli

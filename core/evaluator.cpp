@@ -1827,6 +1827,8 @@ json ScreenBatch::configure(std::string_view options_text) {
       }
     }
     Options options = parse_options(rest, today_local(), active_policies());
+    // Rows prepared for an earlier screener hold its slot layout: they must be loaded again.
+    count_ = 0;
     screener_ = std::make_unique<Screener>(active_policies(), options, tiers);
     return json::object();
   });

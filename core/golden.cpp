@@ -1,6 +1,7 @@
 #include "core/golden.hpp"
 
 #include <cctype>
+#include <charconv>
 #include <map>
 #include <set>
 
@@ -80,12 +81,22 @@ void check_case(const json& golden, const json& c, const PolicySet& policies,
   for (const auto& [k, v] : c.items()) {
     if (!kCaseKeys.count(k)) check.fail("用例中有未知的键“" + k + "”");
   }
+  // A case that expects nothing would pass whatever the engine says.
+  bool expects = c.contains("error");
+  for (const char* k : {"expect", "tier_expect", "award_expect", "potential_expect", "next_rung_expect", "measure_expect", "met", "not_met", "undetermined"}) {
+    if (c.contains(k) && !c[k].empty()) expects = true;
+  }
+  if (!expects) return check.fail("用例没有写任何期望（expect、award_expect、met 等）");
   Response r = evaluate_request(show(case_profile(c, base_profile)), show(case_options(golden, c)), policies);
   if (c.contains("error")) {
-    if (r.ok) return check.fail("期望错误 " + show(c["error"]) + "，实际没有错误");
+    const json& want = c["error"];
+    if (!want.is_object() || !want.contains("code") || !want.contains("path")) {
+      return check.fail("error 应写出期望的 code 和 path，例如 {\"code\": \"profile.bad_enum\", \"path\": \"/industry\"}");
+    }
+    if (r.ok) return check.fail("期望错误 " + show(want) + "，实际没有错误");
     const json& e = r.body["errors"][0];
-    if (e["code"] != c["error"]["code"] || e["path"] != c["error"]["path"]) {
-      check.fail("期望错误 " + show(c["error"]) + "，实际 " + show(json{{"code", e["code"]}, {"path", e["path"]}}));
+    if (e["code"] != want["code"] || e["path"] != want["path"]) {
+      check.fail("期望错误 " + show(want) + "，实际 " + show(json{{"code", e["code"]}, {"path", e["path"]}}));
     }
     return;
   }
@@ -183,6 +194,7 @@ GoldenRun run_golden(const json& golden, const PolicySet& policies,
     if (!messages.empty()) ++run.failed_cases;
     for (auto& m : messages) run.failures.push_back(GoldenFailure{name, std::move(m)});
   }
+  if (run.cases == 0) run.failures.push_back(GoldenFailure{"", "文件中没有用例"});
   return run;
 }
 
@@ -215,8 +227,10 @@ json golden_template(const Policy& p) {
       for (const auto& [param, accepted] : m.trigger.where) {
         if (accepted.empty()) continue;
         const std::string& v = accepted.front();
-        event[param] = v == "true" ? json(true) : v == "false" ? json(false)
-                     : std::isdigit(static_cast<unsigned char>(v[0])) ? json(std::stoi(v)) : json(v);
+        int number = 0;
+        auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), number);
+        bool integer = ec == std::errc() && end == v.data() + v.size();
+        event[param] = v == "true" ? json(true) : v == "false" ? json(false) : integer ? json(number) : json(v);
       }
       // Each threshold's figure exactly at the threshold (以上/以下 are inclusive): the author moves
       // it to either side for the pair of cases.

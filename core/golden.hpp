@@ -19,7 +19,8 @@ struct GoldenFailure {
 struct GoldenRun {
   std::size_t cases = 0;
   std::size_t failed_cases = 0;
-  std::vector<GoldenFailure> failures;
+  std::vector<GoldenFailure> failures;  // per case, and for the file itself (case_name "")
+  bool ok() const { return failures.empty(); }  // every case passed, and there was at least one
 };
 
 // `base_profile(name)`: the text of the named base profile (a case's "base"); throws LoadFailure

@@ -108,7 +108,8 @@ class PolicyLoader {
     } else if (!kind.empty()) {
       fail("policy.bad_enum", "/kind", "kind 只能是 size_standard、tiers、awards 或 definitions");
     }
-    o.finish();
+    // With the kind unknown, which other keys belong is unknown too: no "unknown key" for each.
+    if (p.kind != PolicyKind::None) o.finish();
     if (!errors_.empty()) throw LoadFailure(errors_);
     return p;
   }
@@ -1305,6 +1306,16 @@ const PolicySet& bundled_policies() {
     return loaded;
   }();
   return set;
+}
+
+std::string declared_policy_id(std::string_view text) {
+  if (text.size() > kMaxPolicyBytes) return "";
+  try {
+    StrictDocument d = parse_strict_json(text, "policy");
+    if (d.value.is_object() && d.value.contains("id") && d.value["id"].is_string()) return d.value["id"].get<std::string>();
+  } catch (const LoadFailure&) {
+  }
+  return "";
 }
 
 PolicySet policies_with(const std::vector<std::pair<std::string, std::string>>& files) {

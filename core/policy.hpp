@@ -309,6 +309,9 @@ PolicySet load_policy_set(const std::vector<std::pair<std::string, std::string>>
 // computed from its bytes. A file is data only: over kMaxPolicyBytes or nested deeper than the
 // strict parser allows, it is refused with a code and path like any other error.
 inline constexpr std::size_t kMaxPolicyBytes = 2 * 1024 * 1024;
+// The `id` a policy file's text declares ("" when it is not JSON or has none); the loader judges
+// the rest. Used to tell which file a given one stands in for.
+std::string declared_policy_id(std::string_view text);
 PolicySet policies_with(const std::vector<std::pair<std::string, std::string>>& files);
 
 // The policies the request functions use: the bundled set unless use_policies() replaced it.

@@ -193,24 +193,14 @@ class Checker {
 
 }  // namespace
 
-namespace {
-std::string declared_id(const std::string& text) {
-  try {
-    StrictDocument d = parse_strict_json(text, "policy");
-    if (d.value.is_object() && d.value.contains("id") && d.value["id"].is_string()) return d.value["id"].get<std::string>();
-  } catch (const LoadFailure&) {
-  }
-  return "";
-}
-}  // namespace
 
 PolicyCheck check_policy(const PolicyCheckInput& in) {
   PolicyCheck out;
   // The checked file stands in for any other given file of the same name or policy id.
   std::vector<std::pair<std::string, std::string>> files;
-  const std::string id = declared_id(in.text);
+  const std::string id = declared_policy_id(in.text);
   for (const auto& f : in.others) {
-    if (f.first != in.file && (id.empty() || declared_id(f.second) != id)) files.push_back(f);
+    if (f.first != in.file && (id.empty() || declared_policy_id(f.second) != id)) files.push_back(f);
   }
   files.emplace_back(in.file, in.text);
   PolicySet set;

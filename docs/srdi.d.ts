@@ -55,7 +55,7 @@ export interface SrdiEngine {
   unloadPolicies(): string;
   /** The checker of `srdi check-policy`: `{"ok", "policy", "errors": [...], "warnings": [...]}` (JSON text). */
   checkPolicy(text: string, options?: { file?: string; source?: string; golden?: JsonInput }): string;
-  /** Golden cases (tests/golden/ format, profiles written out) over the policies in use: `{"cases", "failed", "failures"}`. */
+  /** Golden cases (tests/golden/ format, profiles written out) over the policies in use: `{"ok", "cases", "failed", "failures"}` (ok: every case passed, at least one). */
   testPolicy(golden: JsonInput): string;
   /** The input vocabulary as JSON text (`srdi schema`). */
   schema(): string;

@@ -79,23 +79,13 @@ std::vector<std::pair<std::string, std::string>>& loaded_files() {
   return files;
 }
 
-// The policy id a file declares ("" when it has none); the loader judges the rest.
-std::string id_of(const std::string& text) {
-  try {
-    srdi::StrictDocument d = srdi::parse_strict_json(text, "policy");
-    if (d.value.is_object() && d.value.contains("id") && d.value["id"].is_string()) return d.value["id"].get<std::string>();
-  } catch (...) {
-  }
-  return "";
-}
-
 // {"ok": true, "policy": {metadata}, "replaces": "bundled" | "loaded" | null} or {"errors": [...]};
 // on an error the policies in use do not change.
 std::string load_policy(const std::string& text, const std::string& file) {
   srdi::Response r = srdi::guarded_response([&] {
     if (file.empty()) throw srdi::LoadFailure({{"policy.no_file_name", "", "请给出政策文件的文件名", "policies"}});
     // Its id, to know what it replaces (load_policy_set below reports any error in full).
-    std::string id = id_of(text);
+    std::string id = srdi::declared_policy_id(text);
     auto files = loaded_files();
     std::string replaces;
     for (const auto& p : srdi::bundled_policies().policies) {
@@ -103,7 +93,7 @@ std::string load_policy(const std::string& text, const std::string& file) {
     }
     bool placed = false;
     for (auto& f : files) {
-      bool same = f.first == file || (!id.empty() && id_of(f.second) == id);
+      bool same = f.first == file || (!id.empty() && srdi::declared_policy_id(f.second) == id);
       if (same && !placed) {
         f = {file, text};
         placed = true;
@@ -153,7 +143,8 @@ std::string check_policy(const std::string& text, const std::string& file, const
 }
 
 // Golden cases (the format of tests/golden/, each case's profile written out) over the policies in
-// use: {"cases", "failed", "failures": [{"case", "message"}]}.
+// use: {"ok", "cases", "failed", "failures": [{"case", "message"}]}; ok only when every case passed
+// and there was at least one (a failure with case "" is the file's own).
 std::string test_policy(const std::string& golden) {
   srdi::Response r = srdi::guarded_response([&] {
     srdi::json g = srdi::json::parse(golden, nullptr, false);
@@ -164,7 +155,7 @@ std::string test_policy(const std::string& golden) {
     srdi::GoldenRun run = srdi::run_golden(g, srdi::active_policies(), no_base);
     srdi::json failures = srdi::json::array();
     for (const auto& f : run.failures) failures.push_back({{"case", f.case_name}, {"message", f.message}});
-    return srdi::json{{"cases", run.cases}, {"failed", run.failed_cases}, {"failures", failures}};
+    return srdi::json{{"ok", run.ok()}, {"cases", run.cases}, {"failed", run.failed_cases}, {"failures", failures}};
   });
   return dump(r.body);
 }

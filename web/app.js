@@ -70,7 +70,9 @@
   // and loaded into the engine before the form is built. Resolves (never rejects) to the notices
   // to show: [{file, ok, title, errors: [text]}]. A URL of another origin is refused without any
   // request; so is everything on the one-file page and on a page opened from a file.
-  function loadPortalPolicies(urls) {
+  // `fromUrl`: named in the page's own address, which anyone can link to; such a file must sit in
+  // the page's folder or below it (where docs/authoring.md deploys it), not anywhere on the site.
+  function loadPortalPolicies(urls, fromUrl) {
     var notices = [];
     if (!urls || !urls.length) return Promise.resolve(notices);
     if (SINGLE_FILE || window.location.protocol === 'file:') {
@@ -94,12 +96,19 @@
           notices.push({ file: file, ok: false, errors: [{ code: 'other_origin', arg: url.origin }] });
           return null;
         }
+        var folder = window.location.pathname.replace(/[^/]*$/, '');
+        if (fromUrl && (url.pathname.indexOf(folder) !== 0 || !/\.json$/i.test(url.pathname) || url.search)) {
+          console.warn('[srdi] policy file ' + url.href + ' refused: a policy named in the address must be a .json file in ' + folder + ' or below; nothing was requested');
+          notices.push({ file: file, ok: false, errors: [{ code: 'outside_folder' }] });
+          return null;
+        }
         return fetch(url.href, { method: 'GET', credentials: 'same-origin', redirect: 'error' }).then(function (res) {
           if (!res.ok) throw new Error('http ' + res.status);
           return readLimited(res, POLICY_MAX_BYTES);
         }).then(function (bytes) {
           var text;
-          try { text = new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch (e) {
+          // ignoreBOM: a byte-order mark stays in the text, so the engine hashes the file's own bytes.
+          try { text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes); } catch (e) {
             notices.push({ file: file, ok: false, errors: [{ code: 'not_utf8' }] });
             return;
           }
@@ -182,7 +191,7 @@ function createApp(host, shadow, config) {
   }
 
   function templateHtml() {
-    var opt = function (v, zh) { return '<option value="' + v + '">' + esc(t(zh)) + '</option>'; };
+    var opt = function (v, zh) { return '<option value="' + esc(v) + '">' + esc(t(zh)) + '</option>'; };
     return '<a class="skip" href="#results">' + t('跳到评估结果') + '</a>' +
       '<header class="top"><div class="brand"><h1>' + t('专精特新政策自测') + '</h1>' +
       '<p class="tagline">' + t('中小企业划型 · 梯度培育（创新型 → 专精特新 → “小巨人”）· 地方奖励与支持') + '</p></div>' +
@@ -296,6 +305,11 @@ function createApp(host, shadow, config) {
     var snap = captureInput();
     var remembered = $('opt-remember').checked;
     schema = JSON.parse(window.SRDI.schema());
+    // A reading picked from a draft that is gone would make every evaluation an error.
+    Object.keys(snap.readings).forEach(function (id) {
+      var r = schema.readings.filter(function (x) { return x.id === id; })[0];
+      if (!r || !r.options.some(function (o) { return o.id === snap.readings[id]; })) delete snap.readings[id];
+    });
     if (cityId && schema.cities.some(function (c) { return c.id === cityId; })) {
       snap.raw[idFor('city')] = cityId;
       delete snap.loadedText.city;
@@ -317,6 +331,7 @@ function createApp(host, shadow, config) {
       case 'bad_url': return t('地址无效');
       case 'other_origin': return t('不是本站的地址（{0}），为保护隐私未发出请求', e.arg);
       case 'not_utf8': return t('文件不是 UTF-8 编码的文本');
+      case 'outside_folder': return t('网址中指定的政策文件须是本页所在文件夹（或其子文件夹）中的 .json 文件，未发出请求');
       case 'too_large': return t('文件超过 2 MB，未读取');
       case 'http': return t('服务器回答 HTTP {0}', e.arg);
       case 'network': return t('无法取得文件（网络错误、跳转或被拒绝）');
@@ -354,7 +369,9 @@ function createApp(host, shadow, config) {
         });
         div.appendChild(ul);
         var after = document.createElement('p');
-        after.textContent = t('计算器仍按内置的政策计算。');
+        // Other files of the option may have loaded: then say that the calculator uses those.
+        var others = policyNotices.some(function (x) { return x.ok; });
+        after.textContent = others ? t('本文件未使用；计算器按内置的政策和本页已加载的其他文件计算。') : t('计算器仍按内置的政策计算。');
         div.appendChild(after);
       }
       box.appendChild(div);
@@ -984,7 +1001,10 @@ function createApp(host, shadow, config) {
     o.setAttribute('data-extra', '');
     var name = null;
     try { name = JSON.parse(window.SRDI.evaluate(JSON.stringify({ city: value }), JSON.stringify(options()))).awards.city_name; } catch (e) { name = null; }
-    o.textContent = name ? (en('jurisdictions', name) || name) + (lang === 'en' ? ' (' + value + ')' : '（' + value + '）') : value;
+    // A city the policies in use do not know (a draft unloaded, a file refused): kept as typed,
+    // and said so in words rather than as a bare code.
+    o.textContent = name ? (en('jurisdictions', name) || name) + (lang === 'en' ? ' (' + value + ')' : '（' + value + '）')
+      : t('{0}（本计算器暂无该城市的政策文件）', value);
     sel.appendChild(o);
   }
 
@@ -1605,8 +1625,13 @@ function createApp(host, shadow, config) {
     // Same clause as the citation beside it: one button to the 责任单位 words in the text, not a
     // second 依据 block that reads the same.
     if (same && sourceFor(own)) {
+      // The same words (e.g. （责任单位：市工业和信息化局）) may close several clauses: the viewer
+      // looks for them after this clause's own excerpt (data-near).
       var i = citations.push(own) - 1;
-      h += parts.join(t('；')) + t('。') + ' <button type="button" class="open-source link" data-cite="' + i + '">' + t('在原文中查看') + '</button></p>';
+      var n = citations.push(near) - 1;
+      h += parts.join(t('；')) + t('。') + ' <button type="button" class="open-source link" data-cite="' + i + '" data-near="' + n + '">' + t('在原文中查看') + '</button></p>';
+    } else if (same) {
+      h += parts.join(t('；')) + t('。') + '</p>';  // the 依据 beside it already says where the text is
     } else {
       h += parts.join(t('；')) + t('。') + '</p>' + citeHtml(ap.citation);
     }
@@ -1640,7 +1665,8 @@ function createApp(host, shadow, config) {
 
   // ---------------------------------------------------------------- source viewer
 
-  function openSource(c, opener) {
+  // `near`: a citation whose excerpt comes before this one's in the text (its clause's own words).
+  function openSource(c, opener, near) {
     var src = sourceFor(c);
     if (!src) return;
     $('source-title').textContent = src.title;
@@ -1650,7 +1676,15 @@ function createApp(host, shadow, config) {
     var text = src.text;
     var pattern = function (s) { return s.replace(/\s+/g, '').split('').map(function (ch) { return ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }).join('\\s*'); };
     var m = null;
-    if (c.excerpt) m = new RegExp(pattern(c.excerpt)).exec(text);
+    var from = 0;
+    var anchor = near && near.excerpt ? new RegExp(pattern(near.excerpt)).exec(text) : null;
+    if (anchor) from = anchor.index;
+    if (c.excerpt && from) {
+      var later = new RegExp(pattern(c.excerpt), 'g');
+      later.lastIndex = from;
+      m = later.exec(text);
+    }
+    if (!m && c.excerpt) m = new RegExp(pattern(c.excerpt)).exec(text);
     if (!m && c.excerpt) m = new RegExp(pattern(c.excerpt.slice(0, 12))).exec(text);
     var html = m ? esc(text.slice(0, m.index)) + '<mark id="source-hit">' + esc(m[0]) + '</mark>' + esc(text.slice(m.index + m[0].length))
       : t('<p class="notice">摘录为转述，未能在原文中逐字定位；请按条款“') + esc(c.clause || '') + t('”查阅。</p>') + esc(text);
@@ -1969,7 +2003,7 @@ function createApp(host, shadow, config) {
         }
       }
       var o = e.target.closest('.open-source');
-      if (o) openSource(citations[Number(o.getAttribute('data-cite'))], o);
+      if (o) openSource(citations[Number(o.getAttribute('data-cite'))], o, o.hasAttribute('data-near') ? citations[Number(o.getAttribute('data-near'))] : null);
     });
     if (!scopeWired) listen(scope, 'toggle', function (e) {
       if (e.target.matches && e.target.matches('details.trace') && e.target.open) fillTrace(e.target);
@@ -2212,7 +2246,7 @@ function createApp(host, shadow, config) {
   var started = new Promise(function (resolve) { startedResolve = resolve; });
   // The portal's own policy files are loaded first, so the form is built from the schema with them.
   window.SRDI.ready.then(function () {
-    loadPortalPolicies(config.policy).then(function (notices) {
+    loadPortalPolicies(config.policy, config.policyFromUrl).then(function (notices) {
       if (destroyed) return;
       policyNotices = notices;
       start();
@@ -2256,7 +2290,7 @@ function createApp(host, shadow, config) {
     var c = { kiosk: false, origins: [] };
     var warn = function (k, v) { console.warn('[srdi] option ' + k + '=' + JSON.stringify(v) + ' ignored'); };
     if (raw.lang != null) { if (raw.lang === 'en' || raw.lang === 'zh') c.lang = raw.lang; else warn('lang', raw.lang); }
-    if (raw.city != null) { if (typeof raw.city === 'string' && /^[a-z_]{1,40}$/.test(raw.city)) c.city = raw.city; else warn('city', raw.city); }
+    if (raw.city != null) { if (typeof raw.city === 'string' && /^[a-z0-9_-]{1,40}$/.test(raw.city)) c.city = raw.city; else warn('city', raw.city); }
     if (raw.applicant != null) { if (APPLICANTS.indexOf(raw.applicant) >= 0) c.applicant = raw.applicant; else warn('applicant', raw.applicant); }
     if (raw.as_of != null) { if (/^\d{4}-\d{2}-\d{2}$/.test(raw.as_of)) c.as_of = raw.as_of; else warn('as_of', raw.as_of); }
     if (raw.kiosk != null) c.kiosk = raw.kiosk === true || raw.kiosk === '1' || raw.kiosk === 'true';
@@ -2284,7 +2318,11 @@ function createApp(host, shadow, config) {
     if (raw.policy != null) {
       // The portal's own policy files: same-origin URLs (checked when they are fetched).
       c.policy = [];
-      (Array.isArray(raw.policy) ? raw.policy : String(raw.policy).split(',')).forEach(function (x) {
+      // A comma separates files; an address with a scheme other than http(s) (data:, blob:, …) is
+      // one entry, refused as a whole when it is checked.
+      var list = String(raw.policy);
+      var whole = /^\s*[a-z][a-z0-9+.-]*:/i.test(list) && !/^\s*https?:/i.test(list);
+      (Array.isArray(raw.policy) ? raw.policy : whole ? [list] : list.split(',')).forEach(function (x) {
         x = String(x).trim();
         if (x && x.length <= 2048) c.policy.push(x); else if (x) warn('policy', x);
       });
@@ -2300,6 +2338,7 @@ function createApp(host, shadow, config) {
       if (q.has(k)) raw[k] = q.get(k);
     });
     var c = cleanConfig(raw);
+    c.policyFromUrl = true;
     // The authoring view: the page's own URL only (not a mount option).
     if (q.has('author')) c.author = q.get('author') === '1';
     return c;

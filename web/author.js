@@ -42,7 +42,7 @@
   }
   // UTF-8 if the bytes are valid UTF-8; else (a source text saved on a Chinese Windows) GBK.
   function decodeText(bytes, allowGbk) {
-    try { return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'UTF-8' }; } catch (e) {
+    try { return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), encoding: 'UTF-8' }; } catch (e) {
       if (!allowGbk) return null;
       try { return { text: new TextDecoder('gbk').decode(bytes), encoding: 'GBK' }; } catch (e2) { return null; }
     }
@@ -155,6 +155,11 @@
       var wasLoaded = !!state.loaded;
       state.loaded = null;
       state.loadErrors = null;
+      // Another draft replaces the one loaded before (of another id, it would otherwise be added).
+      if (wasLoaded && policyChanged) {
+        api.unload();
+        wasLoaded = false;
+      }
       if (state.check.ok) {
         var answer = JSON.parse(window.SRDI.loadPolicy(state.policy.text, state.policy.file));
         if (answer.ok) {
@@ -443,11 +448,12 @@
         box.appendChild(messageList(r.errors, 'errors'));
         return;
       }
-      box.appendChild(el('p', { class: r.failed ? 'author-verdict bad' : 'author-verdict ok', 'data-cases': r.cases, 'data-failed': r.failed },
+      // ok: every case passed and there was at least one; a failure without a case is the file's own.
+      box.appendChild(el('p', { class: r.ok ? 'author-verdict ok' : 'author-verdict bad', 'data-cases': r.cases, 'data-failed': r.failed },
         t('{0} 个用例，{1} 个未通过。', r.cases, r.failed)));
       if (r.failures && r.failures.length) {
         box.appendChild(el.apply(null, ['ul', { class: 'author-messages errors' }].concat(r.failures.map(function (f) {
-          return el('li', {}, el('span', { class: 'author-where' }, String(f['case'] || '')), t('：'), String(f.message || ''));
+          return el('li', {}, el('span', { class: 'author-where' }, String(f['case'] || t('（文件本身）'))), t('：'), String(f.message || ''));
         }))));
       }
     }

@@ -390,6 +390,7 @@
   function onFile() {
     var file = $('file').files[0];
     if (!file) return;
+    xlsxPending = null;  // an Excel file still being read is superseded by this one
     var isXlsx = /\.xlsx$/i.test(file.name);
     var loaded = function (content, encoding) {
       text = content;
@@ -411,13 +412,22 @@
         return;
       }
       // Read in the worker (web/batch-worker.js), off the main thread.
-      xlsxPending = { loaded: loaded };
+      var pending = xlsxPending = { loaded: loaded };  // a later file replaces it: this one's answer is then dropped
       status('正在读取 Excel 文件……');
       // Its own worker, so that a run or the rung list in progress is not cut short.
       var url = URL.createObjectURL(new Blob([window.SRDI_WORKER_SOURCE], { type: 'text/javascript' }));
       var xlsxWorker = new Worker(url);
       URL.revokeObjectURL(url);
-      xlsxWorker.onmessage = function (e) { xlsxWorker.terminate(); onMessage(e); };
+      xlsxWorker.onmessage = function (e) {
+        xlsxWorker.terminate();
+        if (xlsxPending === pending) onMessage(e);
+      };
+      xlsxWorker.onerror = function (e) {
+        xlsxWorker.terminate();
+        if (xlsxPending !== pending) return;
+        xlsxPending = null;
+        status('无法读取该 Excel 文件（' + (e && e.message ? e.message : '读取程序出错') + '）：可在 Excel 中另存为 CSV 后再试。');
+      };
       xlsxWorker.postMessage({ type: 'xlsx', buffer: reader.result }, [reader.result]);
     };
     reader.onerror = function () { status('无法读取该文件。'); };

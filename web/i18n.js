@@ -33,6 +33,9 @@ var SRDI_I18N = {
     ui: {
       "地址无效": "not a valid address",
       "不是本站的地址（{0}），为保护隐私未发出请求": "not an address of this site ({0}); for privacy, no request was made",
+      "网址中指定的政策文件须是本页所在文件夹（或其子文件夹）中的 .json 文件，未发出请求": "a policy file named in the page's address must be a .json file in the page's folder (or below it); no request was made",
+      "本文件未使用；计算器按内置的政策和本页已加载的其他文件计算。": "This file is not used; the calculator uses the bundled policies and the other files this page loaded.",
+      "{0}（本计算器暂无该城市的政策文件）": "{0} (no policy file for this city in the calculator)",
       "文件不是 UTF-8 编码的文本": "the file is not UTF-8 text",
       "文件超过 2 MB，未读取": "the file is larger than 2 MB and was not read",
       "服务器回答 HTTP {0}": "the server answered HTTP {0}",
@@ -99,6 +102,7 @@ var SRDI_I18N = {
       "共有 {0} 处措施对示例企业产生奖补。": "{0} measure/firm pair(s) pay an award.",
       "黄金用例": "Golden cases",
       "草稿加载后才运行黄金用例。": "The golden cases run once the draft is loaded.",
+      "（文件本身）": "(the file itself)",
       "黄金用例文件有错误：": "The golden-case file has errors:",
       "{0} 个用例，{1} 个未通过。": "{0} case(s), {1} failed.",
       "已载入培育库筛选中的企业。": "Loaded the firm from the pool screening.",

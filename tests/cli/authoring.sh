@@ -102,6 +102,13 @@ check "test: passing cases exit 0" test "$rc" -eq 0
 run test "$check_dir/clean.json" "$check_dir/golden_failing.json"
 check "test: a failing case exits 2" test "$rc" -eq 2
 check "test: the failing case is named" grep -q "A retrofit of 2000万 equipment is capped at 100万" "$tmp/out"
+run test "$check_dir/clean.json" "$check_dir/golden_other_policy.json"
+check "test: a golden file for another policy fails" test "$rc" -eq 2
+check "test: and says so" grep -q "不是被测的" "$tmp/out"
+mkdir -p "$tmp/drafts/yc"
+cp "$check_dir/clean.json" "$tmp/drafts/yc/ceshi.json"
+run test "$check_dir/clean.json" "$check_dir/golden_clean.json" --policies "$tmp/drafts"
+check "test: the tested file stands in for a --policies file of the same id" test "$rc" -eq 0
 run test --template "$check_dir/clean.json"
 check "test --template: exit 0" test "$rc" -eq 0
 cp "$tmp/out" "$tmp/template.json"

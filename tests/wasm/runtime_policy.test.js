@@ -100,9 +100,18 @@ test('checkPolicy and testPolicy give what srdi check-policy and srdi test give'
   }
   srdi.loadPolicy(fs.readFileSync(path.join(checkDir, 'clean.json'), 'utf8'), 'clean.json');
   const pass = JSON.parse(srdi.testPolicy(fs.readFileSync(path.join(checkDir, 'golden_clean.json'), 'utf8')));
-  assert.deepStrictEqual(pass, { cases: 3, failed: 0, failures: [] });
+  assert.deepStrictEqual(pass, { ok: true, cases: 3, failed: 0, failures: [] });
   const fail = JSON.parse(srdi.testPolicy(fs.readFileSync(path.join(checkDir, 'golden_failing.json'), 'utf8')));
   assert.strictEqual(fail.failed, 1);
   assert.strictEqual(fail.failures[0].case, 'A retrofit of 2000万 equipment is capped at 100万');
+  assert.strictEqual(fail.ok, false);
+  // No cases, or a case that expects nothing, is never a pass.
+  assert.strictEqual(JSON.parse(srdi.testPolicy('{"cases": []}')).ok, false);
+  const empty = JSON.parse(srdi.testPolicy(JSON.stringify({ cases: [{ name: 'expects nothing', profile: { city: 'ceshi' } }] })));
+  assert.strictEqual(empty.ok, false);
+  assert.strictEqual(empty.failed, 1);
+  // An error expectation without its path is the case's failure, never a crash.
+  const noPath = JSON.parse(srdi.testPolicy(JSON.stringify({ cases: [{ name: 'bad error', profile: { city: 3 }, error: { code: 'profile.wrong_type' } }] })));
+  assert.strictEqual(noPath.failed, 1);
   srdi.unloadPolicies();
 });

@@ -169,6 +169,35 @@ test('with the source text chosen, a draft\'s citation opens that text, not a bu
   }
 });
 
+test('the same 责任单位 words closing several clauses open at this clause, not the first one (the guide\'s worked example)', async () => {
+  const context = await env.browser.newContext();
+  try {
+    const ex = path.join(h.REPO, 'docs/examples');
+    const { page } = await openAuthor(context);
+    await choose(page, 'author-policy', path.join(ex, 'xuni-demo.json'), /草稿已加载/);
+    await choose(page, 'author-source', path.join(ex, 'xuni-demo.txt'), /原文：xuni-demo\.txt/);
+    await h.waitSettled(page, 0);
+    // 二 ends with （责任单位：市工业和信息化局）, as 一 does before it.
+    const source = fs.readFileSync(path.join(ex, 'xuni-demo.txt'), 'utf8');
+    const words = '（责任单位：市工业和信息化局）';
+    assert.ok(source.indexOf(words) < source.indexOf('二、对认定为省级'), 'the same words close clause 一 first');
+    const item = page.locator('#result-awards li.measure[data-measure="xuni.provincial_srdi"]');
+    await item.waitFor();
+    await item.locator('.apply button.open-source').click();
+    await page.waitForSelector('#source-hit');
+    const before = await page.$eval('#source-text', (el) => {
+      const hit = el.querySelector('#source-hit');
+      let text = '';
+      for (const n of el.childNodes) { if (n === hit) break; text += n.textContent; }
+      return text;
+    });
+    assert.match(await page.textContent('#source-hit'), /责任单位：市工业和信息化局/);
+    assert.ok(/二、对认定为省级专精特新中小企业的，给予一次性奖励20万元。$/.test(before), 'the mark closes clause 二: ' + before.slice(-60));
+  } finally {
+    await context.close();
+  }
+});
+
 test('axe-core: no violation in the authoring panel', async () => {
   const context = await env.browser.newContext({ bypassCSP: true });
   try {
