@@ -824,9 +824,13 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
           lines.push_back(base);
         }
       }
-      // Potential: what a recognition the enterprise may now apply for would pay here.
+      // Potential: what a recognition the enterprise may now apply for would pay here. Not for a
+      // measure that one of the enterprise's own events already lists above (say, a recognition
+      // ticked this year before the title is entered as held): it would be the same award twice.
+      const bool listed = std::any_of(lines.begin(), lines.end(), [&](const json& l) { return l["measure"] == m.id; }) ||
+                          std::any_of(benefits.begin(), benefits.end(), [&](const json& l) { return l["measure"] == m.id; });
       for (const auto& [tier, e0] : potential_events) {
-        if (m.trigger.where.empty()) continue;
+        if (m.trigger.where.empty() || listed) continue;
         json assumed = json::object();
         Event e = fill_blanks(m.trigger, e0, &assumed);
         std::set<std::string> unknown;  // what a potential recognition cannot know is not held against it
