@@ -1,5 +1,7 @@
 #include "core/strict_json.hpp"
 
+#include <algorithm>
+
 #include <optional>
 #include <set>
 #include <vector>
@@ -109,14 +111,16 @@ class StrictSax {
   bool parse_error(std::size_t position, const std::string& token, const nlohmann::detail::exception&) {
     if (!error_) {
       error_ = Error{"json.syntax", "",
-                     "JSON 格式错误（第 " + std::to_string(position) + " 个字节附近：" + printable_utf8(token, 20) +
-                         "）",
+                     "JSON 格式错误（" + where(position) + "附近：" + printable_utf8(token, 20) + "）",
                      source_};
     }
     return false;
   }
 
   const std::optional<Error>& error() const { return error_; }
+
+  // The text being parsed, so a syntax error can say its line and column, as an editor does.
+  void set_text(std::string_view text) { text_ = text; }
 
  private:
   // The loaders and the evaluator recurse into nested values; a bound keeps a hostile file from
@@ -172,7 +176,24 @@ class StrictSax {
     return &slot;
   }
 
+  // "第 L 行第 C 列" (C counted in characters, not bytes), for nlohmann's byte position.
+  std::string where(std::size_t position) const {
+    std::size_t line = 1, column = 1;
+    const std::size_t end = std::min(position > 0 ? position - 1 : 0, text_.size());
+    for (std::size_t i = 0; i < end; ++i) {
+      const auto c = static_cast<unsigned char>(text_[i]);
+      if (c == '\n') {
+        ++line;
+        column = 1;
+      } else if ((c & 0xC0) != 0x80) {
+        ++column;  // a UTF-8 continuation byte is not a new character
+      }
+    }
+    return "第 " + std::to_string(line) + " 行第 " + std::to_string(column) + " 列";
+  }
+
   StrictDocument& doc_;
+  std::string_view text_;
   std::string source_;
   std::vector<Frame> stack_;
   std::optional<Error> error_;
@@ -183,6 +204,7 @@ class StrictSax {
 StrictDocument parse_strict_json(std::string_view text, const std::string& source) {
   StrictDocument doc;
   StrictSax sax(doc, source);
+  sax.set_text(text);
   bool ok = json::sax_parse(text.begin(), text.end(), &sax, json::input_format_t::json, true);
   if (!ok || sax.error()) {
     Error e = sax.error().value_or(Error{"json.syntax", "", "JSON 格式错误", source});
