@@ -72,8 +72,8 @@ void criterion_rows(std::ostringstream& out, const Criterion& c, int depth, cons
              "：" + c.citation.excerpt;
   }
   out << "| " << indent << (c.kind == Criterion::Kind::Ref ? "→ " + c.ref : "`" + c.id + "`") << " | "
-      << cell(c.title) << " | " << cell(test_of(c)) << " | " << cell(source) << " | " << cell(c.interpretation)
-      << " |\n";
+      << cell(c.title) << " | " << cell(test_of(c)) << " | " << cell(source) << " | "
+      << cell(c.interpretation + (c.valid_to ? "（本项只适用至 " + c.valid_to->iso() + "）" : "")) << " |\n";
   for (const auto& child : c.children) criterion_rows(out, child, depth + 1, &c.citation);
 }
 

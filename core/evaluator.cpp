@@ -475,6 +475,7 @@ struct Node {
   int category = -1;         // Score: -1 = total
   int title = -1, valid_years = 0;  // Holds
   unsigned levels = 0;              // Holds: accepted levels, 0 = any
+  bool lapsed = false;              // the rule ended before the evaluation date (src->valid_to)
 };
 
 struct BandCode {
@@ -624,6 +625,18 @@ struct Screener::Impl {
   }
 
   int compile(const Criterion& c, const std::vector<Table>* tables) {
+    // A rule that ended before the evaluation date (e.g. one year's notice): met, imposing
+    // nothing, and its explanation says so. The node keeps its source, whose citation the
+    // result's table refers to by address.
+    if (c.valid_to && *c.valid_to < options.as_of) {
+      Node n;
+      n.kind = Criterion::Kind::All;
+      n.src = &c;
+      n.lapsed = true;
+      n.first = static_cast<int>(kids.size());
+      nodes.push_back(n);
+      return static_cast<int>(nodes.size()) - 1;
+    }
     Node n;
     n.kind = c.kind;
     n.src = &c;
@@ -825,7 +838,13 @@ struct Screener::Impl {
     [[gnu::always_inline]] inline Tri eval(int i, Bits* missing, T& tr, json* out) const {
       const Node& n = p.nodes[i];
       Tri r = Tri::Undetermined;
-      if constexpr (T::full) *out = base_trace(*n.src, kind_name(n.kind), tr.cites);
+      if constexpr (T::full) {
+        *out = base_trace(*n.src, kind_name(n.kind), tr.cites);
+        if (n.lapsed) {
+          (*out)["kind"] = "all";
+          (*out)["title"] = n.src->title + "（本项只适用至 " + n.src->valid_to->iso() + "，评估日期在其后，不考查）";
+        }
+      }
       switch (n.kind) {
         case Criterion::Kind::All:
         case Criterion::Kind::Any: {

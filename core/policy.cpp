@@ -268,6 +268,7 @@ class PolicyLoader {
       c.citation = *inherited;
     }
     c.interpretation = o.opt_str("interpretation");
+    c.valid_to = o.date("valid_to", false);
     int forms = 0;
     for (const char* k : {"all", "any", "not", "metric", "fact", "score", "ref", "size_in", "holds", "reading", "tier"}) {
       forms += o.has(k) ? 1 : 0;

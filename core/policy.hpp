@@ -62,6 +62,9 @@ struct Criterion {
   Citation citation;  // own, or inherited from the nearest ancestor that has one
   bool own_citation = false;
   std::string interpretation;
+  // The last date the test applies (a rule of one year's notice, e.g. 117号 for 2026): evaluated
+  // after it, the node imposes nothing and says so. nullopt: no end.
+  std::optional<Date> valid_to;
   std::vector<Criterion> children;  // All / Any / Not (exactly one)
   bool routes = false;              // Any: shown as alternative routes ("满足任一路径")
   // Compare: metric op threshold
