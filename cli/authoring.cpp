@@ -1,4 +1,5 @@
 #include "cli/authoring.hpp"
+#include "cli/files.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -25,15 +26,6 @@ const char* kAuthoringUsage =
 int usage(const std::string& message) {
   std::cerr << "错误：" << message << "\n" << kAuthoringUsage;
   return 2;
-}
-
-bool read_text(const std::string& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::stringstream buf;
-  buf << in.rdbuf();
-  out = buf.str();
-  return true;
 }
 
 std::string show(const srdi::json& j, int indent = 2) { return j.dump(indent, ' ', false, srdi::json::error_handler_t::replace); }

@@ -16,6 +16,7 @@
 #include "core/text_report.hpp"
 #include "cli/screen.hpp"
 #include "cli/authoring.hpp"
+#include "cli/files.hpp"
 
 namespace {
 
@@ -133,17 +134,15 @@ int evaluate(const std::vector<std::string>& args, bool comparing) {
   const int indent = format == "compact" ? -1 : 2;
   if (verdicts && text) return usage_error("--verdicts 只输出 JSON");
   if (profile_path.empty()) return usage_error("缺少 --profile FILE");
-  std::ifstream in(profile_path, std::ios::binary);
-  if (!in) return fail({{"cli.cannot_read", "", "无法读取文件 " + profile_path, "profile"}}, text);
-  std::stringstream buf;
-  buf << in.rdbuf();
+  std::string profile;
+  if (!srdi_cli::read_text(profile_path, profile)) return fail({{"cli.cannot_read", "", "无法读取文件 " + profile_path, "profile"}}, text);
 
   srdi::Options options;
   int rc = 0;
   if (!make_options(parsed, text, options, rc)) return rc;
-  srdi::Response r = comparing  ? srdi::compare_request(buf.str(), options)
-                     : verdicts ? srdi::screen_request(buf.str(), options)
-                                : srdi::evaluate_request(buf.str(), options);
+  srdi::Response r = comparing  ? srdi::compare_request(profile, options)
+                     : verdicts ? srdi::screen_request(profile, options)
+                                : srdi::evaluate_request(profile, options);
   if (!r.ok) {
     std::cerr << (text ? srdi::render_text_errors(r.body) : r.body.dump(indent, ' ', false, srdi::json::error_handler_t::replace) + "\n");
     // Exit 2 when the user's input is at fault; 1 when the build is (a broken bundled policy, an internal error).

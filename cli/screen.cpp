@@ -3,6 +3,7 @@
 // core/table_screen.cpp; this file reads and writes files, decodes and encodes GBK (iconv), and
 // reports progress and bad cells on stderr.
 #include "cli/screen.hpp"
+#include "cli/files.hpp"
 
 #include <iconv.h>
 
@@ -124,11 +125,8 @@ int screen(const std::vector<std::string>& args) {
     if (!l) return screen_usage("--near 的写法：money_share=0.3,count=2,percent_points=1,points=10");
     limits = *l;
   }
-  std::ifstream in(input, std::ios::binary);
-  if (!in) return screen_usage("无法读取 " + input);
-  std::stringstream buf;
-  buf << in.rdbuf();
-  std::string text = buf.str();
+  std::string text;
+  if (!read_text(input, text)) return screen_usage("无法读取 " + input);
   std::string detected = "UTF-8";
   if (!valid_utf8(text)) {
     auto u = convert(text, "GB18030", "UTF-8");
@@ -143,11 +141,9 @@ int screen(const std::vector<std::string>& args) {
   // --mapping FILE: {"表头": "field" or ""}, columns mapped by hand over the headers' own matching.
   std::map<std::size_t, std::string> chosen;
   if (!mapping_path.empty()) {
-    std::ifstream mf(mapping_path, std::ios::binary);
-    if (!mf) return screen_usage("无法读取 " + mapping_path);
-    std::stringstream mbuf;
-    mbuf << mf.rdbuf();
-    json m = json::parse(mbuf.str(), nullptr, false);
+    std::string mapping;
+    if (!read_text(mapping_path, mapping)) return screen_usage("无法读取 " + mapping_path);
+    json m = json::parse(mapping, nullptr, false);
     if (!m.is_object()) return screen_usage(mapping_path + " 应为 JSON 对象：{\"表头\": \"字段名\"}");
     for (const auto& [h, field] : m.items()) {
       auto at = std::find(header.begin(), header.end(), h);

@@ -40,24 +40,6 @@ json case_options(const json& golden, const json& c) {
   return o;
 }
 
-// A case's profile: written out in full ("profile"), or a named base profile with JSON-pointer
-// edits ("set": {pointer: value}, "unset": [pointer]).
-json case_profile(const json& c, const std::function<json(const std::string&)>& base_profile) {
-  if (c.contains("profile")) return c["profile"];
-  if (!c.contains("base") || !c["base"].is_string()) {
-    throw LoadFailure({Error{"golden.no_profile", "", "用例既没有 profile 也没有 base", "golden"}});
-  }
-  json p = base_profile(c["base"].get<std::string>());
-  const json set = c.value("set", json::object());
-  const json unset = c.value("unset", json::array());
-  for (const auto& [pointer, value] : set.items()) p[json::json_pointer(pointer)] = value;
-  for (const auto& pointer : unset) {
-    json::json_pointer ptr(pointer.get<std::string>());
-    p[ptr.parent_pointer()].erase(ptr.back());
-  }
-  return p;
-}
-
 class CaseCheck {
  public:
   explicit CaseCheck(std::vector<std::string>& out) : out_(out) {}
@@ -87,7 +69,7 @@ void check_case(const json& golden, const json& c, const PolicySet& policies,
     if (c.contains(k) && !c[k].empty()) expects = true;
   }
   if (!expects) return check.fail("用例没有写任何期望（expect、award_expect、met 等）");
-  Response r = evaluate_request(show(case_profile(c, base_profile)), show(case_options(golden, c)), policies);
+  Response r = evaluate_request(show(golden_case_profile(c, base_profile)), show(case_options(golden, c)), policies);
   if (c.contains("error")) {
     const json& want = c["error"];
     if (!want.is_object() || !want.contains("code") || !want.contains("path")) {
@@ -167,6 +149,22 @@ void collect_criterion_ids(const Criterion& c, std::vector<std::string>& out) {
 }
 
 }  // namespace
+
+json golden_case_profile(const json& c, const std::function<json(const std::string&)>& base_profile) {
+  if (c.contains("profile")) return c["profile"];
+  if (!c.contains("base") || !c["base"].is_string()) {
+    throw LoadFailure({Error{"golden.no_profile", "", "用例既没有 profile 也没有 base", "golden"}});
+  }
+  json p = base_profile(c["base"].get<std::string>());
+  const json set = c.value("set", json::object());
+  const json unset = c.value("unset", json::array());
+  for (const auto& [pointer, value] : set.items()) p[json::json_pointer(pointer)] = value;
+  for (const auto& pointer : unset) {
+    json::json_pointer ptr(pointer.get<std::string>());
+    p[ptr.parent_pointer()].erase(ptr.back());
+  }
+  return p;
+}
 
 GoldenRun run_golden(const json& golden, const PolicySet& policies,
                      const std::function<json(const std::string&)>& base_profile) {

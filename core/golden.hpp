@@ -28,6 +28,11 @@ struct GoldenRun {
 GoldenRun run_golden(const json& golden, const PolicySet& policies,
                      const std::function<json(const std::string&)>& base_profile);
 
+// A case's profile: written out in full ("profile"), or the named base profile (`base_profile`,
+// throwing LoadFailure when there is none) with JSON-pointer edits ("set": {pointer: value},
+// "unset": [pointer]).
+json golden_case_profile(const json& c, const std::function<json(const std::string&)>& base_profile);
+
 // The ids of a policy that golden cases must name: measures, rules, benchmarks, and for a tiers
 // policy each tier and each deciding test (comparison, fact, title, size, score) with an id.
 std::vector<std::string> golden_ids(const Policy& policy);

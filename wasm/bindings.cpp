@@ -11,20 +11,23 @@
 
 namespace {
 
+// Compact JSON text, the form byte parity with the CLI is defined on.
+std::string dump(const srdi::json& j) { return j.dump(-1, ' ', false, srdi::json::error_handler_t::replace); }
+
 std::string evaluate(const std::string& profile, const std::string& options) {
   srdi::Response r = srdi::evaluate_request(profile, options);
-  return r.body.dump(-1, ' ', false, srdi::json::error_handler_t::replace);
+  return dump(r.body);
 }
 
 std::string compare(const std::string& profile, const std::string& options) {
   srdi::Response r = srdi::compare_request(profile, options);
-  return r.body.dump(-1, ' ', false, srdi::json::error_handler_t::replace);
+  return dump(r.body);
 }
 
 // Verdicts only, for one profile (the page's keystroke path) and for JSON Lines.
 std::string screen(const std::string& profile, const std::string& options) {
   static srdi::ScreenSession session;  // the module runs on one thread
-  return session.screen(profile, options).body.dump(-1, ' ', false, srdi::json::error_handler_t::replace);
+  return dump(session.screen(profile, options).body);
 }
 
 std::string evaluate_lines(const std::string& jsonl, const std::string& options) {
@@ -52,9 +55,9 @@ class Screening {
   static std::string guard(F&& f) {
     try {
       srdi::json r = f();
-      return r.empty() ? std::string() : r.dump(-1, ' ', false, srdi::json::error_handler_t::replace);
+      return r.empty() ? std::string() : dump(r);
     } catch (...) {
-      return srdi::errors_json({{"engine.internal", "", "内部错误", "engine"}}).dump(-1, ' ', false, srdi::json::error_handler_t::replace);
+      return dump(srdi::errors_json({{"engine.internal", "", "内部错误", "engine"}}));
     }
   }
   srdi::ScreenBatch batch_;
@@ -69,8 +72,6 @@ std::string policies() {
     return srdi::errors_json({{"engine.internal", "", "内部错误", "engine"}}).dump(2, ' ', false, srdi::json::error_handler_t::replace);
   }
 }
-
-std::string dump(const srdi::json& j) { return j.dump(-1, ' ', false, srdi::json::error_handler_t::replace); }
 
 // Policy files given at run time (docs/authoring.md), in the order given; a file whose policy id
 // is already here replaces it. The module evaluates by the bundled set plus these.

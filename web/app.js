@@ -286,6 +286,14 @@ function createApp(host, shadow, config) {
     lang = next === 'en' ? 'en' : 'zh';
     if (!shadow) document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
     else host.lang = lang === 'en' ? 'en' : 'zh-CN';
+    rebuild(snap, remembered);
+    if (authorPanel) authorPanel.render();
+    runFull();
+    $('opt-lang').focus();
+  }
+
+  // The calculator drawn again from the template and the schema, with what was typed put back.
+  function rebuild(snap, remembered) {
     host.innerHTML = templateHtml();
     buildForm();
     fillSamples();
@@ -293,9 +301,6 @@ function createApp(host, shadow, config) {
     $('opt-remember').checked = remembered;
     wire();
     renderPolicyNotices();
-    if (authorPanel) authorPanel.render();
-    runFull();
-    $('opt-lang').focus();
   }
 
   // The engine's policies changed (a draft loaded or unloaded in the authoring view): the city list
@@ -314,13 +319,7 @@ function createApp(host, shadow, config) {
       snap.raw[idFor('city')] = cityId;
       delete snap.loadedText.city;
     }
-    host.innerHTML = templateHtml();
-    buildForm();
-    fillSamples();
-    applyInput(snap);
-    $('opt-remember').checked = remembered;
-    wire();
-    renderPolicyNotices();
+    rebuild(snap, remembered);
     runFull();
   }
 
@@ -392,6 +391,7 @@ function createApp(host, shadow, config) {
     var api = {
       t: function () { return t.apply(null, arguments); },
       lang: function () { return lang; },
+      money: function (yuan) { return money(yuan); },  // the calculator's own wording of an amount
       samples: DATA.samples,
       // The calculator's evaluation date and criteria version, for the sample firms.
       evalOptions: function () { var o = options(); return { as_of: o.as_of, criteria: o.criteria }; },

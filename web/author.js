@@ -49,19 +49,8 @@
   }
 
   // A yuan amount in 万元 from 1万 up, else 元 (the policy file's plain decimal strings).
-  function yuanWords(y) {
-    var s = String(y == null ? '' : y);
-    var m = /^(\d+)(?:\.(\d+))?$/.exec(s);
-    if (!m) return s;
-    var whole = m[1].replace(/^0+(?=\d)/, ''), frac = (m[2] || '').replace(/0+$/, '');
-    if (whole.length >= 5) {
-      var w = whole.slice(0, -4), rest = (whole.slice(-4) + frac).replace(/0+$/, '');
-      return w + (rest ? '.' + rest : '') + '万元';
-    }
-    return whole + (frac ? '.' + frac : '') + '元';
-  }
-
   function init(panel, api) {
+    var yuanWords = api.money;  // amounts worded as the calculator words them (万元; yuan in English)
     var t = api.t;
     var state = {
       policy: null,    // {file, text, json (or null when it is not JSON)}

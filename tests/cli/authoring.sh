@@ -6,31 +6,8 @@
 set -uo pipefail
 srdi=$1
 src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-passed=0
+source "$(dirname "$0")/lib.sh"
 check_dir="$src/tests/fixtures/check"
-
-check() {  # check NAME CONDITION...
-  local name=$1
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-  else
-    echo "FAIL: $name" >&2
-    failures=$((failures + 1))
-  fi
-}
-
-run() {  # run ARGS... -> $rc, $tmp/out, $tmp/err
-  "$srdi" "$@" >"$tmp/out" 2>"$tmp/err"
-  rc=$?
-}
-
-json_get() {  # json_get FILE JS-EXPRESSION-ON-d
-  node -e "const d=JSON.parse(require('fs').readFileSync('$1','utf8')); process.stdout.write(String($2))"
-}
 
 # Every bundled file given again (a copy of policies/, texts left out): the same bytes out.
 mkdir -p "$tmp/pol"

@@ -4,30 +4,7 @@
 set -uo pipefail
 srdi=$1
 src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-passed=0
-
-check() {  # check NAME CONDITION...
-  local name=$1
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-  else
-    echo "FAIL: $name" >&2
-    failures=$((failures + 1))
-  fi
-}
-
-run() {  # run ARGS... -> $rc, $tmp/out, $tmp/err
-  "$srdi" "$@" >"$tmp/out" 2>"$tmp/err"
-  rc=$?
-}
-
-json_get() {  # json_get FILE JS-EXPRESSION-ON-d
-  node -e "const d=JSON.parse(require('fs').readFileSync('$1','utf8')); process.stdout.write(String($2))"
-}
+source "$(dirname "$0")/lib.sh"
 
 run evaluate --profile "$src/examples/precision-parts.json" --as-of 2026-11-21
 check "example evaluates with exit 0" test "$rc" -eq 0

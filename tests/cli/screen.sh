@@ -5,15 +5,7 @@
 # same firm written as a profile. Usage: screen.sh SRDI SOURCE_DIR
 set -uo pipefail
 srdi=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-passed=0
-check() {  # check NAME CONDITION...
-  local name=$1
-  shift
-  if "$@"; then passed=$((passed + 1)); else echo "FAIL: $name" >&2; failures=$((failures + 1)); fi
-}
+source "$(dirname "$0")/lib.sh"
 col() {  # col FILE ROW HEADER: the cell of data row ROW (1 = first firm) under HEADER
   node -e '
     const text = require("fs").readFileSync(process.argv[1], "utf8").replace(/^\uFEFF/, "");

@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "core/golden.hpp"
 #include "core/policy.hpp"
 #include "core/profile.hpp"
 
@@ -24,19 +25,10 @@ inline std::string read_file(const std::filesystem::path& p) {
 
 inline srdi::json read_json(const std::filesystem::path& p) { return srdi::json::parse(read_file(p)); }
 
-// A golden case's profile: written out in full ("profile"), or a named base profile from
-// tests/golden/profiles/ with JSON-pointer edits ("set": {pointer: value}, "unset": [pointer]).
+// A golden case's profile, as the harness of `srdi test` builds it (core/golden.cpp), with the
+// base profiles of tests/golden/profiles/.
 inline srdi::json case_profile(const srdi::json& c, const std::filesystem::path& golden_dir) {
-  if (c.contains("profile")) return c["profile"];
-  srdi::json p = read_json(golden_dir / "profiles" / (c["base"].get<std::string>() + ".json"));
-  const srdi::json set = c.value("set", srdi::json::object());  // held: items() of a temporary would dangle
-  const srdi::json unset = c.value("unset", srdi::json::array());
-  for (const auto& [pointer, value] : set.items()) p[srdi::json::json_pointer(pointer)] = value;
-  for (const auto& pointer : unset) {
-    srdi::json::json_pointer ptr(pointer.get<std::string>());
-    p[ptr.parent_pointer()].erase(ptr.back());
-  }
-  return p;
+  return srdi::golden_case_profile(c, [&](const std::string& base) { return read_json(golden_dir / "profiles" / (base + ".json")); });
 }
 
 inline srdi::Profile profile(const std::string& text) { return srdi::load_profile(text); }
