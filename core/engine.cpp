@@ -587,12 +587,7 @@ json evaluate(const Profile& loaded, const Options& options, const PolicySet& po
 
 json tier_unmet(const Profile& loaded, const Options& options, const Screener& compiled, const std::string& tier_id) {
   Citations cites;  // referred to by index, never read: cheaper than inline citations
-  Screener::Explanation e = compiled.explain(with_evaluation_facts(loaded, options.as_of), &cites);
-  json unmet = json::array();
-  for (const auto& t : e.tiers) {
-    if (t.tier->id == tier_id) collect_unmet(t.criteria, unmet);
-  }
-  return unmet;
+  return compiled.unmet(with_evaluation_facts(loaded, options.as_of), tier_id, &cites);
 }
 
 json evaluate(const Profile& loaded, const Options& options, const PolicySet& policies, const Screener& compiled) {

@@ -1569,7 +1569,7 @@ const char* Screener::size_class(const ScreenRow& row) const {
   return (s & (s - 1)) ? "undetermined" : size_name(s);
 }
 
-json Screener::result(const Profile& loaded) const {
+json Screener::result(const Profile& loaded, bool with_awards) const {
   const Impl& p = *impl_;
   Profile profile = with_evaluation_facts(loaded, p.options.as_of);
   ScreenRow row = prepare(profile);
@@ -1641,7 +1641,7 @@ json Screener::result(const Profile& loaded) const {
   // Award totals: the award measures are evaluated by core/awards.cpp (as in the full result),
   // keeping each document's totals. Only with every tier, since potential awards read them all.
   auto city = profile.text("city");
-  if (!city || p.filtered) {
+  if (!city || p.filtered || !with_awards) {
     out["awards"] = nullptr;
     return out;
   }
@@ -1710,6 +1710,40 @@ json Screener::explain_size(const Profile& profile) const {
   ScreenRow row = prepare(profile);
   Impl::Run run(*impl_, row);
   return impl_->size_json(run, profile, nullptr);
+}
+
+json Screener::unmet(const Profile& profile, std::string_view tier_id, Citations* cites) const {
+  const Impl& p = *impl_;
+  json out = json::array();
+  for (const auto& t : p.tiers) {
+    if (t.tier->id != tier_id) continue;
+    ScreenRow row = prepare(profile);
+    Impl::Run run(p, row);
+    std::vector<ScoreValue> scores(t.tables.size());
+    for (std::size_t k = 0; k < t.tables.size(); ++k) run.score(t.tables[k], scores[k], true);
+    run.scores = &scores;
+    Full tr{&profile, true, cites};
+    // The walk of engine.cpp's collect_unmet over the full trace, on the program: a node that is
+    // not failed is skipped unexplained; only the failed leaves are traced.
+    auto walk = [&](auto& self, int i) -> void {
+      const Node& n = p.nodes[static_cast<std::size_t>(i)];
+      if (run.node(i, nullptr) != Tri::NotMet) return;
+      if (!n.lapsed && (n.kind == Criterion::Kind::All || n.kind == Criterion::Kind::Any || n.kind == Criterion::Kind::Reading)) {
+        for (int k = 0; k < n.count; ++k) self(self, p.kids[static_cast<std::size_t>(n.first + k)]);
+        return;
+      }
+      Bits missing;
+      json trace;
+      run.explain(i, missing, tr, trace);
+      json item{{"id", trace["id"]}, {"title", trace["title"]}, {"kind", trace["kind"]}};
+      if (trace.contains("gap")) item["gap"] = std::move(trace["gap"]);
+      if (trace.contains("holds")) item["holds"] = std::move(trace["holds"]);
+      out.push_back(std::move(item));
+    };
+    walk(walk, t.root);
+    run.scores = nullptr;
+  }
+  return out;
 }
 
 Screener::Explanation Screener::explain(const Profile& profile, Citations* cites) const {

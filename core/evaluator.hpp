@@ -71,8 +71,10 @@ class Screener {
   const char* size_class(const ScreenRow& row) const;
 
   // The verdicts-only result object (docs/output-format.md, "Verdicts only"): size, tiers (with
-  // missing fields), and award totals when the profile names a city.
-  json result(const Profile& profile) const;
+  // missing fields), and award totals when the profile names a city and `awards` is set
+  // (screening a sheet shows none, and they cost more than the verdicts).
+  json result(const Profile& profile, bool awards = true) const;
+
 
   // ---- with explanation: the same program, traced ----
 
@@ -105,6 +107,11 @@ class Screener {
   Explanation explain(const Profile& profile, Citations* cites = nullptr) const;
   // The size object alone.
   json explain_size(const Profile& profile) const;
+  // One tier's unmet conditions: the leaves under its test that are not met, each {id, title,
+  // kind, gap?, holds?}, as the full result's `unmet` lists them (core/engine.cpp). Only those
+  // leaves are explained (screening a sheet needs the chosen rung's gaps, not the whole trace).
+  // Empty for a tier not compiled or not failed.
+  json unmet(const Profile& profile, std::string_view tier_id, Citations* cites = nullptr) const;
   // Any criterion of the policies (or of a policy outside them, e.g. in a test), explained for a
   // profile; compiled on first use, with the request's readings, and remembered by address (so
   // the criterion must outlive the Screener). The check keeps a reference to `profile` and to

@@ -561,8 +561,10 @@ SheetScreener::Row SheetScreener::row(const std::vector<std::string>& cells) con
   // reported at once: the engine's own checks (e.g. a date after the evaluation date) too.
   // Verdicts first (the fast path); the explanation only when the chosen rung is not met.
   Response r = guarded_response([&] {
-    Profile loaded = load_profile(profile.dump(), options_.as_of);
-    json v = compiled_->result(loaded);
+    // The row's numbers are strings or integers (never floating point), so the loader may take
+    // the document as built: no text to write and parse again.
+    Profile loaded = load_profile(StrictDocument{profile, {}}, options_.as_of);
+    json v = compiled_->result(loaded, false);
     for (const auto& t : v["tiers"]) {
       if (t["id"] == rung_id_ && t["verdict"] == "not_eligible") {
         v["explained"] = json{{"verdict", "not_eligible"}, {"unmet", tier_unmet(loaded, options_, *rung_only_, rung_id_)}};
