@@ -1,5 +1,7 @@
 #include "core/profile.hpp"
 
+#include "core/json_tree.hpp"
+
 #include <algorithm>
 #include <map>
 #include <unordered_map>
@@ -134,16 +136,27 @@ const FieldIndex& field_index() {
   return index;
 }
 
+// A JSON pointer, written out only when an error needs it: reading a good profile builds no path.
+struct Path {
+  const Path* parent = nullptr;
+  std::string_view key;                          // a member's key, or
+  std::size_t index = std::string_view::npos;    // an array element's index
+  std::string str() const {
+    if (!parent) return "";
+    return parent->str() + "/" + (index != std::string_view::npos ? std::to_string(index) : pointer_token(std::string(key)));
+  }
+};
+
 class Loader {
  public:
-  Loader(const StrictDocument& doc, const Date* as_of) : doc_(doc), as_of_(as_of) {}
+  Loader(const JsonTree& tree, const Date* as_of) : tree_(tree), as_of_(as_of) {}
 
   Profile run() {
-    const json& root = doc_.value;
+    const JsonView root(tree_, tree_.root());
     if (!root.is_object()) {
       fail("profile.wrong_type", "", "企业信息应为一个 JSON 对象");
     } else {
-      walk_object(root, "", "");
+      walk_object(root, "", Path{});
       derive_rd_institution();
     }
     if (!errors_.empty()) throw LoadFailure(errors_);
@@ -154,13 +167,16 @@ class Loader {
   void fail(std::string code, std::string path, std::string message) {
     errors_.push_back(Error{std::move(code), std::move(path), std::move(message), "profile"});
   }
+  void fail(std::string code, const Path& path, std::string message) { fail(std::move(code), path.str(), std::move(message)); }
 
   static bool is_group(const std::string& prefix) { return field_index().groups.count(prefix) > 0; }
 
-  void walk_object(const json& obj, const std::string& prefix, const std::string& path) {
-    for (const auto& [key, value] : obj.items()) {
+  void walk_object(const JsonView& obj, const std::string& prefix, const Path& path) {
+    for (std::size_t i = 0; i < obj.size(); ++i) {
+      const JsonView value = obj[i];
+      const std::string key(value.key());
       std::string name = prefix.empty() ? key : prefix + "." + key;
-      std::string p = path + "/" + pointer_token(key);
+      const Path p{&path, value.key()};
       if (key.find('.') != std::string::npos) {
         // Dotted names are the engine's own; in the profile, "revenue.last" is spelled {"revenue": {"last"}}.
         fail("profile.unknown_key", p, "未知字段“" + key + "”（请使用嵌套写法，例如 {\"revenue\": {\"last\": …}}）");
@@ -171,7 +187,7 @@ class Loader {
       } else if (prefix.empty() && key == "events") {
         read_events(value, p);
       } else if (prefix.empty() && key == "sci_award" && value.is_string()) {
-        if (value.get<std::string>() != "none") {
+        if (value.text() != "none") {
           fail("profile.bad_enum", p, "科技奖励只能填 \"none\"（没有）或一个包含排名和年份的对象");
         } else {
           for (const auto& k : kAwardRanks) set_none(k);
@@ -194,7 +210,7 @@ class Loader {
         if (name == "sci_award") {
           // Inside a given award object, a missing rank means no award at that level.
           for (const auto& k : kAwardRanks) {
-            if (!value.contains(k.substr(10))) set_none(k);
+            if (!value.has(std::string_view(k).substr(10))) set_none(k);
           }
         }
       } else {
@@ -229,22 +245,13 @@ class Loader {
   void set_none(const std::string& name) { profile_.facts[name] = Fact{Fact::Kind::None, {}, false, {}}; }
 
   // Money or a decimal: a JSON integer, a JSON number (read from its text), or a decimal string.
-  std::optional<DecimalParse> read_decimal_text(const json& v, const std::string& path, int max_decimals) {
-    std::string text;
-    if (v.is_number_integer()) {
-      text = v.dump();
-    } else if (v.is_number_float()) {
-      auto it = doc_.number_text.find(path);
-      text = it != doc_.number_text.end() ? it->second : v.dump();
-    } else if (v.is_string()) {
-      text = v.get<std::string>();
-    } else {
-      return std::nullopt;
-    }
-    return parse_decimal(text, max_decimals);
+  // A number is read from its source text (never through a double).
+  static std::optional<DecimalParse> read_decimal_text(const JsonView& v, int max_decimals) {
+    if (!v.is_number() && !v.is_string()) return std::nullopt;
+    return parse_decimal(v.text(), max_decimals);
   }
 
-  void read_leaf(const FieldSpec& spec, const json& v, const std::string& p) {
+  void read_leaf(const FieldSpec& spec, const JsonView& v, const Path& p) {
     if (v.is_null()) return;  // null is the same as absent: unknown
     Fact fact;
     switch (spec.kind) {
@@ -253,7 +260,7 @@ class Loader {
       case FieldKind::Percent:
       case FieldKind::Score: {
         int places = spec.kind == FieldKind::Percent ? 4 : 2;
-        auto parsed = read_decimal_text(v, p, places);
+        auto parsed = read_decimal_text(v, places);
         if (!parsed) {
           fail("profile.wrong_type", p, spec.label + "应为数字或数字字符串");
           return;
@@ -289,18 +296,16 @@ class Loader {
       case FieldKind::Count:
       case FieldKind::Rank:
       case FieldKind::IntRange: {
-        if (!v.is_number_integer()) {
+        if (!v.is_integer()) {
           fail("profile.wrong_type", p, spec.label + "应为整数");
           return;
         }
-        bool neg = v.is_number_unsigned() ? false : v.get<std::int64_t>() < 0;
+        bool neg = v.integer() < 0;
         if (neg && spec.kind == FieldKind::Count) {
           fail("profile.negative", p, spec.label + "不能为负数");
           return;
         }
-        std::int64_t n = neg ? v.get<std::int64_t>()
-                             : static_cast<std::int64_t>(std::min<json::number_unsigned_t>(
-                                   v.get<json::number_unsigned_t>(), kMaxCount + 1));
+        std::int64_t n = neg ? v.integer() : std::min<std::int64_t>(v.integer(), kMaxCount + 1);
         std::int64_t lo = spec.kind == FieldKind::IntRange ? spec.min : (spec.kind == FieldKind::Rank ? 1 : 0);
         std::int64_t hi = spec.kind == FieldKind::IntRange ? spec.max : kMaxCount;
         if (n < lo || n > hi) {
@@ -323,7 +328,7 @@ class Loader {
           return;
         }
         fact.kind = Fact::Kind::Bool;
-        fact.flag = v.get<bool>();
+        fact.flag = v.boolean();
         break;
       case FieldKind::Enum:
       case FieldKind::Text:
@@ -332,7 +337,7 @@ class Loader {
           return;
         }
         fact.kind = Fact::Kind::Text;
-        fact.text = v.get<std::string>();
+        fact.text = std::string(v.text());
         if (spec.kind == FieldKind::Enum &&
             std::find(spec.values.begin(), spec.values.end(), fact.text) == spec.values.end()) {
           std::string allowed;
@@ -342,10 +347,12 @@ class Loader {
         }
         break;
     }
-    profile_.facts[spec.name] = std::move(fact);
+    // The walk meets the names in sorted order (keys sorted, '.' below every key character), so
+    // the end is the place: no search.
+    profile_.facts.insert_or_assign(profile_.facts.end(), spec.name, std::move(fact));
   }
 
-  void read_honors(const json& v, const std::string& p) {
+  void read_honors(const JsonView& v, const Path& p) {
     if (v.is_null()) return;
     if (!v.is_array()) {
       fail("profile.wrong_type", p, "荣誉应为列表");
@@ -353,17 +360,17 @@ class Loader {
     }
     std::vector<std::string> given;
     for (std::size_t i = 0; i < v.size(); ++i) {
-      std::string ip = p + "/" + std::to_string(i);
-      if (!v[i].is_string() || !find_field("honors." + v[i].get_ref<const std::string&>())) {
+      const Path ip{&p, {}, i};
+      if (!v[i].is_string() || !find_field("honors." + std::string(v[i].text()))) {
         if (v[i].is_string()) {
-          fail("profile.bad_enum", ip, "荣誉“" + v[i].get<std::string>() +
+          fail("profile.bad_enum", ip, "荣誉“" + std::string(v[i].text()) +
                                            "”无效，可选：high_tech_enterprise、tech_innovation_demo、ip_advantage、ip_demo");
         } else {
           fail("profile.wrong_type", ip, "荣誉应为文字");
         }
         continue;
       }
-      given.push_back(v[i].get<std::string>());
+      given.emplace_back(v[i].text());
     }
     // A list given is complete: every honour not in it is known not to be held.
     for (const auto& spec : profile_fields()) {
@@ -375,7 +382,7 @@ class Loader {
     }
   }
 
-  void read_holds(const json& v, const std::string& p) {
+  void read_holds(const JsonView& v, const Path& p) {
     if (v.is_null()) return;
     if (!v.is_array()) {
       fail("profile.wrong_type", p, "已获称号应为列表");
@@ -383,38 +390,40 @@ class Loader {
     }
     std::vector<Holding> out;
     for (std::size_t i = 0; i < v.size(); ++i) {
-      std::string ip = p + "/" + std::to_string(i);
-      const json& item = v[i];
+      const Path ip{&p, {}, i};
+      const JsonView item = v[i];
       if (!item.is_object()) {
         fail("profile.wrong_type", ip, "每个已获称号应为一个对象（title、level、since）");
         continue;
       }
       Holding h;
       bool ok = true;
-      for (const auto& [key, value] : item.items()) {
-        std::string kp = ip + "/" + pointer_token(key);
+      for (std::size_t m = 0; m < item.size(); ++m) {
+        const JsonView value = item[m];
+        const std::string key(value.key());
+        const Path kp{&ip, value.key()};
         if (key == "title") {
           const auto& titles = holding_titles();
           if (!value.is_string()) {
             fail("profile.wrong_type", kp, "称号应为文字");
             ok = false;
-          } else if (std::find(titles.begin(), titles.end(), value.get<std::string>()) == titles.end()) {
-            fail("profile.bad_enum", kp, "称号“" + value.get<std::string>() + "”无效");
+          } else if (std::find(titles.begin(), titles.end(), value.text()) == titles.end()) {
+            fail("profile.bad_enum", kp, "称号“" + std::string(value.text()) + "”无效");
             ok = false;
           } else {
-            h.title = value.get<std::string>();
+            h.title = std::string(value.text());
           }
         } else if (key == "level") {
           if (value.is_null()) continue;
-          if (!value.is_string() || std::find(kLevels.begin(), kLevels.end(), value.get<std::string>()) == kLevels.end()) {
+          if (!value.is_string() || std::find(kLevels.begin(), kLevels.end(), value.text()) == kLevels.end()) {
             fail("profile.bad_enum", kp, "级别应为 national、provincial 或 city");
             ok = false;
           } else {
-            h.level = value.get<std::string>();
+            h.level = std::string(value.text());
           }
         } else if (key == "since") {
           if (value.is_null()) continue;
-          auto d = value.is_string() ? parse_date(value.get<std::string>()) : std::nullopt;
+          auto d = value.is_string() ? parse_date(std::string(value.text())) : std::nullopt;
           if (!d) {
             fail("profile.bad_date", kp, "认定日期应为 YYYY-MM-DD 格式的有效日期");
             ok = false;
@@ -431,11 +440,11 @@ class Loader {
         }
       }
       if (ok && h.level == "national" && (h.title == "srdi_sme" || h.title == "gazelle")) {
-        fail("profile.bad_enum", ip + "/level", "专精特新中小企业和瞪羚企业只有省级或市级认定");
+        fail("profile.bad_enum", ip.str() + "/level", "专精特新中小企业和瞪羚企业只有省级或市级认定");
         ok = false;
       }
       if (ok && h.title.empty()) {
-        fail("profile.missing_key", ip + "/title", "已获称号缺少 title");
+        fail("profile.missing_key", ip.str() + "/title", "已获称号缺少 title");
         ok = false;
       }
       if (ok) out.push_back(std::move(h));
@@ -443,34 +452,36 @@ class Loader {
     profile_.holds = std::move(out);
   }
 
-  void read_events(const json& v, const std::string& p) {
+  void read_events(const JsonView& v, const Path& p) {
     if (v.is_null()) return;
     if (!v.is_array()) {
       fail("profile.wrong_type", p, "本年度事项应为列表");
       return;
     }
     for (std::size_t i = 0; i < v.size(); ++i) {
-      std::string ip = p + "/" + std::to_string(i);
-      const json& item = v[i];
+      const Path ip{&p, {}, i};
+      const JsonView item = v[i];
       if (!item.is_object()) {
         fail("profile.wrong_type", ip, "每个事项应为一个对象（type 及其参数）");
         continue;
       }
-      auto type_it = item.find("type");
-      if (type_it == item.end() || !type_it->is_string()) {
-        fail("profile.missing_key", ip + "/type", "事项缺少类型 type");
+      if (!item.has("type") || !item.get("type").is_string()) {
+        fail("profile.missing_key", ip.str() + "/type", "事项缺少类型 type");
         continue;
       }
-      const EventType* type = find_event_type(type_it->get<std::string>());
+      const std::string type_name(item.get("type").text());
+      const EventType* type = find_event_type(type_name);
       if (!type) {
-        fail("profile.bad_enum", ip + "/type", "事项类型“" + type_it->get<std::string>() + "”无效（可选类型见 docs/events.md）");
+        fail("profile.bad_enum", ip.str() + "/type", "事项类型“" + type_name + "”无效（可选类型见 docs/events.md）");
         continue;
       }
       Event e{type->type, {}};
       bool ok = true;
-      for (const auto& [key, value] : item.items()) {
+      for (std::size_t m = 0; m < item.size(); ++m) {
+        const JsonView value = item[m];
+        const std::string key(value.key());
         if (key == "type") continue;
-        std::string kp = ip + "/" + pointer_token(key);
+        const Path kp{&ip, value.key()};
         const EventParam* param = find_event_param(*type, key);
         if (!param) {
           fail("profile.unknown_key", kp, "事项“" + type->label + "”没有参数“" + key + "”");
@@ -482,13 +493,13 @@ class Loader {
         switch (param->kind) {
           case ParamKind::Enum:
             if (!value.is_string() ||
-                std::find(param->values.begin(), param->values.end(), value.get<std::string>()) == param->values.end()) {
+                std::find(param->values.begin(), param->values.end(), value.text()) == param->values.end()) {
               std::string allowed;
               for (const auto& a : param->values) allowed += (allowed.empty() ? "" : "、") + a;
               fail("profile.bad_enum", kp, param->label + "的取值无效，可选：" + allowed);
               ok = false;
             } else {
-              ev.text = value.get<std::string>();
+              ev.text = std::string(value.text());
             }
             break;
           case ParamKind::Bool:
@@ -496,24 +507,24 @@ class Loader {
               fail("profile.wrong_type", kp, param->label + "应为 true 或 false");
               ok = false;
             } else {
-              ev.flag = value.get<bool>();
+              ev.flag = value.boolean();
             }
             break;
           case ParamKind::Count:
           case ParamKind::Rank:
-            if (!value.is_number_integer() || value.get<std::int64_t>() < (param->kind == ParamKind::Rank ? 1 : 0) ||
-                value.get<std::int64_t>() > kMaxCount) {
-              fail(value.is_number_integer() ? "profile.out_of_range" : "profile.wrong_type", kp,
+            if (!value.is_integer() || value.integer() < (param->kind == ParamKind::Rank ? 1 : 0) ||
+                value.integer() > kMaxCount) {
+              fail(value.is_integer() ? "profile.out_of_range" : "profile.wrong_type", kp,
                    param->label + (param->kind == ParamKind::Rank ? "应为不小于 1 的整数" : "应为非负整数"));
               ok = false;
             } else {
-              ev.number = Rational(value.get<std::int64_t>());
+              ev.number = Rational(value.integer());
             }
             break;
           case ParamKind::Money:
           case ParamKind::Percent: {
             bool money = param->kind == ParamKind::Money;
-            auto parsed = read_decimal_text(value, kp, money ? 2 : 4);
+            auto parsed = read_decimal_text(value, money ? 2 : 4);
             if (!parsed || !parsed->value || parsed->value->sign() < 0 ||
                 *parsed->value > (money ? kMaxMoney : Rational(100))) {
               std::string code = !parsed ? "profile.wrong_type"
@@ -532,7 +543,7 @@ class Loader {
       }
       for (const auto& param : type->params) {
         if (param.required && !e.get(param.name) && ok) {
-          fail("profile.missing_key", ip + "/" + param.name, "事项“" + type->label + "”缺少必填参数“" + param.label + "”");
+          fail("profile.missing_key", ip.str() + "/" + param.name, "事项“" + type->label + "”缺少必填参数“" + param.label + "”");
           ok = false;
         }
       }
@@ -540,7 +551,7 @@ class Loader {
     }
   }
 
-  const StrictDocument& doc_;
+  const JsonTree& tree_;
   const Date* as_of_;  // the evaluation date, when known: later dates and years are refused
   Profile profile_;
   std::vector<Error> errors_;
@@ -608,18 +619,23 @@ Profile with_evaluation_facts(Profile profile, const Date& as_of) {
   return profile;
 }
 
-Profile load_profile(const StrictDocument& doc) { return Loader(doc, nullptr).run(); }
-
-Profile load_profile(std::string_view text) {
-  StrictDocument doc = parse_strict_json(text, "profile");
-  return load_profile(doc);
+namespace {
+// The text read by the fast tree parser; anything it does not accept goes through
+// parse_strict_json, which reports the error (a text both accept gives the same tree).
+Profile load_text(std::string_view text, const Date* as_of) {
+  JsonTree tree;
+  if (parse_json_tree(text, tree)) return Loader(tree, as_of).run();
+  StrictDocument doc = parse_strict_json(text, "profile");  // throws the syntax error
+  return Loader(json_tree_of(doc), as_of).run();
 }
+}  // namespace
 
-Profile load_profile(const StrictDocument& doc, const Date& as_of) { return Loader(doc, &as_of).run(); }
+Profile load_profile(const StrictDocument& doc) { return Loader(json_tree_of(doc), nullptr).run(); }
 
-Profile load_profile(std::string_view text, const Date& as_of) {
-  StrictDocument doc = parse_strict_json(text, "profile");
-  return load_profile(doc, as_of);
-}
+Profile load_profile(std::string_view text) { return load_text(text, nullptr); }
+
+Profile load_profile(const StrictDocument& doc, const Date& as_of) { return Loader(json_tree_of(doc), &as_of).run(); }
+
+Profile load_profile(std::string_view text, const Date& as_of) { return load_text(text, &as_of); }
 
 }  // namespace srdi
