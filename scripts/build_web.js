@@ -26,10 +26,28 @@ fs.mkdirSync(out, { recursive: true });
 
 // 1. The module and its bytes.
 fs.copyFileSync(path.join(wasmDir, 'srdi.js'), path.join(out, 'srdi.js'));
-const wasm = fs.readFileSync(path.join(wasmDir, 'srdi.wasm'));
+// The bytes travel gzip-compressed (base64 text of random-looking bytes compresses poorly, so the
+// one-file page would carry the engine at about 1.4 times its gzip size), with the function that
+// unpacks them with the browser's own DecompressionStream: web/srdi-lib.js and the screening
+// worker call srdiWasmBytes().
+const UNPACK = `// The engine's bytes, unpacked: a promise of a Uint8Array.
+function srdiWasmBytes() {
+  if (typeof DecompressionStream !== 'function') {
+    return Promise.reject(new Error('此浏览器版本过旧，无法载入计算引擎（不支持 DecompressionStream），请使用较新版本的浏览器'));
+  }
+  var raw = atob(SRDI_WASM_GZIP_BASE64);
+  var packed = new Uint8Array(raw.length);
+  for (var i = 0; i < raw.length; i++) packed[i] = raw.charCodeAt(i);
+  var stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Response(stream).arrayBuffer().then(function (buffer) { return new Uint8Array(buffer); });
+}`;
+const packedWasm = (file) => {
+  const bytes = fs.readFileSync(path.join(wasmDir, file));
+  return `var SRDI_WASM_GZIP_BASE64 = "${zlib.gzipSync(bytes, { level: 9 }).toString('base64')}";\n${UNPACK}\n`;
+};
 fs.writeFileSync(path.join(out, 'srdi-wasm.js'),
-  '// The engine (build/wasm/srdi.wasm) as base64; web/srdi-lib.js decodes it. Generated.\n' +
-  `var SRDI_WASM_BASE64 = "${wasm.toString('base64')}";\n`);
+  '// The engine (build/wasm/srdi.wasm), gzip-compressed, as base64; web/srdi-lib.js unpacks it. Generated.\n' +
+  packedWasm('srdi.wasm'));
 
 // 2. Data for the page: the sample enterprises (their exact text, so a sample loads byte for
 // byte) and the source documents the citations open, keyed by 文号.
@@ -109,8 +127,7 @@ fs.writeFileSync(path.join(out, 'batch-xlsx.js'),
 // 3b. The screening page's worker (web/batch-worker.js) as one script text with its own module
 // (build/wasm/srdi-batch.js: the engine with the sheet code) and the Excel reader, so
 // web/batch.js can start it from a Blob: served or from file://, no file is fetched.
-const batchWasm = fs.readFileSync(path.join(wasmDir, 'srdi-batch.wasm'));
-const workerSource = [read(path.join(wasmDir, 'srdi-batch.js')), `var SRDI_WASM_BASE64 = "${batchWasm.toString('base64')}";`,
+const workerSource = [read(path.join(wasmDir, 'srdi-batch.js')), packedWasm('srdi-batch.wasm'),
   '// read-excel-file (MIT), bundled. Generated.\n' + xlsxBundle('read'),
   read(path.join(root, 'web/batch-worker.js'))].join('\n');
 fs.writeFileSync(path.join(out, 'batch-worker-src.js'),

@@ -15,10 +15,9 @@
 var enginePromise = null;
 function engine() {
   if (!enginePromise) {
-    var raw = atob(SRDI_WASM_BASE64);
-    var bytes = new Uint8Array(raw.length);
-    for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
-    enginePromise = createSrdiModule({ wasmBinary: bytes, print: function () {}, printErr: function () {} });
+    enginePromise = srdiWasmBytes().then(function (bytes) {
+      return createSrdiModule({ wasmBinary: bytes, print: function () {}, printErr: function () {} });
+    });
   }
   return enginePromise;
 }

@@ -36,13 +36,6 @@
     return typeof value === 'string' ? value : JSON.stringify(value);
   }
 
-  function decodeBase64(text) {
-    var raw = global.atob(text);
-    var bytes = new Uint8Array(raw.length);
-    for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
-    return bytes;
-  }
-
   function call(name, args) {
     if (!engine) return errorText('engine.not_ready', '计算引擎尚未加载完成，请稍候（等待 SRDI.ready）');
     try {
@@ -54,14 +47,16 @@
   }
 
   api.ready = new Promise(function (resolve, reject) {
-    if (typeof global.createSrdiModule !== 'function' || typeof global.SRDI_WASM_BASE64 !== 'string') {
+    if (typeof global.createSrdiModule !== 'function' || typeof global.srdiWasmBytes !== 'function') {
       reject(new Error('srdi.js and srdi-wasm.js must be loaded before srdi-lib.js'));
       return;
     }
-    global.createSrdiModule({
-      wasmBinary: decodeBase64(global.SRDI_WASM_BASE64),
-      print: function () {},
-      printErr: function (text) { if (global.console) global.console.warn('[srdi]', text); },
+    global.srdiWasmBytes().then(function (bytes) {
+      return global.createSrdiModule({
+        wasmBinary: bytes,
+        print: function () {},
+        printErr: function (text) { if (global.console) global.console.warn('[srdi]', text); },
+      });
     }).then(function (module) {
       engine = module;
       api.version = module.version();

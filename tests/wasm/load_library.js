@@ -11,7 +11,7 @@ const webDir = path.resolve(__dirname, '../../build/web');
 function newLibraryContext() {
   const context = {
     console, atob, setTimeout, clearTimeout, performance, TextDecoder, TextEncoder, WebAssembly, URL,
-    Uint8Array, Promise,
+    Uint8Array, Promise, Blob, Response, DecompressionStream,
   };
   context.window = context;
   context.self = context;
