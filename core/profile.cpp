@@ -66,6 +66,8 @@ std::vector<FieldSpec> make_fields() {
                         {"key_breakthrough", "six_basics_or_chain", "none"}});
   add("key_field_little_giant", FieldKind::Bool, "主导产品属于小巨人重点领域且位于产业链关键环节");
   add("market_share_domestic", FieldKind::Percent, "国内细分市场占有率");
+  // 2号 小巨人 condition 5 reads 国内或国际细分市场占有率: an exporter's world share counts too.
+  add("market_share_international", FieldKind::Percent, "国际细分市场占有率");
   add("market_rank_domestic", FieldKind::Rank, "国内细分市场排名");
   add("own_brand", FieldKind::Bool, "拥有自主品牌");
   add("market_leading", FieldKind::Bool, "主导产品细分市场占有率较为靠前");

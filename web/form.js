@@ -78,6 +78,7 @@ var SRDI_FORM = {
       fields: [
         { name: 'niche_years', unit: '年', hint: '从事特定细分市场的时间' },
         { name: 'market_share_domestic', unit: '%', hint: '主导产品在国内细分市场的占有率，按百分数填写（6.5 即 6.5%）' },
+        { name: 'market_share_international', unit: '%', hint: '主导产品在国际细分市场的占有率，按百分数填写；没有出口或不清楚可不填' },
         { name: 'market_rank_domestic', unit: '名', hint: '主导产品在国内细分市场的排名（第1名填1）' },
         { name: 'market_leading', hint: '主导产品细分市场占有率在全省或全国较为靠前' },
         { name: 'own_brand', hint: '拥有自主品牌' },

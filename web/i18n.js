@@ -888,6 +888,7 @@ var SRDI_I18N = {
       'product_field': { label: 'Field of the leading product', hint: 'Whether the leading product serves a key field (shoring up weak links, strengthening strong links, filling gaps), the industrial “six foundations”, or an industrial chain of the manufacturing-power strategy' },
       'key_field_little_giant': { label: "Leading product in a 'Little Giant' key field and at a key link of the industrial chain", hint: "The leading product belongs to a 'Little Giant' key field and sits at a key link of the industrial chain" },
       'market_share_domestic': { label: 'Domestic niche market share', unit: '%', hint: 'Share of the leading product in its domestic niche market, in percent (6.5 means 6.5%)' },
+      'market_share_international': { label: 'International niche market share', unit: '%', hint: 'Share of the leading product in its international niche market, in percent; leave blank if it does not export or is not known' },
       'market_rank_domestic': { label: 'Rank in the domestic niche market', unit: '1 = first', hint: 'Rank of the leading product in its domestic niche market (enter 1 for first place)' },
       'own_brand': { label: 'Has its own brand', hint: 'Owns its own brand' },
       'market_leading': { label: 'Leading product among the market leaders of its niche', hint: "The leading product's share of its niche market is among the highest in the province or the country" },

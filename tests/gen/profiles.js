@@ -77,6 +77,7 @@ const FIELDS = {
   product_field: { kind: 'enum', values: ['key_breakthrough', 'six_basics_or_chain', 'none'] },
   key_field_little_giant: { kind: 'bool' },
   market_share_domestic: { kind: 'percent' },
+  market_share_international: { kind: 'percent' },
   market_rank_domestic: { kind: 'int', min: 1, max: 1000000000 },
   own_brand: { kind: 'bool' }, market_leading: { kind: 'bool' },
   maker_china: { kind: 'enum', values: ['top50', 'top500', 'none'] },
@@ -323,6 +324,7 @@ function baseFacts(rng, strong, top, evalYear) {
     f.product_field = rng.pick(['key_breakthrough', 'six_basics_or_chain', 'six_basics_or_chain', 'none']);
     f.market_share_domestic = BigInt(rng.int(top ? 10 : 6, 40) * 10000 + rng.pick([0, 0, 5000, rng.int(0, 9999)]));
     f.market_rank_domestic = rng.int(1, 6);
+    if (rng.int(0, 3) === 0) f.market_share_international = BigInt(rng.int(6, 14) * 10000 + rng.pick([0, 0, rng.int(0, 9999)]));
     f['platform_score.this_year'] = rng.int(top ? 62 : 52, 95) * 100;
     f['platform_score.last_year'] = rng.int(45, 95) * 100 + rng.pick([0, 0, 50, rng.int(0, 99)]);
     f.distinctive_score = rng.int(5, 15);
