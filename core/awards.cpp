@@ -829,8 +829,10 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
       // ticked this year before the title is entered as held): it would be the same award twice.
       const bool listed = std::any_of(lines.begin(), lines.end(), [&](const json& l) { return l["measure"] == m.id; }) ||
                           std::any_of(benefits.begin(), benefits.end(), [&](const json& l) { return l["measure"] == m.id; });
+      // A document not in force on the evaluation date offers nothing to apply for.
+      const bool out_of_force = valid.has_value() && !*valid;
       for (const auto& [tier, e0] : potential_events) {
-        if (m.trigger.where.empty() || listed) continue;
+        if (m.trigger.where.empty() || listed || out_of_force) continue;
         json assumed = json::object();
         Event e = fill_blanks(m.trigger, e0, &assumed);
         std::set<std::string> unknown;  // what a potential recognition cannot know is not held against it
