@@ -300,6 +300,11 @@ Figure figure(const Amount& a, const Event* e, const Reckoner& r, int depth = 0)
       f.basis = a.text;
       break;
     }
+    case AmountKind::NotPaid: {
+      f.excluded = true;  // as a selection's case that pays nothing
+      f.basis = a.text;
+      break;
+    }
     case AmountKind::Benefit: {
       f.benefit = true;
       f.basis = a.text;
@@ -434,6 +439,8 @@ std::string amount_words(const Amount& a, const std::string& event) {
       return "原文未载明金额";
     case AmountKind::Benefit:
       return "非资金支持：" + a.text;
+    case AmountKind::NotPaid:
+      return "不予奖励";
     case AmountKind::None:
       break;
   }

@@ -152,6 +152,8 @@ std::string amount_text(const Amount& a) {
       return "无具体金额（" + a.text + "）";
     case AmountKind::Benefit:
       return "非资金支持：" + a.text;
+    case AmountKind::NotPaid:
+      return "不予奖励（" + a.text + "）";
     case AmountKind::None:
       break;
   }

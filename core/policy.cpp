@@ -17,7 +17,8 @@ namespace {
 // The names the policy files use, in the enums' order (None first, as "").
 constexpr const char* kAmountKinds[] = {"",          "fixed",        "up_to",   "rate",         "rate_cap",
                                         "rate_up_to", "per_unit",     "tiered",  "by",           "unquantified",
-                                        "benefit",    "tax_credit",   "same_as_group", "by_reading", "less_earlier"};
+                                        "benefit",    "tax_credit",   "same_as_group", "by_reading", "less_earlier",
+                                        "not_paid"};
 constexpr const char* kPolicyKinds[] = {"", "size_standard", "tiers", "awards", "definitions"};
 }  // namespace
 
@@ -806,6 +807,7 @@ class PolicyLoader {
       }
       case AmountKind::Unquantified:
       case AmountKind::Benefit:
+      case AmountKind::NotPaid:
         a.text = o.str(a.kind == AmountKind::Benefit ? "text" : "reason");
         break;
       case AmountKind::SameAsGroup:

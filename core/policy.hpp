@@ -165,7 +165,8 @@ struct SizeIndustry {
 // The kinds of amount (docs/policy-format.md, "Award measures"); None: not given or not valid.
 enum class AmountKind {
   None, Fixed, UpTo, Rate, RateCap, RateUpTo, PerUnit, Tiered, By, Unquantified, Benefit, TaxCredit,
-  SameAsGroup, ByReading, LessEarlier
+  SameAsGroup, ByReading, LessEarlier,
+  NotPaid  // under this option of a reading (or case of a selection) the measure pays nothing
 };
 const char* amount_kind_name(AmountKind k);  // as a policy file writes it ("" for None)
 std::optional<AmountKind> parse_amount_kind(std::string_view name);
@@ -179,7 +180,8 @@ struct Amount {
   // fixed / up_to / rate / rate_cap / rate_up_to / per_unit / tiered / unquantified / benefit /
   // tax_credit / by (choose by an event parameter) / same_as_group (the group's amount for the same title) /
   // by_reading (choose by a contested reading's option: cases keyed by option id) /
-  // less_earlier (cases[0].second less the group's award for a title held since an earlier year)
+  // less_earlier (cases[0].second less the group's award for a title held since an earlier year) /
+  // not_paid (nothing is paid: an option of a by_reading under which the measure does not apply)
   AmountKind kind = AmountKind::None;
   Rational yuan;         // fixed, up_to
   Rational rate;         // rate*, tax_credit
