@@ -223,6 +223,8 @@ void render_line(std::ostringstream& out, const json& l, const std::string& inde
   out << indent << "[" << tag << "] " << line_labels(l) << l["title"].get<std::string>();
   if (!figure.empty()) out << "：" << figure;
   out << "（" << l["citation"]["clause"].get<std::string>() << "）\n";
+  // Money a city document restates from a province's programme is the province's: say whose.
+  if (l.contains("funded_by")) out << indent << "    资金来源：" << l["funded_by"].get<std::string>() << "\n";
   if (l.contains("stacking")) out << indent << "    " << l["stacking"].get<std::string>() << "\n";
   if (l.contains("undetermined_by")) out << indent << "    待定原因：" << l["undetermined_by"].get<std::string>() << "\n";
   if (l.contains("assumed")) {

@@ -1452,6 +1452,8 @@ function createApp(host, shadow, config) {
     // The engine's calculation sentence is Chinese; an English reader gets the amount above and the labels.
     h += '<p class="basis">' + (extra || '') + (lang === 'en' ? '' : t('计算：') + esc(l.basis) + ' ') + state + labels + '</p>';
     if (l.stacking) h += '<p class="stacking">' + esc(l.stacking) + '</p>';
+    // Money a city document restates from a province's programme: say whose it is.
+    if (l.funded_by) h += '<p class="stacking">' + t('资金来源：') + esc(lang === 'en' ? t(l.funded_by) : l.funded_by) + '</p>';
     if (l.undetermined_by) h += t('<p class="stacking">待定原因：') + (lang === 'en' ? t('决定是否奖励的信息未填写（见下方“需补充”）') : esc(l.undetermined_by)) + '</p>';
     // Each contested reading the amount rests on, with what each option gives, in plain words.
     Object.keys(l.readings || {}).forEach(function (id) {
