@@ -493,8 +493,12 @@ json evaluate_with(const Profile& loaded, const Options& options, const PolicySe
     if (held == true) top_held = std::max(top_held, tier->rung);
   }
   // A higher title held makes a lower rung unnecessary, never failed: its own verdict stays.
+  // Not while a higher rung is being renewed: its 复核 may ask for the lower title in force
+  // (2号: 为有效期内的科技和创新型 / 专精特新中小企业), so the lower title may well be needed.
+  bool renewing = false;
+  for (const auto& [tier, t] : tiers) renewing = renewing || t.value("purpose", "") == "renewal";
   for (auto& [tier, t] : tiers) {
-    if (t["held"] == true || tier->rung >= top_held) continue;
+    if (renewing || t["held"] == true || tier->rung >= top_held) continue;
     for (const auto& [other, ot] : tiers) {
       if (other->rung > tier->rung && ot["held"] == true) {
         t["not_needed"] = json{{"held_tier", other->id},
