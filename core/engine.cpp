@@ -453,6 +453,24 @@ json evaluate_with(const Profile& loaded, const Options& options, const PolicySe
                            {"text", "企业规模尚不能确定：若为大型企业，则不能参加梯度培育。"}});
   }
 
+  // A recognition reported as new for a title already held since an earlier year is most likely
+  // a 复核 or a re-recognition on expiry, which most award texts pay differently (or not at all).
+  for (const auto& e : profile.events) {
+    const EventValue* title = e.get("title");
+    const EventValue* renewal = e.get("renewal");
+    if (e.type != "recognition" || !title || (renewal && renewal->flag && *renewal->flag) || !profile.holds) continue;
+    auto word = holding_title_words().find(title->text);
+    if (word == holding_title_words().end()) continue;
+    for (const auto& h : *profile.holds) {
+      if (h.title != title->text || !h.since || h.since->year >= options.as_of.year) continue;
+      notices.push_back(json{{"code", "event_title_already_held"},
+                             {"text", "本年度事项填写了新获认定“" + word->second + "”，但“已获称号”中该称号的认定日期为 " +
+                                          h.since->iso() + "：若本次是复核或到期重新认定，请在该事项中将“复核或到期重新认定”选为“是”，"
+                                          "各地对新认定与复核的奖励规定不同。"}});
+      break;
+    }
+  }
+
   std::string version = options.criteria.empty() ? version_on(policies, options.as_of) : options.criteria;
   std::vector<std::pair<const Tier*, json>> tiers;
   json documents = json::array();

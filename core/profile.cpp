@@ -595,6 +595,15 @@ const FieldSpec* find_field(std::string_view name) {
   return it == fields.end() ? nullptr : it->second;
 }
 
+const std::map<std::string, std::string>& holding_title_words() {
+  static const std::map<std::string, std::string> words = {
+      {"innovative_sme", "创新型中小企业"}, {"tech_sme", "科技型中小企业"}, {"srdi_sme", "专精特新中小企业"},
+      {"little_giant", "专精特新“小巨人”企业"}, {"gazelle", "瞪羚企业"},
+      {"single_champion_enterprise", "制造业单项冠军企业"}, {"single_champion_product", "制造业单项冠军产品"},
+      {"high_tech_enterprise", "高新技术企业"}};
+  return words;
+}
+
 const std::vector<std::string>& holding_titles() {
   static const std::vector<std::string> titles = {
       "innovative_sme", "tech_sme", "srdi_sme", "little_giant", "gazelle", "single_champion_enterprise",

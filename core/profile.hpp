@@ -75,6 +75,8 @@ struct Profile {
 
 // The title / level vocabularies of `holds`.
 const std::vector<std::string>& holding_titles();
+// Each title of `holds` by its Chinese name (srdi_sme → 专精特新中小企业): what a person reads.
+const std::map<std::string, std::string>& holding_title_words();
 
 // The facts the engine adds to a loaded profile for one evaluation (the evaluation year).
 Profile with_evaluation_facts(Profile profile, const Date& as_of);

@@ -89,16 +89,6 @@ bool ends_with(const std::string& s, std::string_view tail) {
   return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
 }
 
-// The label a person reads: the title held by its Chinese name (专精特新中小企业).
-const std::map<std::string, std::string>& title_words() {
-  static const std::map<std::string, std::string> words = {
-      {"innovative_sme", "创新型中小企业"}, {"tech_sme", "科技型中小企业"}, {"srdi_sme", "专精特新中小企业"},
-      {"little_giant", "专精特新“小巨人”企业"}, {"gazelle", "瞪羚企业"},
-      {"single_champion_enterprise", "制造业单项冠军企业"}, {"single_champion_product", "制造业单项冠军产品"},
-      {"high_tech_enterprise", "高新技术企业"}};
-  return words;
-}
-
 }  // namespace
 
 std::vector<TableColumn> map_headers(const std::vector<std::string>& headers, int evaluation_year) {
@@ -140,7 +130,7 @@ std::vector<TableColumn> map_headers(const std::vector<std::string>& headers, in
       col.field = it->second->name;
       col.label = it->second->label;
     } else {
-      for (const auto& [title, word] : title_words()) {
+      for (const auto& [title, word] : holding_title_words()) {
         for (const auto& [tail, part] : std::vector<std::pair<std::string, std::string>>{{"认定日期", "since"}, {"级别", "level"}}) {
           if (h == normalize(word) + tail) {
             col.field = "holds." + title + "." + part;
@@ -468,7 +458,7 @@ std::string sheet_template() {
     example.push_back(sample.value(f.name, ""));
   }
   for (const char* title : {"innovative_sme", "srdi_sme", "little_giant"}) {
-    const std::string word = title_words().at(title);
+    const std::string word = holding_title_words().at(title);
     headers.push_back(word + "认定日期");
     example.push_back("");
     headers.push_back(word + "级别");
@@ -489,7 +479,7 @@ std::vector<std::pair<std::string, std::string>> sheet_fields() {
   for (const auto& f : profile_fields()) {
     if (!f.internal) out.emplace_back(f.name, f.label);
   }
-  for (const auto& [title, word] : title_words()) {
+  for (const auto& [title, word] : holding_title_words()) {
     out.emplace_back("holds." + title + ".since", word + "认定日期");
     out.emplace_back("holds." + title + ".level", word + "级别");
   }

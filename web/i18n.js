@@ -1198,6 +1198,7 @@ var SRDI_I18N = {
       size_undetermined: 'The enterprise size cannot be determined yet: if it is a large enterprise, it cannot take part in the tiered development of quality SMEs.',
       renewal_by_other_version: 'This renewal is judged by the criteria of another version, as the notice cited says.',
       policy_not_in_force: 'The criteria of this tier are not in force on the evaluation date; computed anyway for reference (e.g. for a review).',
+      event_title_already_held: 'An event reports a new recognition of a title that the firm lists as held since an earlier year: if it is a review (复核) or a re-recognition on expiry, mark the event so; local awards treat new recognitions and reviews differently.',
     },
 
     verdicts: { eligible: 'Eligible', not_eligible: 'Not eligible', undetermined: 'Undetermined', contested: 'Depends on the reading' },

@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "core/engine.hpp"
 #include "core/evaluator.hpp"
 #include "test_util.hpp"
@@ -137,4 +141,28 @@ TEST_CASE("a date after the evaluation date is refused on every request path", "
   }
   // A year is checked against the date of the evaluation, not against today: 2031 is fine in 2031.
   CHECK(srdi::evaluate_request(year, srdi::Options{date("2031-01-01"), ""}).ok);
+}
+
+// 枣庄 pays 新获得 小巨人 30万 and 济南 its one-time 200万: a "new" recognition of a title the firm
+// already lists as held since an earlier year is most likely a 复核, so the result says so.
+TEST_CASE("a new recognition of a title held since an earlier year is flagged, not one held since this year or a renewal", "[engine]") {
+  auto notice_codes = [](const char* profile, const char* as_of) {
+    auto r = srdi::evaluate_request(profile, srdi::Options{date(as_of), ""});
+    REQUIRE(r.ok);
+    std::vector<std::string> codes;
+    for (const auto& n : r.body["notices"]) codes.push_back(n["code"]);
+    return std::count(codes.begin(), codes.end(), "event_title_already_held");
+  };
+  // Held since 2022-08-01, reported as new in 2025 (2022 < 2025): flagged.
+  CHECK(notice_codes(R"({"holds": [{"title": "little_giant", "level": "national", "since": "2022-08-01"}],
+      "events": [{"type": "recognition", "title": "little_giant", "level": "national", "renewal": false}]})", "2025-09-30") == 1);
+  // Renewal left blank: still flagged (the firm has not said it is a renewal).
+  CHECK(notice_codes(R"({"holds": [{"title": "little_giant", "level": "national", "since": "2022-08-01"}],
+      "events": [{"type": "recognition", "title": "little_giant", "level": "national"}]})", "2025-09-30") == 1);
+  // Held since 2025-07-01, the same year as the evaluation: the recognition entered as held.
+  CHECK(notice_codes(R"({"holds": [{"title": "little_giant", "level": "national", "since": "2025-07-01"}],
+      "events": [{"type": "recognition", "title": "little_giant", "level": "national", "renewal": false}]})", "2025-09-30") == 0);
+  // Marked as a renewal: nothing to say.
+  CHECK(notice_codes(R"({"holds": [{"title": "little_giant", "level": "national", "since": "2022-08-01"}],
+      "events": [{"type": "recognition", "title": "little_giant", "level": "national", "renewal": true}]})", "2025-09-30") == 0);
 }
