@@ -158,10 +158,14 @@ test('cancel stops a run; a re-run finishes; the exports (CSV in UTF-8 and GBK, 
   const profiles = generateProfiles({ seed: 16, count: 2000, asOf: AS_OF });
   const file = path.join(dir, 'big.csv');
   fs.writeFileSync(file, sheetOf(profiles));
+  // The run to cancel is a pool large enough that it is still running when cancel is pressed
+  // (2,000 firms can finish before a click lands).
+  const larger = path.join(dir, 'larger.csv');
+  fs.writeFileSync(larger, sheetOf(generateProfiles({ seed: 17, count: 20000, asOf: AS_OF })));
   const context = await env.browser.newContext({ acceptDownloads: true });
   try {
     const { page } = await openPage(context);
-    await page.setInputFiles('#file', file);
+    await page.setInputFiles('#file', larger);
     await page.waitForFunction(() => !document.getElementById('run').disabled);
     await page.click('#run');
     await page.waitForFunction(() => document.getElementById('progress').value > 0, null, { timeout: 30000 });
@@ -169,6 +173,8 @@ test('cancel stops a run; a re-run finishes; the exports (CSV in UTF-8 and GBK, 
     await page.click('#cancel');
     assert.match(await page.locator('#status').innerText(), /已取消/);
     assert.notEqual(await page.getAttribute('html', 'data-state'), 'done');
+    // A new run after the cancelled one (a new worker) finishes.
+    await page.setInputFiles('#file', file);
     await page.waitForFunction(() => !document.getElementById('run').disabled);
     await page.click('#run');
     await page.waitForFunction(() => document.documentElement.getAttribute('data-state') === 'done', null, { timeout: 180000 });
