@@ -513,10 +513,13 @@ json evaluate_with(const Profile& loaded, const Options& options, const PolicySe
   // A higher title held makes a lower rung unnecessary, never failed: its own verdict stays.
   // Not while a higher rung is being renewed: its 复核 may ask for the lower title in force
   // (2号: 为有效期内的科技和创新型 / 专精特新中小企业), so the lower title may well be needed.
-  bool renewing = false;
-  for (const auto& [tier, t] : tiers) renewing = renewing || t.value("purpose", "") == "renewal";
+  auto higher_renewed = [&](int rung) {
+    return std::any_of(tiers.begin(), tiers.end(), [&](const auto& other) {
+      return other.first->rung > rung && other.second.value("purpose", "") == "renewal";
+    });
+  };
   for (auto& [tier, t] : tiers) {
-    if (renewing || t["held"] == true || tier->rung >= top_held) continue;
+    if (t["held"] == true || tier->rung >= top_held || higher_renewed(tier->rung)) continue;
     for (const auto& [other, ot] : tiers) {
       if (other->rung > tier->rung && ot["held"] == true) {
         t["not_needed"] = json{{"held_tier", other->id},
