@@ -1,6 +1,8 @@
 #include "core/json_tree.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <limits>
 
 namespace srdi {
@@ -39,7 +41,8 @@ class Parser {
     skip_ws();
     if (!value()) return false;
     skip_ws();
-    return i_ == s_.size();
+    // nlohmann's lexer reads a NUL byte as the end of the input: what follows one is never read.
+    return i_ == s_.size() || s_[i_] == '\0';
   }
 
  private:
@@ -114,8 +117,9 @@ class Parser {
     auto first = pending_.begin() + static_cast<std::ptrdiff_t>(start);
     if (object) {
       std::sort(first, pending_.end(), [&](std::uint32_t a, std::uint32_t b) { return nodes_[a].key < nodes_[b].key; });
-      for (auto it = first; it + 1 < pending_.end(); ++it) {
-        if (nodes_[*it].key == nodes_[*(it + 1)].key) return false;  // json.duplicate_key
+      // By index: an empty object's range may be an empty vector's null iterators.
+      for (std::size_t k = start; k + 1 < pending_.size(); ++k) {
+        if (nodes_[pending_[k]].key == nodes_[pending_[k + 1]].key) return false;  // json.duplicate_key
       }
     }
     JsonTree::Node& n = nodes_[me];
@@ -165,6 +169,12 @@ class Parser {
     }
     // nlohmann keeps an integer as one when it fits int64 (negative) or uint64; else floating point.
     if (negative && mag > kInt64Max + 1) fits = false;
+    if (!(integral && fits)) {
+      // ... and refuses a floating-point number beyond a double's range ("number overflow"). Only
+      // this check goes through a double; the value is always read from the text.
+      const std::string digits(s_.substr(begin, i_ - begin));
+      if (!std::isfinite(std::strtod(digits.c_str(), nullptr))) return false;
+    }
     JsonTree::Node& n = nodes_[me];
     n.type = JsonTree::Type::Number;
     n.flag = integral && fits;
