@@ -160,6 +160,7 @@ class Loader {
     } else {
       walk_object(root, "", Path{});
       derive_rd_institution();
+      derive_high_tech_honor();
     }
     if (!errors_.empty()) throw LoadFailure(errors_);
     return std::move(profile_);
@@ -242,6 +243,21 @@ class Loader {
     derived.kind = Fact::Kind::Bool;
     derived.flag = high;
     profile_.facts["provincial_rd_institution"] = derived;
+  }
+
+  // 高新技术企业 is both an honour (63号 附件1's direct route) and a title the form lists under
+  // 已获称号 (济南's 高新 awards). A firm that lists it under 已获称号 holds it: the honour is then
+  // met whatever the honours list says (no source states 高新's validity, so a listed title
+  // counts as held, as any `holds` node without `valid_years` does).
+  void derive_high_tech_honor() {
+    if (!profile_.holds) return;
+    const bool listed = std::any_of(profile_.holds->begin(), profile_.holds->end(),
+                                    [](const Holding& h) { return h.title == "high_tech_enterprise"; });
+    if (!listed) return;
+    Fact f;
+    f.kind = Fact::Kind::Bool;
+    f.flag = true;
+    profile_.facts["honors.high_tech_enterprise"] = f;
   }
 
   void set_none(const std::string& name) { profile_.facts[name] = Fact{Fact::Kind::None, {}, false, {}}; }
