@@ -395,8 +395,10 @@ std::optional<Rational> amount_max(const Amount& a) {
 // What a measure pays, in a finance officer's words, for the document's list of measures: the
 // figure the text states, the base of a rate by its label, "分档" for amounts chosen by a parameter.
 std::string amount_words(const Amount& a, const std::string& event) {
-  const std::string scope = a.cap_scope == "per_enterprise" ? "（单家企业本项合计）"
-                            : a.cap_scope == "per_investor" ? "（每家投资机构本项合计）" : "";
+  const std::string scope = !a.cap_scope_reading.empty()    ? "（封顶按每次还是按合计，有两种读法）"
+                            : a.cap_scope == "per_enterprise" ? "（单家企业本项合计）"
+                            : a.cap_scope == "per_investor"   ? "（每家投资机构本项合计）"
+                                                              : "";
   // A rate's base by its label, without the unit the form shows ("实际销售额（元）").
   auto plain = [&](const std::string& name) {
     std::string l = param_label(event, name);
@@ -612,7 +614,8 @@ json line_json(const Measure& m, const Policy& p, const Figure& f, const AwardCo
   if (!m.interpretation.empty()) l["interpretation"] = m.interpretation;
   if (!m.funded_by.empty()) l["funded_by"] = m.funded_by;
   if (!m.group.empty()) l["group"] = m.group;
-  if (m.amount.cap_scope != "per_event") l["cap_scope"] = m.amount.cap_scope;
+  // A scope that rests on a reading is not stated: the line's `readings` gives each option.
+  if (m.amount.cap_scope != "per_event" && m.amount.cap_scope_reading.empty()) l["cap_scope"] = m.amount.cap_scope;
   // A document whose start date is unknown pays nothing for certain.
   if (p.start_unknown) not_certain(l, "本文件施行日期不明，不计为确定金额");
   return l;
@@ -634,11 +637,11 @@ Rational line_upper(const json& l) {
 }
 
 // A cap of the measure as a whole (单家企业最高, 每家股权投资企业最高): its lines share it, in
-// event order, certain amounts first. A line cut down says so in its basis.
-void share_cap(json& lines, const Measure& m) {
-  if (m.amount.cap_scope == "per_event" || !m.amount.cap) return;
-  const Rational cap = *m.amount.cap;
-  const std::string who = m.amount.cap_scope == "per_investor" ? "每家股权投资机构" : "单家企业";
+// event order, certain amounts first. A line cut down says so in its basis; with `cuts`, the
+// lines stay as they are and each cut is recorded there instead (figure, and why).
+using Cuts = std::map<const json*, std::pair<Rational, std::string>>;
+void cut_to_cap(json& lines, const Measure& m, const Rational& cap, const std::string& scope, Cuts* cuts = nullptr) {
+  const std::string who = scope == "per_investor" ? "每家股权投资机构" : "单家企业";
   Rational left = cap;
   for (int pass = 0; pass < 2; ++pass) {
     for (auto& l : lines) {
@@ -647,12 +650,80 @@ void share_cap(json& lines, const Measure& m) {
       if (certain != (pass == 0)) continue;
       Rational v = line_value(l);
       Rational paid = std::min(v, left);
-      if (paid < v) {
-        l["amount"][certain ? "certain" : "up_to"] = format_yuan(paid);
-        l["basis"] = l["basis"].get<std::string>() + "；本项" + who + "合计最高 " + yuan_text(cap) + "，本项其他行已计 " +
-                     yuan_text(cap - left) + "，本行计 " + yuan_text(paid);
-      }
       left = left - paid;
+      if (!(paid < v)) continue;
+      const std::string why =
+          "本项" + who + "合计最高 " + yuan_text(cap) + "，本项其他行已计 " + yuan_text(cap - left - paid) + "，本行计 " + yuan_text(paid);
+      if (cuts) {
+        (*cuts)[&l] = {paid, why};
+      } else {
+        l["amount"][certain ? "certain" : "up_to"] = format_yuan(paid);
+        l["basis"] = l["basis"].get<std::string>() + "；" + why;
+      }
+    }
+  }
+}
+
+void share_cap(json& lines, const Measure& m, const Reckoner& rk) {
+  const auto cap = common_cap(m.amount);
+  if (!cap) return;
+  const std::string& rid = m.amount.cap_scope_reading;
+  if (rid.empty()) {
+    if (m.amount.cap_scope != "per_event") cut_to_cap(lines, m, *cap, m.amount.cap_scope);
+    return;
+  }
+  // Whom the cap binds is a contested reading (三明 sm.fund_investment, 济南 jn.green_retrofit):
+  // every line lists its figure under each option.
+  const Reading* rd = find_reading(rk, rid);
+  if (!rd) return;
+  const bool picked = rk.choice.count(rid) > 0;
+  const std::string option_now = option_in_force(rk, rid);
+  auto scope_of = [&](const std::string& option) {
+    for (const auto& [o, scope] : m.amount.cap_scope_options) {
+      if (o == option) return scope;
+    }
+    return std::string("per_event");
+  };
+  Cuts cuts;  // each line's figure where the shared cap cuts it; per_event cuts nothing
+  cut_to_cap(lines, m, *cap, m.amount.cap_scope, &cuts);
+  for (auto& l : lines) {
+    if (l["measure"] != m.id || l["state"] == "superseded" || !has_figure(l)) continue;
+    const auto cut = cuts.find(&l);
+    const bool certain = l["state"] == "applies" && l["amount"].contains("certain");
+    json outcomes = json::array();
+    std::string summary, option_now_label, each_basis;
+    for (const auto& o : rd->options) {
+      const bool shared = cut != cuts.end() && scope_of(o.id) != "per_event";
+      json amount = l["amount"];
+      if (shared) amount = json{{certain ? "certain" : "up_to", format_yuan(cut->second.first)}};
+      else if (amount.contains("certain")) amount.erase("up_to");
+      const std::string basis = l["basis"].get<std::string>() + (shared ? "；" + cut->second.second : "");
+      const std::string text = o.label + "：" + (certain ? "" : "最高 ") + yuan_text(shared ? cut->second.first : line_value(l));
+      outcomes.push_back(json{{"option", o.id}, {"label", o.label}, {"amount", amount}, {"basis", basis},
+                              {"text", text}, {"citation", cite(rk.ctx.cites, o.citation)}});
+      summary += (summary.empty() ? "" : "；") + text;
+      each_basis += (each_basis.empty() ? "" : "；") + o.label + "：" + basis;
+      if (o.id == option_now) option_now_label = o.label;
+    }
+    const bool decisive = cut != cuts.end();
+    if (!l.contains("readings")) l["readings"] = json::object();
+    l["readings"][rid] = json{{"question", rd->question}, {"option", option_now},
+                              {"option_label", option_now_label}, {"chosen_by", picked ? "request" : "default"},
+                              {"decisive", decisive}, {"summary", summary}, {"outcomes", outcomes}};
+    if (!decisive) continue;
+    json& a = l["amount"];
+    if (picked) {
+      // The request's reading stands.
+      if (scope_of(option_now) == "per_event") continue;
+      a[certain ? "certain" : "up_to"] = format_yuan(cut->second.first);
+      l["basis"] = l["basis"].get<std::string>() + "；" + cut->second.second;
+    } else if (certain) {
+      // Not stated under one reading: the least (the shared cap) is certain, the most (each
+      // line on its own) the upper bound. An upper bound already is the most.
+      if (!a.contains("up_to")) a["up_to"] = a["certain"];
+      a["certain"] = format_yuan(cut->second.first);
+      l["kind"] = "contested";
+      l["basis"] = each_basis;
     }
   }
 }
@@ -885,7 +956,7 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
       }
     }
     // A cap on the measure as a whole binds its lines together.
-    for (const auto& m : p->measures) share_cap(lines, m);
+    for (const auto& m : p->measures) share_cap(lines, m, rk);
     // Totals of this document alone: certain amounts, upper bounds, items without a figure. An
     // undetermined line may be paid: it counts in the upper bound, never in the certain total.
     // Within a "highest only" group only one line is paid, so the group adds its largest line.

@@ -113,8 +113,10 @@ void score_table(std::ostringstream& out, const ScoreTable& t) {
 }
 
 std::string amount_text(const Amount& a) {
-  const std::string scope = a.cap_scope == "per_enterprise" ? "（单家企业本项合计）"
-                            : a.cap_scope == "per_investor" ? "（每家投资机构本项合计）" : "";
+  const std::string scope = !a.cap_scope_reading.empty()    ? "（封顶按每次还是按合计，有两种读法：" + a.cap_scope_reading + "）"
+                            : a.cap_scope == "per_enterprise" ? "（单家企业本项合计）"
+                            : a.cap_scope == "per_investor"   ? "（每家投资机构本项合计）"
+                                                              : "";
   auto cases = [&](const char* sep) {
     std::string s;
     for (const auto& [key, sub] : a.cases) s += (s.empty() ? "" : sep) + key + " → " + amount_text(sub);

@@ -33,6 +33,27 @@ std::optional<AmountKind> parse_amount_kind(std::string_view name) {
 
 const char* policy_kind_name(PolicyKind k) { return kPolicyKinds[static_cast<int>(k)]; }
 
+std::optional<Rational> common_cap(const Amount& a) {
+  switch (a.kind) {
+    case AmountKind::RateCap:
+    case AmountKind::RateUpTo:
+      return a.cap;
+    case AmountKind::ByReading:
+    case AmountKind::By:
+    case AmountKind::Tiered: {
+      std::optional<Rational> cap;
+      for (const auto& c : a.cases) {
+        auto each = common_cap(c.second);
+        if (!each || (cap && !(*cap == *each))) return std::nullopt;
+        cap = each;
+      }
+      return cap;
+    }
+    default:
+      return std::nullopt;
+  }
+}
+
 
 namespace {
 
@@ -770,13 +791,7 @@ class PolicyLoader {
         if (a.kind == AmountKind::RateCap || a.kind == AmountKind::RateUpTo) {
           a.cap = money(o, "cap");
           // Whom the cap binds: only a measure's own amount may share its cap across lines.
-          if (top && o.has("cap_scope")) {
-            a.cap_scope = o.str("cap_scope");
-            if (a.cap_scope != "per_event" && a.cap_scope != "per_enterprise" && a.cap_scope != "per_investor") {
-              fail("policy.bad_enum", o.at("cap_scope"), "cap_scope 只能是 per_event、per_enterprise 或 per_investor");
-              a.cap_scope = "per_event";
-            }
-          }
+          if (top && o.has("cap_scope")) read_cap_scope(o, a);
         }
         if (a.kind == AmountKind::TaxCredit) a.carry_forward_years = o.integer("carry_forward_years").value_or(0);
         break;
@@ -828,6 +843,16 @@ class PolicyLoader {
           fail("policy.missing_key", o.at("options"), "by_reading 需要 options 对象：每个读法一个金额");
         }
         if (!a.reading.empty()) reading_uses_.push_back(ReadingUse{a.reading, option_ids, o.at("reading")});
+        // Options that share one cap (三明 sm.fund_investment: 最高100万元 under either rate) may
+        // say whom it binds, as a rate_cap does.
+        if (top && o.has("cap_scope")) {
+          if (common_cap(a)) {
+            read_cap_scope(o, a);
+          } else {
+            o.get("cap_scope");
+            fail("policy.unknown_key", o.at("cap_scope"), "cap_scope 只用于有封顶金额的金额；by_reading 的各选项须有同一个封顶金额");
+          }
+        }
         break;
       }
       case AmountKind::LessEarlier:
@@ -849,6 +874,48 @@ class PolicyLoader {
     }
     o.finish();
     return a;
+  }
+
+  static bool is_cap_scope(const std::string& s) { return s == "per_event" || s == "per_enterprise" || s == "per_investor"; }
+
+  // `cap_scope`: a scope, or, where the text leaves open whom the cap binds, a declared reading
+  // with a scope for each option: {"reading": id, "options": {option: scope, …}}.
+  void read_cap_scope(Obj& o, Amount& a) {
+    const json* v = o.get("cap_scope");
+    if (v && v->is_object()) {
+      Obj so(*this, *v, o.at("cap_scope"));
+      a.cap_scope_reading = so.str("reading");
+      std::vector<std::string> option_ids;
+      if (const json* opts = so.get("options"); opts && opts->is_object()) {
+        for (const auto& [key, value] : opts->items()) {
+          const std::string at = so.at("options") + "/" + pointer_token(key);
+          if (!value.is_string() || !is_cap_scope(value.get<std::string>())) {
+            fail("policy.bad_enum", at, "cap_scope 的每个选项只能是 per_event、per_enterprise 或 per_investor");
+            continue;
+          }
+          option_ids.push_back(key);
+          a.cap_scope_options.emplace_back(key, value.get<std::string>());
+        }
+      } else {
+        fail("policy.missing_key", so.at("options"), "cap_scope 的读法需要 options 对象：每个读法一个适用范围");
+      }
+      so.finish();
+      if (!a.cap_scope_reading.empty()) reading_uses_.push_back(ReadingUse{a.cap_scope_reading, option_ids, so.at("reading")});
+      // The scope checked against the applicant below: the first that shares the cap.
+      a.cap_scope = "per_event";
+      for (const auto& [option, scope] : a.cap_scope_options) {
+        if (scope != "per_event") {
+          a.cap_scope = scope;
+          break;
+        }
+      }
+      return;
+    }
+    a.cap_scope = o.str("cap_scope");
+    if (!is_cap_scope(a.cap_scope)) {
+      fail("policy.bad_enum", o.at("cap_scope"), "cap_scope 只能是 per_event、per_enterprise 或 per_investor，或一个读法 {reading, options}");
+      a.cap_scope = "per_event";
+    }
   }
 
   void read_awards(Obj& o, Policy& p) {

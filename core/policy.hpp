@@ -198,7 +198,15 @@ struct Amount {
   // default), "per_enterprise" (the enterprise's total for the measure: 单家企业最高) or
   // "per_investor" (the investor's total for the measure: 每家股权投资企业最高).
   std::string cap_scope = "per_event";
+  // Whom the cap binds, when the text leaves it open: a declared reading, and the scope each of
+  // its options gives. `cap_scope` is then the option's scope that shares the cap.
+  std::string cap_scope_reading;
+  std::vector<std::pair<std::string, std::string>> cap_scope_options;
 };
+
+// The one cap every figure of the amount is held to (a rate_cap's own, or the same cap of every
+// option of a by_reading or case of a selection); none when they differ or there is none.
+std::optional<Rational> common_cap(const Amount& a);
 
 struct Trigger {
   std::string event;  // an event type; empty when the measure applies to a status

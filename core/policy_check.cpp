@@ -111,6 +111,11 @@ class Checker {
     return std::any_of(c.children.begin(), c.children.end(), [](const Criterion& k) { return asks_reading(k); });
   }
 
+  static bool asks_reading(const Amount& a) {
+    if (a.kind == AmountKind::ByReading || !a.cap_scope_reading.empty()) return true;
+    return std::any_of(a.cases.begin(), a.cases.end(), [](const auto& c) { return asks_reading(c.second); });
+  }
+
   void readings() {
     // A declared reading that no rule asks: its options never reach a result.
     for (std::size_t r = 0; r < p_.readings.size(); ++r) {
@@ -128,7 +133,7 @@ class Checker {
     };
     for (std::size_t i = 0; i < p_.measures.size(); ++i) {
       const Measure& m = p_.measures[i];
-      bool has_reading = m.amount.kind == AmountKind::ByReading || (m.requires_ && asks_reading(*m.requires_));
+      bool has_reading = asks_reading(m.amount) || (m.requires_ && asks_reading(*m.requires_));
       if (contested(m.interpretation) && !has_reading) {
         warn("check.contested_without_options", "/measures/" + std::to_string(i) + "/interpretation",
              "说明中写到原文可有不同理解，但本项没有按读法（readings）分别给出各选项的结果：有争议的读法须列出每个选项");
