@@ -166,3 +166,31 @@ TEST_CASE("a new recognition of a title held since an earlier year is flagged, n
   CHECK(notice_codes(R"({"holds": [{"title": "little_giant", "level": "national", "since": "2022-08-01"}],
       "events": [{"type": "recognition", "title": "little_giant", "level": "national", "renewal": true}]})", "2025-09-30") == 0);
 }
+
+TEST_CASE("a lower rung is 无需申请 under a higher title held, except while a higher rung is renewed", "[engine]") {
+  // Holds a valid 小巨人 (2024-08-01, three years); with or without a provincial 专精特新 (2024-03-01).
+  const std::string lg = R"({"title": "little_giant", "level": "national", "since": "2024-08-01"})";
+  const std::string srdi = R"({"title": "srdi_sme", "level": "provincial", "since": "2024-03-01"})";
+  auto not_needed = [&](const std::string& holds, std::vector<std::string> renewal) {
+    srdi::Options o{date("2026-11-21"), ""};
+    o.renewal = std::move(renewal);
+    auto r = srdi::evaluate_request(R"({"industry": "other", "employees": 120, "holds": [)" + holds + "]}", o);
+    REQUIRE(r.ok);
+    std::vector<std::string> out;
+    for (const auto& t : r.body["tiers"]) {
+      if (t.contains("not_needed")) out.push_back(t["tier"].get<std::string>());
+    }
+    return out;
+  };
+  auto has = [](const std::vector<std::string>& v, const char* tier) { return std::find(v.begin(), v.end(), tier) != v.end(); };
+  // New applications: every rung below 小巨人 is 无需申请.
+  const auto plain = not_needed(lg, {});
+  CHECK(has(plain, "srdi"));
+  CHECK(has(plain, "tech_innovative"));
+  // 小巨人 renewed: its 复核 may need the lower titles in force, so none is called unnecessary.
+  CHECK(not_needed(lg, {"little_giant"}).empty());
+  // A title held is held, not 无需申请; 专精特新 renewed keeps the rung below it from being so called.
+  CHECK_FALSE(has(not_needed(lg + "," + srdi, {}), "srdi"));
+  CHECK(has(not_needed(lg + "," + srdi, {}), "tech_innovative"));
+  CHECK_FALSE(has(not_needed(lg + "," + srdi, {"srdi"}), "tech_innovative"));
+}
