@@ -127,10 +127,7 @@ void collect_unmet(const json& n, json& out) {
     for (const auto& c : n["children"]) collect_unmet(c, out);
     return;
   }
-  json item{{"id", n["id"]}, {"title", n["title"]}, {"kind", kind}};
-  if (n.contains("gap")) item["gap"] = n["gap"];
-  if (n.contains("holds")) item["holds"] = n["holds"];
-  out.push_back(item);
+  out.push_back(unmet_item(n));
 }
 
 const json* find_routes(const json& n) {

@@ -1712,6 +1712,13 @@ json Screener::explain_size(const Profile& profile) const {
   return impl_->size_json(run, profile, nullptr);
 }
 
+json unmet_item(const json& leaf) {
+  json item{{"id", leaf["id"]}, {"title", leaf["title"]}, {"kind", leaf["kind"]}};
+  if (leaf.contains("gap")) item["gap"] = leaf["gap"];
+  if (leaf.contains("holds")) item["holds"] = leaf["holds"];
+  return item;
+}
+
 json Screener::unmet(const Profile& profile, std::string_view tier_id, Citations* cites) const {
   const Impl& p = *impl_;
   json out = json::array();
@@ -1735,10 +1742,7 @@ json Screener::unmet(const Profile& profile, std::string_view tier_id, Citations
       Bits missing;
       json trace;
       run.explain(i, missing, tr, trace);
-      json item{{"id", trace["id"]}, {"title", trace["title"]}, {"kind", trace["kind"]}};
-      if (trace.contains("gap")) item["gap"] = std::move(trace["gap"]);
-      if (trace.contains("holds")) item["holds"] = std::move(trace["holds"]);
-      out.push_back(std::move(item));
+      out.push_back(unmet_item(trace));
     };
     walk(walk, t.root);
     run.scores = nullptr;

@@ -46,6 +46,11 @@ struct TierVerdict {
   signed char held = -1;  // 1 held, 0 not held, -1 unknown / not a titled rung
 };
 
+// What the enterprise would have to change, from one failed leaf of a tier's explanation: its
+// id, title, kind, and the gap or the title it lacks. One shape for the full result's `unmet`
+// and for Screener::unmet.
+nlohmann::json unmet_item(const nlohmann::json& leaf);
+
 class Screener {
  public:
   // Compiles the tiers in force for `options` (as the full evaluation chooses them). `tiers`: if
