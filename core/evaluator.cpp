@@ -1049,16 +1049,44 @@ struct Screener::Impl {
       if (v.state == MetricValue::State::Unknown && v.lower && v.upper) {  // decided by the range the unknowns allow
         o["value_range"] = json{{"min", format_threshold(def.unit, *v.lower)}, {"max", format_threshold(def.unit, *v.upper)}};
       }
-      if (r == Tri::NotMet && tr.gaps && c.gap) {
-        if (auto gap = metric_gap(def, lookup(tr), c.op, c.threshold)) {
-          const FieldSpec* spec = find_field(gap->field);
-          bool money = spec->kind == FieldKind::Money || spec->kind == FieldKind::SignedMoney;
-          auto show = [&](const Rational& x) { return money ? format_yuan(x) : format_decimal(x, 6); };
-          o["gap"] = json{{"field", gap->field}, {"label", gap->label}, {"from", show(gap->from)},
-                          {"to", show(gap->to)},  {"change", show(gap->change)}, {"unit", gap->unit},
-                          {"text", gap->text}};
-        }
+      if (r == Tri::NotMet && tr.gaps) compare_gap(c, def, tr, o);
+    }
+
+    // What would meet a failed comparison: the field, from and to, in the field's unit.
+    void compare_gap(const Criterion& c, const MetricDef& def, const Full& tr, json& o) const {
+      if (!c.gap) return;
+      if (auto gap = metric_gap(def, lookup(tr), c.op, c.threshold)) {
+        const FieldSpec* spec = find_field(gap->field);
+        bool money = spec->kind == FieldKind::Money || spec->kind == FieldKind::SignedMoney;
+        auto show = [&](const Rational& x) { return money ? format_yuan(x) : format_decimal(x, 6); };
+        o["gap"] = json{{"field", gap->field}, {"label", gap->label}, {"from", show(gap->from)},
+                        {"to", show(gap->to)},  {"change", show(gap->change)}, {"unit", gap->unit},
+                        {"text", gap->text}};
       }
+    }
+
+    // The points a failed score test lacks.
+    static void score_gap(const Criterion& c, const Interval& iv, json& o) {
+      if (c.op != Op::Ge && c.op != Op::Gt) return;
+      Rational need = c.threshold - Rational(iv.max);
+      if (c.op == Op::Gt) need = floor_to(c.threshold, Rational(1)) + Rational(1) - Rational(iv.max);
+      std::string points = format_decimal(ceil_to(need, Rational(1)), 0);
+      o["gap"] = json{{"unit", "points"}, {"change", points}, {"text", "得分还差 " + points + " 分"}};
+    }
+
+    // A failed leaf as Screener::unmet lists it (unmet_item of its explanation), without the
+    // explanation: the values, inputs and citation it would carry are not read.
+    json unmet_leaf(int i, const Full& tr) const {
+      const Node& n = p.nodes[static_cast<std::size_t>(i)];
+      const Criterion& c = *n.src;
+      json item{{"id", c.id}, {"title", c.title}, {"kind", kind_name(n.kind)}};
+      if (n.kind == Criterion::Kind::Compare && tr.gaps) compare_gap(c, *find_metric(c.metric), tr, item);
+      if (n.kind == Criterion::Kind::Score && tr.gaps) {
+        const ScoreValue& sv = (*scores)[n.slot];
+        score_gap(c, n.category < 0 ? sv.total : sv.cats[n.category], item);
+      }
+      if (n.kind == Criterion::Kind::Holds) item["holds"] = c.holds;
+      return item;
     }
 
     void trace_score(const Criterion& c, const Interval& iv, Tri r, const Full& tr, json& o) const {
@@ -1067,12 +1095,7 @@ struct Screener::Impl {
       o["op"] = op_symbol(c.op);
       o["threshold"] = format_decimal(c.threshold, 2);
       o["value"] = json{{"min", iv.min}, {"max", iv.max}};
-      if (r == Tri::NotMet && tr.gaps && (c.op == Op::Ge || c.op == Op::Gt)) {
-        Rational need = c.threshold - Rational(iv.max);
-        if (c.op == Op::Gt) need = floor_to(c.threshold, Rational(1)) + Rational(1) - Rational(iv.max);
-        std::string points = format_decimal(ceil_to(need, Rational(1)), 0);
-        o["gap"] = json{{"unit", "points"}, {"change", points}, {"text", "得分还差 " + points + " 分"}};
-      }
+      if (r == Tri::NotMet && tr.gaps) score_gap(c, iv, o);
     }
 
     // The entries of the title asked for, each with its validity on the evaluation date.
@@ -1739,10 +1762,14 @@ json Screener::unmet(const Profile& profile, std::string_view tier_id, Citations
         for (int k = 0; k < n.count; ++k) self(self, p.kids[static_cast<std::size_t>(n.first + k)]);
         return;
       }
-      Bits missing;
-      json trace;
-      run.explain(i, missing, tr, trace);
-      out.push_back(unmet_item(trace));
+      if (n.lapsed) {  // shown as "not examined": its explanation words the title
+        Bits missing;
+        json trace;
+        run.explain(i, missing, tr, trace);
+        out.push_back(unmet_item(trace));
+      } else {
+        out.push_back(run.unmet_leaf(i, tr));
+      }
     };
     walk(walk, t.root);
     run.scores = nullptr;
