@@ -809,9 +809,20 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
   std::vector<std::pair<const json*, Event>> potential_events;
   for (const auto& t : tiers) {
     if (!t.contains("grants_title")) continue;
-    // A first recognition, not a renewal.
-    Event e{"recognition", {EventValue{"title", std::nullopt, std::nullopt, t["grants_title"]},
-                            EventValue{"renewal", std::nullopt, false, ""}}};
+    // A first recognition, unless the rung is judged as a renewal (复核) or the enterprise held
+    // the title before (at that level): then it is a 复核 or 到期重新认定, which the texts pay
+    // apart from, or not like, a new recognition.
+    const std::string title = t["grants_title"];
+    const std::string level = t.value("grants_level", "");
+    bool again = t.value("purpose", "") == "renewal";
+    if (profile.holds) {
+      again = again || std::any_of(profile.holds->begin(), profile.holds->end(), [&](const Holding& h) {
+                // A level left blank may be this one: no new-recognition money is claimed.
+                return h.title == title && (level.empty() || !h.level || *h.level == level);
+              });
+    }
+    Event e{"recognition", {EventValue{"title", std::nullopt, std::nullopt, title},
+                            EventValue{"renewal", std::nullopt, again, ""}}};
     if (t.contains("grants_level")) e.values.push_back(EventValue{"level", std::nullopt, std::nullopt, t["grants_level"]});
     potential_events.emplace_back(&t, e);
   }

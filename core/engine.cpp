@@ -565,12 +565,13 @@ json evaluate_with(const Profile& loaded, const Options& options, const PolicySe
     }
     if (!prereq.empty()) t["prerequisites"] = std::move(prereq);
   }
-  // Potential awards only for what is not already held; the awards read these few keys alone.
+  // Potential awards only for what is not already held, or is being renewed (复核: what a
+  // renewal pays, e.g. 济南's 延续性奖励); the awards read these few keys alone.
   json applicable = json::array();
   for (const auto& [tier, t] : tiers) {
-    if (t["held"] == true) continue;
+    if (t["held"] == true && t.value("purpose", "") != "renewal") continue;
     json brief = json::object();
-    for (const char* k : {"id", "title", "verdict", "grants_title", "grants_level"}) {
+    for (const char* k : {"id", "title", "verdict", "grants_title", "grants_level", "purpose"}) {
       if (t.contains(k)) brief[k] = t[k];
     }
     applicable.push_back(std::move(brief));
