@@ -811,6 +811,9 @@ json schema_json() {
   json out = json::object();
   out["fields"] = std::move(fields);
   out["holds_titles"] = holding_titles();
+  json levels = json::object();
+  for (const auto& title : holding_titles()) levels[title] = holding_levels(title);
+  out["holds_levels"] = std::move(levels);
   out["events"] = std::move(events);
   // The rungs whose renewal (复核) the policies judge differently from a new application, and the
   // contested readings a request may pick: the page's pickers are built from these.

@@ -457,8 +457,10 @@ class Loader {
           ok = false;
         }
       }
-      if (ok && h.level == "national" && (h.title == "srdi_sme" || h.title == "gazelle")) {
-        fail("profile.bad_enum", ip.str() + "/level", "专精特新中小企业和瞪羚企业只有省级或市级认定");
+      if (const auto& allowed = holding_levels(h.title); ok && h.level && std::find(allowed.begin(), allowed.end(), *h.level) == allowed.end()) {
+        fail("profile.bad_enum", ip.str() + "/level",
+             h.title == "little_giant" ? "专精特新“小巨人”企业只有国家级认定（由工业和信息化部认定），请选国家级"
+                                       : holding_title_words().at(h.title) + "只有省级或市级认定");
         ok = false;
       }
       if (ok && h.title.empty()) {
@@ -625,6 +627,16 @@ const std::vector<std::string>& holding_titles() {
       "innovative_sme", "tech_sme", "srdi_sme", "little_giant", "gazelle", "single_champion_enterprise",
       "single_champion_product", "high_tech_enterprise"};
   return titles;
+}
+
+const std::vector<std::string>& holding_levels(const std::string& title) {
+  // 专精特新中小企业 and 瞪羚企业 are recognised by provinces and cities, 专精特新“小巨人”企业 by
+  // the ministry alone (国家级); the other titles may be held at any level.
+  static const std::vector<std::string> below_national = {"provincial", "city"}, national = {"national"},
+                                        any = {"national", "provincial", "city"};
+  if (title == "srdi_sme" || title == "gazelle") return below_national;
+  if (title == "little_giant") return national;
+  return any;
 }
 
 const Fact* Profile::fact(std::string_view name) const {

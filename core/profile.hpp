@@ -75,6 +75,8 @@ struct Profile {
 
 // The title / level vocabularies of `holds`.
 const std::vector<std::string>& holding_titles();
+// The levels at which a title of `holds` is recognised (little_giant: national only).
+const std::vector<std::string>& holding_levels(const std::string& title);
 // Each title of `holds` by its Chinese name (srdi_sme → 专精特新中小企业): what a person reads.
 const std::map<std::string, std::string>& holding_title_words();
 

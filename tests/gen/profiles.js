@@ -572,6 +572,7 @@ function makeHolds(rng, asOf, complete, strong, top) {
     const provincialOnly = title === 'srdi_sme' || title === 'gazelle';
     const lv = rng.next();
     if (complete || lv < 0.85) h.level = provincialOnly ? rng.pick(['provincial', 'provincial', 'city']) : rng.pick(LEVELS);
+    if (title === 'little_giant' && h.level) h.level = 'national';  // the ministry's title only
     else if (lv < 0.92) h.level = null;
     const years = title === 'tech_sme' ? 1 : 3;  // valid_years of the holds criteria
     const r = rng.next();

@@ -127,9 +127,7 @@ class Gen {
       const std::string& title = pick(srdi::holding_titles());
       json h = {{"title", title}};
       if (chance(85)) {
-        bool no_national = title == "srdi_sme" || title == "gazelle";
-        h["level"] = no_national ? pick(std::vector<std::string>{"provincial", "city"})
-                                 : pick(std::vector<std::string>{"national", "provincial", "city"});
+        h["level"] = pick(srdi::holding_levels(title));  // the levels the title exists at
       }
       if (chance(85)) h["since"] = date(2019, 2024);
       list.push_back(h);
