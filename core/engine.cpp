@@ -487,6 +487,17 @@ json evaluate_with(const Profile& loaded, const Options& options, const PolicySe
     }
     if (std::find(tier_policies.begin(), tier_policies.end(), &p) == tier_policies.end()) tier_policies.push_back(&p);
   }
+  // Criteria chosen by the date that another version replaces later in the same year: this
+  // year's applications made after the switch are judged by the new one (2号 from 2026-04-01).
+  if (options.criteria.empty()) {
+    for (const auto& p : policies.policies) {
+      if (p.kind != PolicyKind::Tiers || !(options.as_of < p.valid_from) || p.valid_from.year != options.as_of.year) continue;
+      if (std::find(tier_policies.begin(), tier_policies.end(), &p) != tier_policies.end()) continue;
+      notices.push_back(json{{"code", "criteria_change_ahead"},
+                             {"text", p.doc_no + "自 " + p.valid_from.iso() + " 起施行：本年度在此之后提出的新申请按新标准评审，"
+                                          "以上结论按评估日期适用的标准得出；可改选认定标准版本查看按新标准的结论。"}});
+    }
+  }
   for (const auto& p : policies.policies) {  // in the policy set's order, as before
     if (std::find(tier_policies.begin(), tier_policies.end(), &p) == tier_policies.end()) continue;
     used.push_back(policy_meta(p));

@@ -194,3 +194,17 @@ TEST_CASE("a lower rung is 无需申请 under a higher title held, except while 
   CHECK(has(not_needed(lg + "," + srdi, {}), "tech_innovative"));
   CHECK_FALSE(has(not_needed(lg + "," + srdi, {"srdi"}), "tech_innovative"));
 }
+
+TEST_CASE("a date before a criteria switch in the same year says the year's later applications are judged by the new criteria", "[engine]") {
+  auto count = [](const char* as_of, const char* criteria) {
+    auto r = srdi::evaluate_request(R"({"industry": "other", "employees": 120})", srdi::Options{date(as_of), criteria});
+    REQUIRE(r.ok);
+    int n = 0;
+    for (const auto& x : r.body["notices"]) n += x["code"] == "criteria_change_ahead";
+    return n;
+  };
+  CHECK(count("2026-03-31", "") == 1);          // 2号 starts the next day, the same year
+  CHECK(count("2026-04-01", "") == 0);          // 2号 in force
+  CHECK(count("2025-12-31", "") == 0);          // the switch is in another year
+  CHECK(count("2026-03-31", "miit-2022") == 0); // criteria picked by the request
+}
