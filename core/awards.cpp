@@ -356,7 +356,9 @@ void earlier_awards(Figure& f, const Rational& own, const std::string& group, co
   }
   Rational paid = own > deducted ? own - deducted : Rational(0);
   if (!from.empty()) {
-    f.basis += "；往年已获认定（" + from + "），从高不重复，补差额 " + yuan_text(own) + " − " + yuan_text(deducted) + " = " + yuan_text(paid);
+    // The full amount's computation is the start of the sum, not the line's figure.
+    f.basis = "全额 " + f.basis + "；往年已获认定（" + from + "），从高不重复，补差额 " + yuan_text(own) + " − " +
+              yuan_text(deducted) + " = " + yuan_text(paid);
   }
   (f.certain ? f.certain : f.up_to) = paid;
   if (unknown && *unknown > deducted) {
