@@ -10,7 +10,7 @@ import { citationsPart } from './citations.js';
 import { storagePart } from './storage.js';
 import { reportPart } from './report.js';
 import { kioskPart } from './kiosk.js';
-import { embedPart } from './embed.js';
+import { embedPart, warnOption } from './embed.js';
 import { policiesPart, loadPortalPolicies } from './policies.js';
 
 // The screening page beside this one (the build names it srdi-batch.html in the single files).
@@ -154,6 +154,10 @@ export function createApp(host, shadow, config) {
     (app.config.hide || []).forEach(function (part) { app.host.classList.add('srdi-hide-' + part); });
     app.schema.fields.forEach(function (f) { app.fieldSpec[f.name] = f; });
     app.schema.events.forEach(function (e) { app.eventSpec[e.type] = e; });
+    if (config.applicant != null && app.fieldSpec.applicant.values.indexOf(config.applicant) < 0) {
+      warnOption('applicant', config.applicant);
+      delete config.applicant;
+    }
     app.buildForm();
     $('opt-as-of').value = app.config.as_of || todayIso();
     if (app.config.applicant) $('opt-applicant').value = app.config.applicant;

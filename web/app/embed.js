@@ -1,29 +1,29 @@
 // Embedding: the options of a page URL, SRDI.mount and <srdi-calculator>; the host page told of
 // each new result (onResult, the srdi:result event, postMessage to an iframe's parent).
 
-var APPLICANTS = ['enterprise', 'service_platform', 'park_operator', 'investor', 'financial_institution', 'training_institution'];
+export function warnOption(k, v) { console.warn('[srdi] option ' + k + '=' + JSON.stringify(v) + ' ignored'); }
 
 // Options from a URL (the page itself, or the page in an iframe) or from SRDI.mount. A bad value
 // is reported in the console and ignored, never thrown.
 export function cleanConfig(raw) {
   var c = { kiosk: false, origins: [] };
-  var warn = function (k, v) { console.warn('[srdi] option ' + k + '=' + JSON.stringify(v) + ' ignored'); };
-  if (raw.lang != null) { if (raw.lang === 'en' || raw.lang === 'zh') c.lang = raw.lang; else warn('lang', raw.lang); }
-  if (raw.city != null) { if (typeof raw.city === 'string' && /^[a-z0-9_-]{1,40}$/.test(raw.city)) c.city = raw.city; else warn('city', raw.city); }
-  if (raw.applicant != null) { if (APPLICANTS.indexOf(raw.applicant) >= 0) c.applicant = raw.applicant; else warn('applicant', raw.applicant); }
-  if (raw.as_of != null) { if (/^\d{4}-\d{2}-\d{2}$/.test(raw.as_of)) c.as_of = raw.as_of; else warn('as_of', raw.as_of); }
+  if (raw.lang != null) { if (raw.lang === 'en' || raw.lang === 'zh') c.lang = raw.lang; else warnOption('lang', raw.lang); }
+  if (raw.city != null) { if (typeof raw.city === 'string' && /^[a-z0-9_-]{1,40}$/.test(raw.city)) c.city = raw.city; else warnOption('city', raw.city); }
+  // An applicant is one of the engine's (SRDI.schema()), checked when the engine is ready (app.js).
+  if (raw.applicant != null) { if (typeof raw.applicant === 'string') c.applicant = raw.applicant; else warnOption('applicant', raw.applicant); }
+  if (raw.as_of != null) { if (/^\d{4}-\d{2}-\d{2}$/.test(raw.as_of)) c.as_of = raw.as_of; else warnOption('as_of', raw.as_of); }
   if (raw.kiosk != null) c.kiosk = raw.kiosk === true || raw.kiosk === '1' || raw.kiosk === 'true';
   if (raw.keypad != null) c.keypad = raw.keypad === true || raw.keypad === '1' || raw.keypad === 'true';
   ['idle', 'warn'].forEach(function (k) {
     if (raw[k] == null) return;
     var n = Number(raw[k]);
-    if (/^\d+$/.test(String(raw[k])) && n >= 1 && n <= 86400) c[k] = n; else warn(k, raw[k]);
+    if (/^\d+$/.test(String(raw[k])) && n >= 1 && n <= 86400) c[k] = n; else warnOption(k, raw[k]);
   });
   if (raw.origins != null) {
     var list = Array.isArray(raw.origins) ? raw.origins : String(raw.origins).split(',');
     list.forEach(function (o) {
       o = String(o).trim();
-      if (/^https?:\/\/[^/]+$/.test(o)) c.origins.push(o); else if (o) warn('origins', o);
+      if (/^https?:\/\/[^/]+$/.test(o)) c.origins.push(o); else if (o) warnOption('origins', o);
     });
   }
   if (raw.hide != null) {
@@ -31,7 +31,7 @@ export function cleanConfig(raw) {
     c.hide = [];
     (Array.isArray(raw.hide) ? raw.hide : String(raw.hide).split(',')).forEach(function (x) {
       x = String(x).trim();
-      if (x === 'header' || x === 'toolbar') c.hide.push(x); else if (x) warn('hide', x);
+      if (x === 'header' || x === 'toolbar') c.hide.push(x); else if (x) warnOption('hide', x);
     });
   }
   if (raw.policy != null) {
@@ -43,7 +43,7 @@ export function cleanConfig(raw) {
     var whole = /^\s*[a-z][a-z0-9+.-]*:/i.test(list) && !/^\s*https?:/i.test(list);
     (Array.isArray(raw.policy) ? raw.policy : whole ? [list] : list.split(',')).forEach(function (x) {
       x = String(x).trim();
-      if (x && x.length <= 2048) c.policy.push(x); else if (x) warn('policy', x);
+      if (x && x.length <= 2048) c.policy.push(x); else if (x) warnOption('policy', x);
     });
   }
   if (typeof raw.onResult === 'function') c.onResult = raw.onResult;

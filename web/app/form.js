@@ -158,11 +158,16 @@ export function formPart(app) {
     return h + '</div></fieldset>';
   }
 
+  // The honours (high_tech_enterprise, ...): the engine schema's honors.* fields, in its order.
+  function honorKeys() {
+    return app.schema.fields.filter(function (f) { return /^honors\./.test(f.name); }).map(function (f) { return f.name.slice(7); });
+  }
+
   function honorsHtml() {
     var h = t('<fieldset class="group" data-field="honors"><legend>荣誉（有效期内）</legend>');
     h += t('<div class="field"><label for="f-honors">荣誉情况</label><select id="f-honors" aria-describedby="hint-honors"><option value="">未填写</option><option value="list">按下方勾选（未勾选即没有）</option></select>') +
       t('<span class="hint" id="hint-honors">勾选任一项即视为已按勾选填写</span></div><div class="checks">');
-    Object.keys(FORM.values.honors).forEach(function (k) {
+    honorKeys().forEach(function (k) {
       h += '<span class="check"><input type="checkbox" id="honor-' + k + '" data-honor="' + k + '"><label for="honor-' + k + '">' + esc(app.valueLabel('honors', k)) + '</label></span>';
     });
     return h + '</div></fieldset>';

@@ -42,10 +42,16 @@ export function i18nPart(app) {
     app.runFull();
     $('opt-lang').focus();
   }
+  // A value in words: English where web/i18n.js has it; else the engine's words (an enum field's
+  // value_labels, an honour's own label); else web/form.js's (titles, levels, events' values).
   function valueLabel(group, v) {
     var e = en('values', group) || (group === 'title' ? en('holds_titles') : null);
     if (e && e[v]) return e[v];
     if (group === 'title' && en('holds_titles', v)) return en('holds_titles', v);
+    var spec = app.fieldSpec[group];
+    if (spec && spec.value_labels && spec.value_labels[v]) return spec.value_labels[v];
+    var honour = group === 'honors' && app.fieldSpec['honors.' + v];  // each honour is a field of its own
+    if (honour) return honour.label;
     var g = FORM.values[group];
     return (g && g[v]) || v;
   }
