@@ -85,11 +85,28 @@ fs.writeFileSync(path.join(out, 'data.js'),
   '// Sample profiles (examples/) and source texts (policies/sources/) for the page. Generated.\n' +
   `var SRDI_DATA = ${JSON.stringify({ samples, sources })};\n`);
 
-// 3. The page's own files.
-const webFiles = fs.readdirSync(path.join(root, 'web')).sort();
+// 3. The page's own files (files only: web/app/ holds the sources of app.js, bundled below).
+const webFiles = fs.readdirSync(path.join(root, 'web'), { withFileTypes: true })
+  .filter((e) => e.isFile()).map((e) => e.name).sort();
 for (const f of webFiles) {
   fs.copyFileSync(path.join(root, 'web', f), path.join(out, f));
 }
+// The calculator's script: the ES modules of web/app/ bundled by esbuild into one classic script
+// (file:// loads no modules), build/web/app.js. Unminified, so it reads as its sources do;
+// charset utf8 keeps the Chinese text as it is written (not \u escapes, three times the bytes).
+if (webFiles.includes('app.js')) throw new Error('web/app.js is built from web/app/main.js: remove web/app.js');
+const esbuild = require('esbuild');
+fs.writeFileSync(path.join(out, 'app.js'), esbuild.buildSync({
+  entryPoints: [path.join(root, 'web/app/main.js')],
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2019',
+  charset: 'utf8',
+  legalComments: 'none',
+  banner: { js: '// The calculator (web/app/*.js, docs/embedding.md), bundled by scripts/build_web.js. Generated.' },
+  write: false,
+}).outputFiles[0].text);
 // The stylesheet as a script too, for SRDI.mount: a constructed stylesheet in the shadow root
 // needs the CSS as text, and a portal's CSP may not allow fetching or inlining styles.
 fs.writeFileSync(path.join(out, 'srdi-style.js'),
@@ -106,7 +123,6 @@ const SW = 'sw.js';
 // 3a. Excel for the screening page: read-excel-file and write-excel-file bundled by esbuild into
 // classic scripts (no module loader, no CDN; the calculator's page loads neither): the reader goes
 // into the worker (an .xlsx becomes CSV text off the main thread), the writer into batch-xlsx.js.
-const esbuild = require('esbuild');
 function xlsxBundle(part) {
   return esbuild.buildSync({
     entryPoints: [path.join(root, 'scripts/xlsx-entry.js')],
@@ -134,7 +150,7 @@ fs.writeFileSync(path.join(out, 'batch-worker-src.js'),
   '// The engine, the Excel reader and web/batch-worker.js as text, for the screening page\'s worker. Generated.\n' +
   `var SRDI_WORKER_SOURCE = ${JSON.stringify(workerSource).replace(/<\//g, '<\\/')};\n`);
 
-const siteFiles = [...new Set(['srdi.js', 'srdi-wasm.js', 'data.js', 'srdi-style.js', 'batch-worker-src.js', 'batch-xlsx.js', ...webFiles])]
+const siteFiles = [...new Set(['srdi.js', 'srdi-wasm.js', 'data.js', 'srdi-style.js', 'batch-worker-src.js', 'batch-xlsx.js', 'app.js', ...webFiles])]
   .filter((f) => f !== SW && f !== 'srdi-offline.html' && f !== 'srdi-batch.html')
   .sort();
 if (!siteFiles.includes('index.html')) throw new Error('web/index.html is missing');
@@ -173,7 +189,13 @@ function singleFile(page, target, extraCsp) {
   });
   html = html.replace(/<script src="([^"]+)"><\/script>/g, (_, src) => {
     let code = read(path.join(out, src));
-    if (OFFLINE_LINKS[src]) code = code.split(`'${OFFLINE_LINKS[src][0]}'`).join(`'${OFFLINE_LINKS[src][1]}'`);
+    if (OFFLINE_LINKS[src]) {
+      // In either quote: esbuild writes the bundled app.js's strings in double quotes.
+      const [from, to] = OFFLINE_LINKS[src];
+      const linked = ["'", '"'].reduce((c, q) => c.split(q + from + q).join(q + to + q), code);
+      if (linked === code) throw new Error(`${src} no longer names '${from}': the link in ${target} would be wrong`);
+      code = linked;
+    }
     const js = '\n' + code.replace(/<\/script/gi, '<\\/script');
     scriptHashes.push(hash(js));
     return `<script>${js}</script>`;
@@ -190,8 +212,8 @@ function singleFile(page, target, extraCsp) {
     "form-action 'none'",
     ...extraCsp,
   ].join('; ');
-  // The one-file page says so on its <html> (web/app.js: the options policy and author show a
-  // notice there instead of fetching or loading anything).
+  // The one-file page says so on its <html> (web/app/policies.js: the options policy and author
+  // show a notice there instead of fetching or loading anything).
   html = html.replace(/<html /, '<html data-srdi-single-file="" ');
   const before = html;
   html = html.replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/,

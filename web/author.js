@@ -1,5 +1,5 @@
 // The authoring view (index.html?author=1; docs/embedding.md, "The authoring view"): for the people
-// who write a city's policy file, not for enterprises. Loaded by web/app.js only when the URL asks
+// who write a city's policy file, not for enterprises. Loaded by web/app/ only when the URL asks
 // for it (never in a kiosk, never inlined into the one-file page). Everything happens in this
 // browser: the files are read with FileReader and nothing is sent anywhere.
 //

@@ -92,7 +92,8 @@ var SRDI_FORM = {
     { id: 'events', title: '本年度事项', widget: 'events' },
   ],
 
-  // Words for the values the engine uses.
+  // Words for the values the engine uses. For an enum field the page takes the engine's own words
+  // first (SRDI.schema() value_labels, the same as these); honours are fields of the schema.
   values: {
     industry: {
       agriculture: '农、林、牧、渔业', industry: '工业', construction: '建筑业', wholesale: '批发业',
@@ -109,10 +110,6 @@ var SRDI_FORM = {
     product_field: { key_breakthrough: '关键领域“补短板”“锻长板”“填空白”', six_basics_or_chain: '工业“六基”或制造强国产业链', none: '均不属于' },
     maker_china: { top50: '全国50强', top500: '全国500强', none: '未进入' },
     level: { national: '国家级', provincial: '省级', city: '市级' },
-    honors: {
-      high_tech_enterprise: '高新技术企业', tech_innovation_demo: '国家级技术创新示范企业',
-      ip_advantage: '知识产权优势企业', ip_demo: '知识产权示范企业',
-    },
     title: {
       innovative_sme: '创新型中小企业', tech_sme: '科技型中小企业', srdi_sme: '专精特新中小企业',
       little_giant: '专精特新“小巨人”企业', gazelle: '瞪羚企业', single_champion_enterprise: '制造业单项冠军企业',

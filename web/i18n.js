@@ -1,4 +1,4 @@
-// English for the self-check page. Chinese stays the source: web/index.html, web/app.js,
+// English for the self-check page. Chinese stays the source: web/index.html, web/app/,
 // web/form.js and the engine's schema (SRDI.schema()) carry the Chinese words, and this file maps
 // them to English. Policy words stay in Chinese, marked lang="zh-CN" by app.js: citations
 // (document names, clauses, excerpts), measure, criterion and route titles, interpretations, the

@@ -102,7 +102,7 @@
     },
   };
 
-  // kiosk=1 (or kiosk=true, as web/app.js reads it).
+  // kiosk=1 (or kiosk=true, as web/app/embed.js reads it).
   function kiosk() {
     try {
       var k = new URLSearchParams(window.location.search).get('kiosk');

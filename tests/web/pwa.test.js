@@ -105,13 +105,17 @@ test.after(async () => {
 test('the build versions sw.js and lists every file of the site; only the served page loads pwa.js', () => {
   const { text, version, precache } = readWorker(h.WEB_ROOT);
   assert.ok(!text.includes('__SRDI_'), 'a placeholder was left in build/web/sw.js');
-  // Every file of the site: all of web/ (but the worker itself) and the generated scripts; and
-  // only files of build/web/, never the offline file or the worker.
+  // Every file of the site: all of web/'s files (but the worker itself), app.js (bundled from
+  // web/app/) and the generated scripts; and only files of build/web/, never the offline file, the
+  // worker or the sources of app.js.
   assert.deepEqual(precache.slice(0, 2), ['./', 'index.html']);
-  const must = ['srdi.js', 'srdi-wasm.js', 'data.js', ...fs.readdirSync(path.join(h.REPO, 'web')).filter((f) => f !== 'sw.js')];
+  const webFiles = fs.readdirSync(path.join(h.REPO, 'web'), { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+  const must = ['srdi.js', 'srdi-wasm.js', 'data.js', 'app.js', ...webFiles.filter((f) => f !== 'sw.js')];
   for (const f of must) assert.ok(precache.includes(f), `sw.js does not precache ${f}`);
   for (const f of precache.slice(1)) assert.ok(fs.existsSync(path.join(h.WEB_ROOT, f)), `precached ${f} is not in build/web`);
   assert.ok(!precache.includes('srdi-offline.html') && !precache.includes('sw.js'));
+  assert.ok(!precache.some((f) => /^app\//.test(f)) && !fs.existsSync(path.join(h.WEB_ROOT, 'app')),
+    'web/app/ (the sources of app.js) is neither precached nor copied into build/web');
   assert.equal(new Set(precache).size, precache.length, 'a file is listed twice');
   assert.match(version, /^[0-9a-f]{16}$/);
 
