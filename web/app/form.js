@@ -194,7 +194,7 @@ export function formPart(app) {
       : '<button type="button" class="link hold-add" data-hold-add="' + title + '">' + t('再添加一条<span class="visually-hidden">“{0}”</span>', label) + '</button>';
     return '<tr data-hold="' + title + '"><td><input type="checkbox" id="' + id + '"><label for="' + id + '">' + label + '</label>' + more + '</td>' +
       '<td data-label="' + t('级别') + '"><label class="visually-hidden" for="' + id + '-level">' + t('{0}级别', label) + '</label><select id="' + id + '-level"><option value="">' + t('未填写') + '</option>' +
-      ['national', 'provincial', 'city'].filter(function (l) { return !((title === 'srdi_sme' || title === 'gazelle') && l === 'national'); })
+      app.schema.holds_levels[title]  // the levels the engine accepts for the title (小巨人: 国家级 only)
         .map(function (l) { return '<option value="' + l + '">' + esc(app.valueLabel('level', l)) + '</option>'; }).join('') + '</select></td>' +
       '<td data-label="' + t('认定日期') + '"><label class="visually-hidden" for="' + id + '-since">' + t('{0}认定日期', label) + '</label><input type="date" id="' + id + '-since">' +
       '<span class="field-error" id="err-' + id + '"></span></td></tr>';
