@@ -258,6 +258,14 @@ test('kiosk with keypad=1: the keypad types into a number field and the result f
     await h.screenshot(page, 'kiosk-keypad-closed');
     await page.focus('#f-revenue-last');
     await h.screenshot(page, 'kiosk-keypad');
+    // After a language switch (the form is drawn again) the keypad still types, and there is one.
+    await h.rerender(page, () => page.selectOption('#opt-lang', 'en'));
+    assert.equal(await page.locator('#keypad').count(), 1);
+    await page.focus('#f-employees');
+    assert.equal(await page.locator('#keypad').isVisible(), true);
+    await page.click('#keypad [data-key="clear"]');
+    for (const k of ['9', '0']) await page.click('#keypad [data-key="' + k + '"]');
+    assert.equal(await page.inputValue('#f-employees'), '90');
     // Without keypad=1 there is none.
     const plain = await context.newPage();
     await h.gotoReady(plain, env.url + '?kiosk=1&as_of=' + h.AS_OF);

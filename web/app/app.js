@@ -135,9 +135,10 @@ export function createApp(host, shadow, config) {
     $('btn-update').addEventListener('click', function () {
       if (window.SRDI_PWA) window.SRDI_PWA.applyUpdate();
     });
+    app.wirePrint(!scopeWired);  // the window's beforeprint once, the button after each rebuild
     scopeWired = true;
-    app.wirePrint();
     app.wireSourceViewer();
+    app.wireKeypad();  // the keypad belongs to the form drawn now
   }
 
   // Once the engine (and the portal's policy files) are ready: the page drawn, the form built
@@ -174,7 +175,6 @@ export function createApp(host, shadow, config) {
     app.markBlank();
     wire();
     app.wireKiosk();
-    app.wireKeypad();
     // Leaving with typed input that is kept nowhere asks first (never in a kiosk, which clears itself).
     if (!app.shadow) app.listen(window, 'beforeunload', function (e) {
       if (!app.unsaved()) return undefined;

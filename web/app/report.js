@@ -151,9 +151,9 @@ export function reportPart(app) {
 
   // 打印报告, and printing from the browser's menu (or, mounted, from the host page): the
   // shadow root's print rules show the report alone inside the calculator.
-  function wirePrint() {
+  function wirePrint(first) {
     $('btn-print').addEventListener('click', function () { buildPrintReport(); window.print(); });
-    app.listen(window, 'beforeprint', buildPrintReport);
+    if (first) app.listen(window, 'beforeprint', buildPrintReport);
   }
 
 
