@@ -677,7 +677,11 @@ void share_cap(json& lines, const Measure& m, const Reckoner& rk) {
   // Whom the cap binds is a contested reading (三明 sm.fund_investment, 济南 jn.green_retrofit):
   // every line lists its figure under each option.
   const Reading* rd = find_reading(rk, rid);
-  if (!rd) return;
+  // One line alone is capped on its own under every reading: nothing to show.
+  const auto shares = std::count_if(lines.begin(), lines.end(), [&](const json& l) {
+    return l["measure"] == m.id && l["state"] != "superseded" && has_figure(l);
+  });
+  if (!rd || shares < 2) return;
   const bool picked = rk.choice.count(rid) > 0;
   const std::string option_now = option_in_force(rk, rid);
   auto scope_of = [&](const std::string& option) {
