@@ -526,13 +526,29 @@ json evaluate_with(const Profile& loaded, const Options& options, const PolicySe
       return other.first->rung > rung && other.second.value("purpose", "") == "renewal";
     });
   };
+  // The titles a criterion asks to hold, through refs (a tier's grants: the lower title; a
+  // higher tier's test: whether it asks for the lower title, as 2号 条件1 does).
+  std::function<void(const Criterion&, std::set<std::string>&)> held_titles = [&](const Criterion& c, std::set<std::string>& out) {
+    if (c.kind == Criterion::Kind::Holds) out.insert(c.holds);
+    if (c.kind == Criterion::Kind::Ref) {
+      if (const Criterion* d = policies.definition(c.ref)) held_titles(*d, out);
+    }
+    for (const auto& k : c.children) held_titles(k, out);  // a reading's options are its children
+  };
   for (auto& [tier, t] : tiers) {
     if (t["held"] == true || tier->rung >= top_held || higher_renewed(tier->rung)) continue;
     for (const auto& [other, ot] : tiers) {
       if (other->rung > tier->rung && ot["held"] == true) {
-        t["not_needed"] = json{{"held_tier", other->id},
-                               {"held_title", other->title},
-                               {"text", "已持有有效期内的" + other->title + "称号，无需申请" + tier->title + "；以上为本层级自身条件的判断"}};
+        std::string text = "已持有有效期内的" + other->title + "称号，无需申请" + tier->title + "；以上为本层级自身条件的判断";
+        std::set<std::string> lower, asked;
+        if (tier->grants) held_titles(*tier->grants, lower);
+        held_titles(other->criterion, asked);
+        const bool asks_lower = std::any_of(lower.begin(), lower.end(), [&](const std::string& x) { return asked.count(x) > 0; });
+        // The higher title's own conditions ask for the lower one (2号: 为有效期内的科技和创新型 /
+        // 专精特新中小企业): at its 复核 the lower title may well be needed again.
+        if (asks_lower) text += "。但" + other->title + "的认定条件涉及持有有效期内的" + tier->title + "称号，到期复核时可能仍须持有";
+        t["not_needed"] = json{{"held_tier", other->id}, {"held_title", other->title}, {"text", text}};
+        if (asks_lower) t["not_needed"]["renewal_caution"] = true;
         break;
       }
     }

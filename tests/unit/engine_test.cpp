@@ -208,3 +208,22 @@ TEST_CASE("a date before a criteria switch in the same year says the year's late
   CHECK(count("2025-12-31", "") == 0);          // the switch is in another year
   CHECK(count("2026-03-31", "miit-2022") == 0); // criteria picked by the request
 }
+
+TEST_CASE("无需申请 under a higher title warns of its 复核 only when the higher title's conditions ask for the lower one", "[engine]") {
+  auto caution = [](const char* as_of, const char* tier_id) -> int {
+    auto r = srdi::evaluate_request(R"({"industry": "other", "employees": 120, "holds": [
+        {"title": "srdi_sme", "level": "provincial", "since": "2024-09-01"}]})", srdi::Options{date(as_of), ""});
+    REQUIRE(r.ok);
+    for (const auto& t : r.body["tiers"]) {
+      if (t["id"] != tier_id) continue;
+      if (!t.contains("not_needed")) return -1;
+      return t["not_needed"].value("renewal_caution", false) ? 1 : 0;
+    }
+    return -2;
+  };
+  // 2号 专精特新 condition 1: 为有效期内的科技和创新型中小企业 → the first-tier title may be needed again.
+  CHECK(caution("2026-11-21", "miit2022.innovative") == 1);
+  CHECK(caution("2026-11-21", "miit2026.tech_innovative") == 1);
+  // 63号 附件2 asks for no 创新型 title: 无需申请 without the warning.
+  CHECK(caution("2025-06-30", "miit2022.innovative") == 0);
+}

@@ -330,7 +330,8 @@ export function resultsPart(app) {
   }
   function notNeededWords(tier) {
     if (app.lang !== 'en') return esc(tier.not_needed.text);
-    return 'A higher title is held, so there is no need to apply for ' + esc(app.tierTitle(tier)) + '; the verdict above is this rung\'s own conditions.';
+    return 'A higher title is held, so there is no need to apply for ' + esc(app.tierTitle(tier)) + '; the verdict above is this rung\'s own conditions.' +
+      (tier.not_needed.renewal_caution ? ' But the higher title\'s own conditions involve holding this title in force, so its review (复核) may need it again.' : '');
   }
   function prerequisiteWords(p) {
     if (app.lang !== 'en') return esc(p.text);
