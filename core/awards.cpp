@@ -963,8 +963,33 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
         if (member(l) && (!best || line_value(l) > line_value(*best))) best = &l;
       }
       if (!best) continue;
+      // The least the best line pays under an option of a reading the request left open (本市:
+      // a renewed 单项冠军 is paid 0 or 500万): a line above that is paid under that option, so
+      // it is not superseded; it says under which reading it would be.
+      std::optional<Rational> least;
+      std::string least_reading;
+      const json best_readings = best->value("readings", json::object());
+      for (const auto& [rid, rd] : best_readings.items()) {
+        if (rd.value("chosen_by", "") == "request" || !rd.value("decisive", false)) continue;
+        for (const auto& o : rd["outcomes"]) {
+          const json& a = o["amount"];
+          if (!a.contains("certain") && !a.contains("up_to")) continue;
+          Rational v = money(a.contains("certain") ? a["certain"] : a["up_to"]);
+          if (!least || v < *least) {
+            least = v;
+            least_reading = o["label"].get<std::string>();
+          }
+        }
+      }
       for (auto& l : lines) {
         if (&l == best || !member(l)) continue;
+        if (least && *least < line_value(l)) {
+          l["stacking"] = g.title + "：按其他读法可得" + (*best)["title"].get<std::string>() + " " + yuan_text(line_value(*best)) +
+                          "，届时不再另计本项；按" + least_reading + "，" + (*best)["title"].get<std::string>() + "只计 " +
+                          yuan_text(*least) + "，本项照计";
+          l["stacking_citation"] = cite(ctx.cites, g.citation);
+          continue;
+        }
         l["state"] = "superseded";
         l["stacking"] = g.title + "：" + (*best)["title"].get<std::string>() + " " +
                         yuan_text(line_value(*best)) + "，不再另计" + l["title"].get<std::string>() + " " +

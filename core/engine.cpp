@@ -243,6 +243,9 @@ json tier_result(const Screener::ExplainedTier& e, const std::string& version, c
   t["unmet"] = std::move(unmet);
   json routes = json::array();
   if (const json* r = find_routes(trace)) {
+    // Which condition the routes are alternatives of (the tier's own, or one condition's, as
+    // 2号 条件4: Ⅰ类知识产权 or an exemption): the route is shown under it.
+    t["routes_of"] = json{{"id", (*r)["id"]}, {"title", (*r)["title"]}};
     for (const auto& c : (*r)["children"]) {
       json route{{"id", c["id"]}, {"title", c["title"]}, {"result", c["result"]}};
       json route_unmet = json::array();

@@ -136,7 +136,11 @@ void render_tier(std::ostringstream& out, const json& t) {
     if (!r["decisive"].get<bool>()) continue;
     out << "  有争议的读法（" << r["question"].get<std::string>() << "）：" << outcomes_text(r) << "\n";
   }
-  if (t.contains("route")) out << "  认定路径：" << t["route"]["title"].get<std::string>() << "\n";
+  if (t.contains("route")) {
+    out << "  认定路径";
+    if (t.contains("routes_of")) out << "（" << t["routes_of"]["title"].get<std::string>() << "）";
+    out << "：" << t["route"]["title"].get<std::string>() << "\n";
+  }
   if (!t["score"].is_null()) {
     out << "  评分：" << score_text(t["score"]) << "（";
     bool first = true;

@@ -434,6 +434,7 @@ var SRDI_I18N = {
       '（有未填写项，得分为区间）': ' (some items are blank, so the score is a range)',
       '有未填写项，得分为区间': 'Some items are blank, so the score is a range',
       '通过路径：': 'Qualifies through: ',
+      '<p class="route">通过路径': '<p class="route">Qualifies through',
       '通过路径：{0}': 'Qualifies through: {0}',
       '还差什么': 'Conditions not yet met',
       '可选路径（满足其一即可）': 'Alternative routes (any one is enough)',

@@ -137,7 +137,7 @@ export function resultsPart(app) {
         });
         h += '</ul></div>';
       }
-      if (tier.route) h += t('<p class="route">通过路径：') + zh(tier.route.title) + '</p>';
+      if (tier.route) h += t('<p class="route">通过路径') + (tier.routes_of ? '（' + zh(tier.routes_of.title) + '）' : '') + t('：') + zh(tier.route.title) + '</p>';
       if (tier.unmet.length) {
         h += t('<div class="unmet"><h4>还差什么</h4><ul>') + tier.unmet.map(function (u) { return '<li>' + gapSentence(u) + '</li>'; }).join('') + '</ul></div>';
       }
