@@ -782,7 +782,7 @@ json measure_list(const Policy& p, const AwardRequest& req, const AwardContext& 
     else reach = "not_paid";
     j["reach"] = reach;
     if (reach == "condition_not_met" && m.requires_) j["condition"] = m.requires_->title;
-    if (m.apply) j["apply"] = apply_json(*m.apply, ctx.cites);
+    if (m.apply) j["apply"] = apply_json(*m.apply, ctx.cites, &ctx.as_of);
     j["citation"] = cite(ctx.cites, m.citation);
     out.push_back(std::move(j));
   }

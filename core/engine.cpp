@@ -230,7 +230,7 @@ json tier_result(const Screener::ExplainedTier& e, const std::string& version, c
   }
   t["readings"] = std::move(readings);
   if (!tier.note.empty()) t["note"] = tier.note;
-  if (tier.apply) t["apply"] = apply_json(*tier.apply, &cites);
+  if (tier.apply) t["apply"] = apply_json(*tier.apply, &cites, &as_of);
   if (tier.grants && tier.grants->kind == Criterion::Kind::Holds) {
     t["grants_title"] = tier.grants->holds;
     if (tier.grants->levels.size() == 1) t["grants_level"] = tier.grants->levels.front();

@@ -44,7 +44,7 @@ using CriterionCheck = std::function<Outcome(const Criterion&)>;
 json citation_json(const Citation& c);
 class Citations;
 // How to apply (ApplyInfo) as a result shows it, its citation referred to in `cites`.
-json apply_json(const ApplyInfo& a, Citations* cites);
+json apply_json(const ApplyInfo& a, Citations* cites, const Date* as_of = nullptr);
 
 // The citations of one result (output format 2): each emitted once, in the result's "citations"
 // list, and referred to everywhere else by its index there. Equal citations share an index.

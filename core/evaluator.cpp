@@ -35,11 +35,17 @@ json citation_json(const Citation& c) {
   return j;
 }
 
-json apply_json(const ApplyInfo& a, Citations* cites) {
+json apply_json(const ApplyInfo& a, Citations* cites, const Date* as_of) {
   json j = json::object();
   if (!a.responsible.empty()) j["responsible"] = a.responsible;
   if (!a.channel.empty()) j["channel"] = a.channel;
   if (!a.window.empty()) j["window"] = a.window;
+  if (a.window_from && a.window_to) {
+    j["window_from"] = a.window_from->iso();
+    j["window_to"] = a.window_to->iso();
+    // On the evaluation date: a window that has closed is no advice to apply now.
+    if (as_of) j["window_state"] = *a.window_to < *as_of ? "passed" : (*as_of < *a.window_from ? "upcoming" : "open");
+  }
   if (!a.materials.empty()) j["materials"] = a.materials;
   j["citation"] = cite(cites, a.citation);
   return j;

@@ -253,6 +253,15 @@ class PolicyLoader {
     out.responsible = a.opt_str("responsible");
     out.channel = a.opt_str("channel");
     out.window = a.opt_str("window");
+    // The window as dates, so a result can say whether it has passed; both or neither.
+    if (a.has("window_from") || a.has("window_to")) {
+      out.window_from = a.date("window_from", true);
+      out.window_to = a.date("window_to", true);
+      if (out.window.empty()) fail("policy.missing_key", a.at("window"), "写了 window_from / window_to 时须用 window 写明原文的申报时间");
+      if (out.window_from && out.window_to && *out.window_to < *out.window_from) {
+        fail("policy.bad_date", a.at("window_to"), "window_to 不能早于 window_from");
+      }
+    }
     out.materials = a.opt_str("materials");
     if (out.responsible.empty() && out.channel.empty() && out.window.empty() && out.materials.empty()) {
       fail("policy.missing_key", o.at("apply"), "apply 至少写明 responsible、channel、window、materials 之一（原文未载明时不写 apply）");

@@ -31,6 +31,7 @@ struct ApplyInfo {
   std::string responsible;  // 责任单位 as the text names them
   std::string channel;      // where the application is made
   std::string window;       // when
+  std::optional<Date> window_from, window_to;  // the same window as dates, where the source gives them
   std::string materials;    // what to submit
   Citation citation;
 };

@@ -284,6 +284,9 @@ void render_awards(std::ostringstream& out, const json& aw) {
           for (const auto& [key, word] : {std::pair{"responsible", "责任单位 "}, {"channel", "渠道 "}, {"window", "时间 "}, {"materials", "材料 "}}) {
             if (a.contains(key) && a[key].is_string()) how += (how.empty() ? "" : "；") + std::string(word) + a[key].get<std::string>();
           }
+          const std::string state = a.value("window_state", "");
+          if (state == "passed") how += "（评估日期时本期申报已截止，请关注下一年度通知）";
+          if (state == "upcoming") how += "（评估日期时尚未开始）";
         }
         if (how.empty()) how = "以当年申报通知为准";
         else if (!m["apply"].contains("window") || !m["apply"].contains("materials")) how += "；其余以当年申报通知为准";

@@ -233,3 +233,19 @@ for (const [name, width, height] of [['kiosk-landscape', 1920, 1080], ['kiosk-po
     }
   });
 }
+
+test('kiosk: after the idle countdown the next visitor starts in the page\'s language, not the last visitor\'s', async () => {
+  const { context, page, errors } = await open('served');
+  try {
+    await h.rerender(page, () => page.selectOption('#opt-lang', 'en'));
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    await h.rerender(page, () => page.fill('#f-rd_staff', '40'));
+    // No input from now on: idle=2 s, warn=2 s.
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN' && document.getElementById('opt-lang').value === 'zh',
+      null, { timeout: 10000, polling: 50 }).catch(() => assert.fail('the language stayed English after the idle reset'));
+    assert.equal(await page.inputValue('#f-rd_staff'), '', 'the form is cleared too');
+    assert.deepEqual(errors, [], `errors:\n  ${errors.join('\n  ')}`);
+  } finally {
+    await context.close();
+  }
+});

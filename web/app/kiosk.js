@@ -22,6 +22,9 @@ export function kioskPart(app) {
     ['source-viewer', 'idle-warning'].forEach(function (id) { if ($(id).open) $(id).close(); });
     $('print-report').innerHTML = '';
     if (app.host.scrollIntoView && app.config.kiosk) window.scrollTo(0, 0);
+    // The next visitor starts in the page's own language (lang=, else Chinese), not the last one's.
+    var home = app.config.lang === 'en' ? 'en' : 'zh';
+    if (app.config.kiosk && app.lang !== home) { app.switchLang(home); return; }
     app.schedule(0);
   }
 

@@ -122,7 +122,7 @@ export function reportPart(app) {
       var parts = [];
       if (ap.responsible) parts.push(t('责任单位（原文）：') + esc(ap.responsible));
       if (ap.channel) parts.push(t('渠道：') + esc(ap.channel));
-      if (ap.window) parts.push(t('时间：') + esc(ap.window));
+      if (ap.window) parts.push(t('时间：') + esc(ap.window) + app.windowStateWords(ap));
       parts.push(ap.materials ? t('材料：') + esc(ap.materials) : t('材料以当年申报通知为准'));
       return parts.join('；') + printCite(ap.citation);
     };

@@ -393,6 +393,13 @@ export function resultsPart(app) {
   }
   // How to apply, only as far as a source says; otherwise the plain answer.
   // `beside`: the citation shown next to it; a 责任单位 line of the same clause opens from there.
+  // Where the window is known as dates: whether it has closed on the evaluation date.
+  function windowStateWords(ap) {
+    if (ap.window_state === 'passed') return t('（评估日期时本期申报已截止，请关注下一年度通知）');
+    if (ap.window_state === 'upcoming') return t('（评估日期时尚未开始）');
+    if (ap.window_state === 'open') return t('（评估日期在申报期内）');
+    return '';
+  }
   function applyHtml(ap, kind, beside) {
     var h = '<div class="apply"><p><span class="tag">' + t('如何申请') + '</span>';
     if (!ap) {
@@ -403,7 +410,7 @@ export function resultsPart(app) {
     var parts = [];
     if (ap.responsible) parts.push(t('责任单位（原文）：') + zh(ap.responsible));
     if (ap.channel) parts.push(t('渠道：') + zh(ap.channel));
-    if (ap.window) parts.push(t('时间：') + zh(ap.window));
+    if (ap.window) parts.push(t('时间：') + zh(ap.window) + windowStateWords(ap));
     if (ap.materials) parts.push(t('材料：') + zh(ap.materials));
     if (!ap.materials) parts.push(t('所需材料以当年申报通知为准'));
     var own = app.citeOf(ap.citation), near = app.citeOf(beside);
@@ -457,5 +464,6 @@ export function resultsPart(app) {
     amountText: amountText,
     gapText: gapText,
     gapSentence: gapSentence,
+    windowStateWords: windowStateWords,
   };
 }
