@@ -471,6 +471,27 @@ json evaluate_with(const Profile& loaded, const Options& options, const PolicySe
     }
   }
 
+  // A new recognition entered as this year's event for a title that `holds` does not list: the
+  // ladder still judges the firm as not holding it (next step: apply for it), so say where to
+  // enter it. Only when `holds` is given (unknown holds is asked for anyway).
+  if (profile.holds) {
+    for (const auto& e : profile.events) {
+      const EventValue* title = e.get("title");
+      const EventValue* renewal = e.get("renewal");
+      if (e.type != "recognition" || !title || (renewal && renewal->flag && *renewal->flag)) continue;
+      auto word = holding_title_words().find(title->text);
+      if (word == holding_title_words().end()) continue;
+      const bool listed = std::any_of(profile.holds->begin(), profile.holds->end(), [&](const Holding& h) {
+        return h.title == title->text && h.since && h.since->year == options.as_of.year;
+      });
+      if (listed) continue;
+      notices.push_back(json{{"code", "event_title_not_held"},
+                             {"text", "本年度事项填写了新获认定“" + word->second + "”，但“已获称号”中没有本年度认定的该称号："
+                                          "已获认定的，请在“已获称号”中填写认定日期，以上各层级的结论和下一步才会按已持有判断。"}});
+      break;
+    }
+  }
+
   std::string version = options.criteria.empty() ? version_on(policies, options.as_of) : options.criteria;
   std::vector<std::pair<const Tier*, json>> tiers;
   json documents = json::array();

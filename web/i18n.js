@@ -1201,6 +1201,7 @@ var SRDI_I18N = {
       large_enterprise: 'Under the size standard this is a large enterprise, not an SME, so it cannot take part in the tiered development of quality SMEs (none of the tiers below is eligible).',
       size_undetermined: 'The enterprise size cannot be determined yet: if it is a large enterprise, it cannot take part in the tiered development of quality SMEs.',
       criteria_change_ahead: 'New criteria take effect later this calendar year: applications made after that date are judged by them. Pick the criteria version to see the verdict under the new ones.',
+      event_title_not_held: 'An event reports a new recognition this year, but the titles held do not list it with this year\'s date: if it has been granted, enter it under titles held so that the tiers and the next step treat it as held.',
       renewal_by_other_version: 'This renewal is judged by the criteria of another version, as the notice cited says.',
       policy_not_in_force: 'The criteria of this tier are not in force on the evaluation date; computed anyway for reference (e.g. for a review).',
       event_title_already_held: 'An event reports a new recognition of a title that the firm lists as held since an earlier year: if it is a review (复核) or a re-recognition on expiry, mark the event so; local awards treat new recognitions and reviews differently.',

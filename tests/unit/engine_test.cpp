@@ -227,3 +227,18 @@ TEST_CASE("无需申请 under a higher title warns of its 复核 only when the h
   // 63号 附件2 asks for no 创新型 title: 无需申请 without the warning.
   CHECK(caution("2025-06-30", "miit2022.innovative") == 0);
 }
+
+TEST_CASE("a new recognition this year of a title not listed as held this year is flagged", "[engine]") {
+  auto count = [](const char* holds) {
+    auto r = srdi::evaluate_request(std::string(R"({"holds": )") + holds +
+                                        R"(, "events": [{"type": "recognition", "title": "little_giant", "level": "national", "renewal": false}]})",
+                                    srdi::Options{date("2026-11-21"), ""});
+    REQUIRE(r.ok);
+    int n = 0;
+    for (const auto& x : r.body["notices"]) n += x["code"] == "event_title_not_held";
+    return n;
+  };
+  CHECK(count("[]") == 1);                                                                       // not entered
+  CHECK(count(R"([{"title": "little_giant", "level": "national", "since": "2026-07-01"}])") == 0);  // entered this year
+  CHECK(count("null") == 0);                                                                     // holds unknown: asked anyway
+}
