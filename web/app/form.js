@@ -118,9 +118,10 @@ export function formPart(app) {
       h += '<tr><th scope="row"><span>' + esc(en('table_rows', row.base, 'label') || base) + '</span><span class="hint" id="hint-' + row.base + '">' + esc(en('table_rows', row.base, 'hint') || row.hint) + '</span></th>';
       FORM.years.forEach(function (y) {
         var name = row.base + '.' + y.key;
-        if (row.years.indexOf(y.key) < 0) { h += '<td class="na">—</td>'; return; }
+        var yearLabel = esc(en('years', y.key) || y.label);  // shown beside the cell on a phone
+        if (row.years.indexOf(y.key) < 0) { h += '<td class="na" data-label="' + yearLabel + '">—</td>'; return; }
         var id = idFor(name);
-        h += '<td data-field="' + name + '"><label class="visually-hidden" for="' + id + '">' + esc(app.fieldLabelText(name)) + t('（万元）</label>') +
+        h += '<td data-field="' + name + '" data-label="' + yearLabel + '"><label class="visually-hidden" for="' + id + '">' + esc(app.fieldLabelText(name)) + t('（万元）</label>') +
           '<input id="' + id + '" name="' + name + '" type="text" inputmode="decimal" autocomplete="off" data-unit="wan" aria-describedby="hint-' + row.base + ' err-' + id.slice(2) + '">' +
           '<span class="field-error" id="err-' + id.slice(2) + '" aria-live="polite"></span></td>';
       });
