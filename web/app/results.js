@@ -345,18 +345,26 @@ export function resultsPart(app) {
     return 'This document states no start date' + (d.valid_to ? ' (it runs to ' + esc(d.valid_to) + ')' : '') + ': whether it is in force on the evaluation date cannot be told, so no amount counts as certain.';
   }
   // A measure's amount: the engine's words in Chinese; in English, from its kind and largest figure.
+  function share(m) {
+    var r = /[\d.]+[%‰]/.exec(m.amount_words || '');
+    return r ? (m.amount_kind === 'rate_up_to' ? 'up to ' : '') + r[0] : 'a share';
+  }
   function measureAmountWords(m) {
     if (app.lang !== 'en') return esc(m.amount_words);
     var most = m.most ? app.money(m.most) : '';
     switch (m.amount_kind) {
       case 'fixed': return most;
       case 'up_to': return 'up to ' + most;
-      case 'rate': return 'a share of the amount concerned';
-      case 'rate_cap': case 'rate_up_to': return 'a share of the amount concerned, up to ' + most;
+      // The rate as the engine's words give it (20%, 5‰); the cap's scope when it is a reading.
+      case 'rate': return share(m) + ' of the amount concerned';
+      case 'rate_cap': case 'rate_up_to': return share(m) + ' of the amount concerned, up to ' + most +
+        (/两种读法/.test(m.amount_words || '') ? ' (two readings of whether the cap is per event or in total)' : '');
       case 'tax_credit': return 'tax credit';
       case 'per_unit': return 'per unit';
       case 'unquantified': return 'no amount stated';
       case 'benefit': return 'non-monetary support';
+      case 'by_reading': return most ? 'depends on how the text is read (see below), up to ' + most : 'depends on how the text is read (see below)';
+      case 'not_paid': return 'not paid';
       default: return most ? 'depends on the case, up to ' + most : 'depends on the case';
     }
   }
