@@ -1004,12 +1004,19 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
     // Within a "highest only" group only one line is paid, so the group adds its largest line.
     Rational certain, bound, credit;
     int unquantified = 0;
-    std::map<std::string, Rational> group_bound;
+    std::map<std::string, Rational> group_bound, group_certain;
     for (const auto& l : lines) {
       if (l["state"] == "superseded") continue;
       const bool applies = l["state"] == "applies";
       const json& a = l["amount"];
-      if (a.contains("certain") && applies) certain = certain + money(a["certain"]);
+      // A group pays one line: its certain part is the largest certain member (two members
+      // stay unsuperseded only when the best rests on an open reading).
+      if (a.contains("certain") && applies) {
+        const std::string group = l.value("group", "");
+        const Rational v = money(a["certain"]);
+        if (group.empty()) certain = certain + v;
+        else if (!group_certain.count(group) || group_certain[group] < v) group_certain[group] = v;
+      }
       if (has_figure(l)) {
         std::string group = l.value("group", "");
         if (group.empty()) {
@@ -1024,6 +1031,7 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
       }
     }
     for (const auto& [group, v] : group_bound) bound = bound + v;
+    for (const auto& [group, v] : group_certain) certain = certain + v;
     json totals{{"certain", format_yuan(certain)},
                 {"upper_bound", format_yuan(bound)},
                 {"unquantified", unquantified},
