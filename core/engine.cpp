@@ -481,12 +481,12 @@ json evaluate_with(const Profile& loaded, const Options& options, const PolicySe
       if (e.type != "recognition" || !title || (renewal && renewal->flag && *renewal->flag)) continue;
       auto word = holding_title_words().find(title->text);
       if (word == holding_title_words().end()) continue;
-      const bool listed = std::any_of(profile.holds->begin(), profile.holds->end(), [&](const Holding& h) {
-        return h.title == title->text && h.since && h.since->year == options.as_of.year;
-      });
+      // Listed in any year: one of an earlier year has its own notice (event_title_already_held).
+      const bool listed = std::any_of(profile.holds->begin(), profile.holds->end(),
+                                      [&](const Holding& h) { return h.title == title->text; });
       if (listed) continue;
       notices.push_back(json{{"code", "event_title_not_held"},
-                             {"text", "本年度事项填写了新获认定“" + word->second + "”，但“已获称号”中没有本年度认定的该称号："
+                             {"text", "本年度事项填写了新获认定“" + word->second + "”，但“已获称号”中没有该称号："
                                           "已获认定的，请在“已获称号”中填写认定日期，以上各层级的结论和下一步才会按已持有判断。"}});
       break;
     }

@@ -241,4 +241,5 @@ TEST_CASE("a new recognition this year of a title not listed as held this year i
   CHECK(count("[]") == 1);                                                                       // not entered
   CHECK(count(R"([{"title": "little_giant", "level": "national", "since": "2026-07-01"}])") == 0);  // entered this year
   CHECK(count("null") == 0);                                                                     // holds unknown: asked anyway
+  CHECK(count(R"([{"title": "little_giant", "level": "national", "since": "2022-07-01"}])") == 0);  // earlier: the other notice
 }
