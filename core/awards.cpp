@@ -48,7 +48,7 @@ std::string case_word(const std::string& key) {
 
 // The event as the measure reads it: a `where` parameter left blank that the text fixes
 // (`blank_as`) takes that value, and `assumed` records it for the line.
-Event fill_blanks(const Trigger& t, const Event& e, json* assumed) {
+Event fill_blanks(const Trigger& t, const Event& e, std::map<std::string, std::string>* assumed) {
   Event out = e;
   for (const auto& blank : t.blank_as) {
     const std::string& param = blank.first;  // not a structured binding: clang 14 cannot capture one
@@ -460,12 +460,167 @@ std::string figure_words(const Figure& g) {
   return "金额未载明";
 }
 
-json figure_amount(const Figure& g) {
-  json a = json::object();
-  if (g.excluded) a["certain"] = "0.00";
-  else if (g.certain) a["certain"] = format_yuan(*g.certain);
-  else if (g.up_to) a["up_to"] = format_yuan(*g.up_to);
+// ---- The lines of the result, typed: amounts stay exact (whole fen) until the result is written ----
+
+// A figure in whole fen, rounded half away from zero as the result writes it. figure() already
+// rounds rates down to the fen, so this changes nothing there; it makes the line's amounts
+// exactly what the result shows, and every sum below a sum of those.
+Rational in_fen(const Rational& x) {
+  const i128 scaled = checked_mul(x.num(), 100);
+  i128 q = scaled / x.den();
+  const i128 rem = scaled % x.den();
+  if ((rem < 0 ? -rem : rem) * 2 >= x.den()) q += scaled < 0 ? -1 : 1;
+  return Rational::of(q, 100);
+}
+
+// A line's (or one reading's) amount: docs/output-format.md, "amount".
+struct Amounts {
+  std::optional<Rational> certain, up_to, tax_credit;
+  std::optional<int> carry_forward_years;
+  bool has_figure() const { return certain.has_value() || up_to.has_value(); }
+  Rational value() const { return certain ? *certain : (up_to ? *up_to : Rational(0)); }
+  // The most a line may pay: its upper bound when it has one (a contested line has both).
+  Rational upper() const { return up_to ? *up_to : value(); }
+};
+
+Amounts figure_amounts(const Figure& g) {
+  Amounts a;
+  if (g.excluded) a.certain = Rational(0);
+  else if (g.certain) a.certain = in_fen(*g.certain);
+  else if (g.up_to) a.up_to = in_fen(*g.up_to);
   return a;
+}
+
+// One option of a contested reading and what the line pays under it.
+struct OptionOutcome {
+  std::string option, label;
+  Amounts amount;
+  std::string basis, text;
+  json citation;  // a citation reference, taken when the outcome is worked out (first-use order)
+};
+struct LineReading {
+  std::string question, option, option_label;
+  bool by_request = false;  // else the reading's default
+  bool decisive = false;    // the options' figures differ
+  std::string summary;
+  std::vector<OptionOutcome> outcomes;
+};
+using LineReadings = std::map<std::string, LineReading>;  // by reading id, as the result orders them
+
+enum class LineKind { Certain, Contested, UpTo, TaxCredit, Benefit, Unquantified };
+const char* line_kind_name(LineKind k) {
+  switch (k) {
+    case LineKind::Certain: return "certain";
+    case LineKind::Contested: return "contested";
+    case LineKind::UpTo: return "up_to";
+    case LineKind::TaxCredit: return "tax_credit";
+    case LineKind::Benefit: return "benefit";
+    case LineKind::Unquantified: return "unquantified";
+  }
+  return "unquantified";
+}
+enum class LineState { Applies, Undetermined, Superseded };
+const char* line_state_name(LineState s) {
+  switch (s) {
+    case LineState::Applies: return "applies";
+    case LineState::Undetermined: return "undetermined";
+    case LineState::Superseded: return "superseded";
+  }
+  return "undetermined";
+}
+
+// A line of a document's awards (docs/output-format.md, "lines").
+struct AwardLine {
+  const Measure* measure = nullptr;
+  const Policy* policy = nullptr;
+  std::string measure_id;  // the measure's, or its base award's (adds_to)
+  std::string title;
+  AmountKind amount_kind = AmountKind::Unquantified;
+  LineKind kind = LineKind::Unquantified;
+  Amounts amount;
+  std::string basis;
+  std::vector<std::string> labels;
+  LineState state = LineState::Applies;
+  json citation;
+  std::optional<std::vector<std::string>> missing;
+  std::optional<std::size_t> event;
+  std::string funded_by, group, cap_scope, adds_to;
+  LineReadings readings;
+  std::map<std::string, std::string> assumed;  // blank event parameters the text fixes
+  std::optional<json> condition;               // the measure's condition explained, when undetermined
+  std::optional<std::string> undetermined_by;
+  std::optional<std::string> stacking;
+  json stacking_citation;
+  std::optional<std::string> tier, tier_title, tier_verdict;  // a potential or next-rung line
+};
+
+json amounts_json(const Amounts& a) {
+  json j = json::object();
+  if (a.certain) j["certain"] = format_yuan(*a.certain);
+  if (a.up_to) j["up_to"] = format_yuan(*a.up_to);
+  if (a.tax_credit) j["tax_credit"] = format_yuan(*a.tax_credit);
+  if (a.carry_forward_years) j["carry_forward_years"] = *a.carry_forward_years;
+  return j;
+}
+
+json readings_json(const LineReadings& readings) {
+  json out = json::object();
+  for (const auto& [id, r] : readings) {
+    json outcomes = json::array();
+    for (const auto& o : r.outcomes) {
+      outcomes.push_back(json{{"option", o.option}, {"label", o.label}, {"amount", amounts_json(o.amount)},
+                              {"basis", o.basis}, {"text", o.text}, {"citation", o.citation}});
+    }
+    out[id] = json{{"question", r.question},       {"option", r.option},
+                   {"option_label", r.option_label}, {"chosen_by", r.by_request ? "request" : "default"},
+                   {"decisive", r.decisive},       {"summary", r.summary},
+                   {"outcomes", std::move(outcomes)}};
+  }
+  return out;
+}
+
+json line_json(const AwardLine& l) {
+  const Measure& m = *l.measure;
+  const Policy& p = *l.policy;
+  json j{{"measure", l.measure_id},
+         {"title", l.title},
+         {"policy", p.id},
+         {"doc_no", p.doc_no},
+         {"status", p.status},
+         {"applicant", m.applicant},
+         {"amount_kind", amount_kind_name(l.amount_kind)},
+         {"kind", line_kind_name(l.kind)},
+         {"amount", amounts_json(l.amount)},
+         {"basis", l.basis},
+         {"labels", l.labels},
+         {"competitive", m.competitive},
+         {"citation", l.citation},
+         {"state", line_state_name(l.state)}};
+  if (l.missing) j["missing"] = *l.missing;
+  if (l.event) j["event"] = *l.event;
+  if (!m.interpretation.empty()) j["interpretation"] = m.interpretation;
+  if (!l.funded_by.empty()) j["funded_by"] = l.funded_by;
+  if (!l.group.empty()) j["group"] = l.group;
+  if (!l.cap_scope.empty()) j["cap_scope"] = l.cap_scope;
+  if (!l.readings.empty()) j["readings"] = readings_json(l.readings);
+  if (!l.assumed.empty()) j["assumed"] = l.assumed;
+  if (l.condition) j["condition"] = *l.condition;
+  if (l.undetermined_by) j["undetermined_by"] = *l.undetermined_by;
+  if (!l.adds_to.empty()) j["adds_to"] = l.adds_to;
+  if (l.stacking) {
+    j["stacking"] = *l.stacking;
+    j["stacking_citation"] = l.stacking_citation;
+  }
+  if (l.tier) j["tier"] = *l.tier;
+  if (l.tier_title) j["tier_title"] = *l.tier_title;
+  if (l.tier_verdict) j["tier_verdict"] = *l.tier_verdict;
+  return j;
+}
+
+json lines_json(const std::vector<AwardLine>& lines) {
+  json out = json::array();
+  for (const auto& l : lines) out.push_back(line_json(l));
+  return out;
 }
 
 // An amount's figure under the options in force, with `readings`: for each contested reading
@@ -473,49 +628,42 @@ json figure_amount(const Figure& g) {
 // the figure, the line is not stated under one reading: `certain` is the least of the options
 // (only if every option is certain) and `up_to` the most. Options are varied one reading at a
 // time; a picked reading is never varied, so its option's figure stands.
-Figure reckon(const Amount& a, const Event* e, const Reckoner& base, json& readings) {
+Figure reckon(const Amount& a, const Event* e, const Reckoner& base, LineReadings& readings) {
   std::set<std::string> met;
   Reckoner first = base;
   first.met = &met;
   Figure f = figure(a, e, first);
-  readings = json::object();
+  readings.clear();
   std::vector<Figure> tried{f};
   bool decisive_any = false;
   for (const auto& id : met) {
     const Reading* rd = find_reading(base, id);
     if (!rd) continue;
-    const bool picked = base.choice.count(id) > 0;
-    const std::string option_now = option_in_force(base, id);
-    json outcomes = json::array();
-    std::string summary;
+    LineReading r;
+    r.by_request = base.choice.count(id) > 0;
+    r.question = rd->question;
+    r.option = option_in_force(base, id);
     std::set<std::string> words;
-    std::string option_now_label;
     for (const auto& o : rd->options) {
       Reckoner trial = base;
       trial.choice[id] = o.id;
       Figure g = figure(a, e, trial);
       std::string text = o.label + "：" + figure_words(g);
-      outcomes.push_back(json{{"option", o.id}, {"label", o.label}, {"amount", figure_amount(g)}, {"basis", g.basis},
-                              {"text", text}, {"citation", cite(base.ctx.cites, o.citation)}});
-      summary += (summary.empty() ? "" : "；") + text;
+      r.outcomes.push_back(OptionOutcome{o.id, o.label, figure_amounts(g), g.basis, text, cite(base.ctx.cites, o.citation)});
+      r.summary += (r.summary.empty() ? "" : "；") + text;
       words.insert(figure_words(g));
-      if (o.id == option_now) option_now_label = o.label;
-      if (!picked) tried.push_back(g);
+      if (o.id == r.option) r.option_label = o.label;
+      if (!r.by_request) tried.push_back(g);
     }
-    const bool decisive = words.size() > 1;
-    if (decisive && !picked && !decisive_any) {
+    r.decisive = words.size() > 1;
+    if (r.decisive && !r.by_request && !decisive_any) {
       decisive_any = true;
       // No one reading's computation is stated as the basis: each option's is given.
       std::string each;
-      for (const auto& oj : outcomes) {
-        each += (each.empty() ? "" : "；") + oj["label"].get<std::string>() + "：" + oj["basis"].get<std::string>();
-      }
+      for (const auto& o : r.outcomes) each += (each.empty() ? "" : "；") + o.label + "：" + o.basis;
       f.basis = each;
     }
-    readings[id] = json{{"question", rd->question},       {"option", option_now},
-                        {"option_label", option_now_label}, {"chosen_by", picked ? "request" : "default"},
-                        {"decisive", decisive},           {"summary", summary},
-                        {"outcomes", outcomes}};
+    readings[id] = std::move(r);
   }
   if (!decisive_any) return f;
   // The readings disagree: the least as certain, the most as the upper bound.
@@ -554,104 +702,85 @@ Figure reckon(const Amount& a, const Event* e, const Reckoner& base, json& readi
 }
 
 // A line's figure leaves `certain` (it may not be paid, or not in full): it becomes an upper bound.
-void not_certain(json& l, const std::string& why) {
-  json& a = l["amount"];
-  if (!a.contains("certain")) return;
-  if (!a.contains("up_to")) a["up_to"] = a["certain"];  // contested: the most stays the bound
-  a.erase("certain");
-  l["kind"] = "up_to";
-  l["basis"] = l["basis"].get<std::string>() + "；" + why;
+void not_certain(AwardLine& l, const std::string& why) {
+  if (!l.amount.certain) return;
+  if (!l.amount.up_to) l.amount.up_to = l.amount.certain;  // contested: the most stays the bound
+  l.amount.certain.reset();
+  l.kind = LineKind::UpTo;
+  l.basis += "；" + why;
 }
 
-json line_json(const Measure& m, const Policy& p, const Figure& f, const AwardContext& ctx, std::optional<std::size_t> event) {
+AwardLine make_line(const Measure& m, const Policy& p, const Figure& f, const AwardContext& ctx,
+                    std::optional<std::size_t> event) {
   const Date& as_of = ctx.as_of;
-  json labels = json::array();
-  if (p.status == "draft") labels.push_back("征求意见稿");
-  if (!p.provenance.empty()) labels.push_back(p.provenance);
-  if (p.source_kind == "news_report") labels.push_back("据新闻报道");
-  if (p.valid_to && as_of > *p.valid_to) labels.push_back("已于 " + p.valid_to->iso() + " 失效");
-  if (!p.start_unknown && as_of < p.valid_from) labels.push_back("尚未施行（" + p.valid_from.iso() + " 起）");
-  if (p.start_unknown && !(p.valid_to && as_of > *p.valid_to)) labels.push_back("施行日期不明：是否有效无法确定");
-  if (m.competitive) labels.push_back("竞争性评选：具备资格不等于获奖");
-  json amount = json::object();
-  std::string kind;
+  AwardLine l;
+  l.measure = &m;
+  l.policy = &p;
+  l.measure_id = m.id;
+  l.title = m.title;
+  l.amount_kind = m.amount.kind;
+  if (p.status == "draft") l.labels.push_back("征求意见稿");
+  if (!p.provenance.empty()) l.labels.push_back(p.provenance);
+  if (p.source_kind == "news_report") l.labels.push_back("据新闻报道");
+  if (p.valid_to && as_of > *p.valid_to) l.labels.push_back("已于 " + p.valid_to->iso() + " 失效");
+  if (!p.start_unknown && as_of < p.valid_from) l.labels.push_back("尚未施行（" + p.valid_from.iso() + " 起）");
+  if (p.start_unknown && !(p.valid_to && as_of > *p.valid_to)) l.labels.push_back("施行日期不明：是否有效无法确定");
+  if (m.competitive) l.labels.push_back("竞争性评选：具备资格不等于获奖");
   if (f.contested && f.certain && f.up_to) {
-    amount["certain"] = format_yuan(*f.certain);
-    amount["up_to"] = format_yuan(*f.up_to);
-    kind = "contested";
+    l.amount.certain = in_fen(*f.certain);
+    l.amount.up_to = in_fen(*f.up_to);
+    l.kind = LineKind::Contested;
   } else if (f.certain) {
-    amount["certain"] = format_yuan(*f.certain);
-    kind = "certain";
+    l.amount.certain = in_fen(*f.certain);
+    l.kind = LineKind::Certain;
   } else if (f.up_to) {
-    amount["up_to"] = format_yuan(*f.up_to);
-    kind = "up_to";
+    l.amount.up_to = in_fen(*f.up_to);
+    l.kind = LineKind::UpTo;
   } else if (f.tax_credit) {
-    amount["tax_credit"] = format_yuan(*f.tax_credit);
-    kind = "tax_credit";
+    l.amount.tax_credit = in_fen(*f.tax_credit);
+    l.kind = LineKind::TaxCredit;
   } else {
-    kind = f.benefit ? "benefit" : (m.amount.kind == AmountKind::TaxCredit ? "tax_credit" : "unquantified");
+    l.kind = f.benefit ? LineKind::Benefit
+                       : (m.amount.kind == AmountKind::TaxCredit ? LineKind::TaxCredit : LineKind::Unquantified);
   }
-  if (m.amount.kind == AmountKind::TaxCredit) amount["carry_forward_years"] = m.amount.carry_forward_years;
-  json l{{"measure", m.id},
-         {"title", m.title},
-         {"policy", p.id},
-         {"doc_no", p.doc_no},
-         {"status", p.status},
-         {"applicant", m.applicant},
-         {"amount_kind", amount_kind_name(m.amount.kind)},
-         {"kind", kind},
-         {"amount", amount},
-         {"basis", f.basis},
-         {"labels", labels},
-         {"competitive", m.competitive},
-         {"citation", cite(ctx.cites, m.citation)},
-         {"state", "applies"}};
+  if (m.amount.kind == AmountKind::TaxCredit) l.amount.carry_forward_years = m.amount.carry_forward_years;
+  l.basis = f.basis;
+  l.citation = cite(ctx.cites, m.citation);
   if (!f.missing.empty() || !f.profile_missing.empty()) {
-    json missing = json::array();
+    std::vector<std::string> missing;
     for (const auto& name : f.missing) missing.push_back(event ? "events/" + std::to_string(*event) + "/" + name : name);
     for (const auto& path : f.profile_missing) missing.push_back(path);
-    l["missing"] = missing;
+    l.missing = std::move(missing);
   }
-  if (event) l["event"] = *event;
-  if (!m.interpretation.empty()) l["interpretation"] = m.interpretation;
-  if (!m.funded_by.empty()) l["funded_by"] = m.funded_by;
-  if (!m.group.empty()) l["group"] = m.group;
+  l.event = event;
+  l.funded_by = m.funded_by;
+  l.group = m.group;
   // A scope that rests on a reading is not stated: the line's `readings` gives each option.
-  if (m.amount.cap_scope != "per_event" && m.amount.cap_scope_reading.empty()) l["cap_scope"] = m.amount.cap_scope;
+  if (m.amount.cap_scope != "per_event" && m.amount.cap_scope_reading.empty()) l.cap_scope = m.amount.cap_scope;
   // A document whose start date is unknown pays nothing for certain.
   if (p.start_unknown) not_certain(l, "本文件施行日期不明，不计为确定金额");
   return l;
 }
 
-bool has_figure(const json& l) { return l["amount"].contains("certain") || l["amount"].contains("up_to"); }
-
-Rational money(const json& v) { return *parse_decimal(v.get<std::string>(), 2).value; }
-
-Rational line_value(const json& l) {
-  const json& a = l["amount"];
-  return a.contains("certain") ? money(a["certain"]) : (a.contains("up_to") ? money(a["up_to"]) : Rational(0));
-}
-
-// The most a line may pay: its upper bound when it has one (a contested line has both).
-Rational line_upper(const json& l) {
-  const json& a = l["amount"];
-  return a.contains("up_to") ? money(a["up_to"]) : line_value(l);
+bool paid_line_of(const AwardLine& l, const Measure& m) {
+  return l.measure == &m && l.measure_id == m.id && l.state != LineState::Superseded && l.amount.has_figure();
 }
 
 // A cap of the measure as a whole (单家企业最高, 每家股权投资企业最高): its lines share it, in
 // event order, certain amounts first. A line cut down says so in its basis; with `cuts`, the
 // lines stay as they are and each cut is recorded there instead (figure, and why).
-using Cuts = std::map<const json*, std::pair<Rational, std::string>>;
-void cut_to_cap(json& lines, const Measure& m, const Rational& cap, const std::string& scope, Cuts* cuts = nullptr) {
+using Cuts = std::map<const AwardLine*, std::pair<Rational, std::string>>;
+void cut_to_cap(std::vector<AwardLine>& lines, const Measure& m, const Rational& cap, const std::string& scope,
+                Cuts* cuts = nullptr) {
   const std::string who = scope == "per_investor" ? "每家股权投资机构" : "单家企业";
   Rational left = cap;
   for (int pass = 0; pass < 2; ++pass) {
     for (auto& l : lines) {
-      if (l["measure"] != m.id || l["state"] == "superseded" || !has_figure(l)) continue;
-      bool certain = l["state"] == "applies" && l["amount"].contains("certain");
+      if (!paid_line_of(l, m)) continue;
+      const bool certain = l.state == LineState::Applies && l.amount.certain;
       if (certain != (pass == 0)) continue;
-      Rational v = line_value(l);
-      Rational paid = std::min(v, left);
+      const Rational v = l.amount.value();
+      const Rational paid = std::min(v, left);
       left = left - paid;
       if (!(paid < v)) continue;
       const std::string why =
@@ -659,14 +788,14 @@ void cut_to_cap(json& lines, const Measure& m, const Rational& cap, const std::s
       if (cuts) {
         (*cuts)[&l] = {paid, why};
       } else {
-        l["amount"][certain ? "certain" : "up_to"] = format_yuan(paid);
-        l["basis"] = l["basis"].get<std::string>() + "；" + why;
+        (certain ? l.amount.certain : l.amount.up_to) = paid;
+        l.basis += "；" + why;
       }
     }
   }
 }
 
-void share_cap(json& lines, const Measure& m, const Reckoner& rk) {
+void share_cap(std::vector<AwardLine>& lines, const Measure& m, const Reckoner& rk) {
   const auto cap = common_cap(m.amount);
   if (!cap) return;
   const std::string& rid = m.amount.cap_scope_reading;
@@ -678,9 +807,7 @@ void share_cap(json& lines, const Measure& m, const Reckoner& rk) {
   // every line lists its figure under each option.
   const Reading* rd = find_reading(rk, rid);
   // One line alone is capped on its own under every reading: nothing to show.
-  const auto shares = std::count_if(lines.begin(), lines.end(), [&](const json& l) {
-    return l["measure"] == m.id && l["state"] != "superseded" && has_figure(l);
-  });
+  const auto shares = std::count_if(lines.begin(), lines.end(), [&](const AwardLine& l) { return paid_line_of(l, m); });
   if (!rd || shares < 2) return;
   const bool picked = rk.choice.count(rid) > 0;
   const std::string option_now = option_in_force(rk, rid);
@@ -693,50 +820,143 @@ void share_cap(json& lines, const Measure& m, const Reckoner& rk) {
   Cuts cuts;  // each line's figure where the shared cap cuts it; per_event cuts nothing
   cut_to_cap(lines, m, *cap, m.amount.cap_scope, &cuts);
   for (auto& l : lines) {
-    if (l["measure"] != m.id || l["state"] == "superseded" || !has_figure(l)) continue;
+    if (!paid_line_of(l, m)) continue;
     const auto cut = cuts.find(&l);
-    const bool certain = l["state"] == "applies" && l["amount"].contains("certain");
-    json outcomes = json::array();
-    std::string summary, option_now_label, each_basis;
+    const bool certain = l.state == LineState::Applies && l.amount.certain;
+    LineReading r;
+    r.question = rd->question;
+    r.option = option_now;
+    r.by_request = picked;
+    std::string each_basis;
     for (const auto& o : rd->options) {
       const bool shared = cut != cuts.end() && scope_of(o.id) != "per_event";
-      json amount = l["amount"];
-      if (shared) amount = json{{certain ? "certain" : "up_to", format_yuan(cut->second.first)}};
-      else if (amount.contains("certain")) amount.erase("up_to");
-      const std::string basis = l["basis"].get<std::string>() + (shared ? "；" + cut->second.second : "");
-      const std::string text = o.label + "：" + (certain ? "" : "最高 ") + yuan_text(shared ? cut->second.first : line_value(l));
-      outcomes.push_back(json{{"option", o.id}, {"label", o.label}, {"amount", amount}, {"basis", basis},
-                              {"text", text}, {"citation", cite(rk.ctx.cites, o.citation)}});
-      summary += (summary.empty() ? "" : "；") + text;
+      Amounts amount = l.amount;
+      if (shared) {
+        amount = Amounts{};
+        (certain ? amount.certain : amount.up_to) = cut->second.first;
+      } else if (amount.certain) {
+        amount.up_to.reset();
+      }
+      const std::string basis = l.basis + (shared ? "；" + cut->second.second : "");
+      const std::string text = o.label + "：" + (certain ? "" : "最高 ") + yuan_text(shared ? cut->second.first : l.amount.value());
+      r.outcomes.push_back(OptionOutcome{o.id, o.label, amount, basis, text, cite(rk.ctx.cites, o.citation)});
+      r.summary += (r.summary.empty() ? "" : "；") + text;
       each_basis += (each_basis.empty() ? "" : "；") + o.label + "：" + basis;
-      if (o.id == option_now) option_now_label = o.label;
+      if (o.id == option_now) r.option_label = o.label;
     }
-    const bool decisive = cut != cuts.end();
-    if (!l.contains("readings")) l["readings"] = json::object();
-    l["readings"][rid] = json{{"question", rd->question}, {"option", option_now},
-                              {"option_label", option_now_label}, {"chosen_by", picked ? "request" : "default"},
-                              {"decisive", decisive}, {"summary", summary}, {"outcomes", outcomes}};
-    if (!decisive) continue;
-    json& a = l["amount"];
+    r.decisive = cut != cuts.end();
+    l.readings[rid] = std::move(r);
+    if (cut == cuts.end()) continue;
     if (picked) {
       // The request's reading stands.
       if (scope_of(option_now) == "per_event") continue;
-      a[certain ? "certain" : "up_to"] = format_yuan(cut->second.first);
-      l["basis"] = l["basis"].get<std::string>() + "；" + cut->second.second;
+      (certain ? l.amount.certain : l.amount.up_to) = cut->second.first;
+      l.basis += "；" + cut->second.second;
     } else if (certain) {
       // Not stated under one reading: the least (the shared cap) is certain, the most (each
       // line on its own) the upper bound. An upper bound already is the most.
-      if (!a.contains("up_to")) a["up_to"] = a["certain"];
-      a["certain"] = format_yuan(cut->second.first);
-      l["kind"] = "contested";
-      l["basis"] = each_basis;
+      if (!l.amount.up_to) l.amount.up_to = l.amount.certain;
+      l.amount.certain = cut->second.first;
+      l.kind = LineKind::Contested;
+      l.basis = each_basis;
     }
   }
 }
 
-json zero_totals() {
-  return json{{"certain", "0.00"}, {"upper_bound", "0.00"}, {"unquantified", 0}, {"tax_credit", "0.00"}, {"benefits", 0}};
+// A document's totals (docs/output-format.md, "totals"), exact until written.
+struct Totals {
+  Rational certain, upper_bound, tax_credit;
+  int unquantified = 0;
+  std::size_t benefits = 0;
+};
+json totals_json(const Totals& t) {
+  return json{{"certain", format_yuan(t.certain)},
+              {"upper_bound", format_yuan(t.upper_bound)},
+              {"unquantified", t.unquantified},
+              {"tax_credit", format_yuan(t.tax_credit)},
+              {"benefits", t.benefits}};
 }
+
+// Totals of a document's lines alone: certain amounts, upper bounds, items without a figure. An
+// undetermined line may be paid: it counts in the upper bound, never in the certain total.
+// Within a "highest only" group only one line is paid, so the group adds its largest line; its
+// certain part is the largest certain member (two members stay unsuperseded only when the best
+// rests on an open reading).
+Totals totals_of(const std::vector<AwardLine>& lines, std::size_t benefits) {
+  Totals t;
+  t.benefits = benefits;
+  std::map<std::string, Rational> group_bound, group_certain;
+  for (const auto& l : lines) {
+    if (l.state == LineState::Superseded) continue;
+    const bool applies = l.state == LineState::Applies;
+    if (l.amount.certain && applies) {
+      const Rational& v = *l.amount.certain;
+      if (l.group.empty()) t.certain = t.certain + v;
+      else if (!group_certain.count(l.group) || group_certain[l.group] < v) group_certain[l.group] = v;
+    }
+    if (l.amount.has_figure()) {
+      if (l.group.empty()) {
+        t.upper_bound = t.upper_bound + l.amount.upper();
+      } else if (!group_bound.count(l.group) || group_bound[l.group] < l.amount.upper()) {
+        group_bound[l.group] = l.amount.upper();
+      }
+    } else if (l.amount.tax_credit) {
+      if (applies) t.tax_credit = t.tax_credit + *l.amount.tax_credit;
+    } else {
+      ++t.unquantified;
+    }
+  }
+  for (const auto& [group, v] : group_bound) t.upper_bound = t.upper_bound + v;
+  for (const auto& [group, v] : group_certain) t.certain = t.certain + v;
+  return t;
+}
+
+// Stacking: within a "highest only" group, only the largest line is paid.
+void resolve_stacking(std::vector<AwardLine>& lines, const Policy& p, const AwardContext& ctx) {
+  for (const auto& g : p.groups) {
+    AwardLine* best = nullptr;
+    // Lines without a figure take no part: the highest can only be chosen among amounts.
+    auto member = [&](const AwardLine& l) {
+      return l.group == g.id && l.state == LineState::Applies && l.amount.has_figure();
+    };
+    for (auto& l : lines) {
+      if (member(l) && (!best || l.amount.value() > best->amount.value())) best = &l;
+    }
+    if (!best) continue;
+    // The least the best line pays under an option of a reading the request left open (本市:
+    // a renewed 单项冠军 is paid 0 or 500万): a line above that is paid under that option, so
+    // it is not superseded; it says under which reading it would be.
+    std::optional<Rational> least;
+    std::string least_reading;
+    for (const auto& [rid, rd] : best->readings) {
+      if (rd.by_request || !rd.decisive) continue;
+      for (const auto& o : rd.outcomes) {
+        if (!o.amount.has_figure()) continue;
+        const Rational v = o.amount.certain ? *o.amount.certain : *o.amount.up_to;
+        if (!least || v < *least) {
+          least = v;
+          least_reading = o.label;
+        }
+      }
+    }
+    for (auto& l : lines) {
+      if (&l == best || !member(l)) continue;
+      if (least && *least < l.amount.value()) {
+        l.stacking = g.title + "：按其他读法可得" + best->title + " " + yuan_text(best->amount.value()) +
+                     "，届时不再另计本项；按" + least_reading + "，" + best->title + "只计 " + yuan_text(*least) +
+                     "，本项照计";
+        l.stacking_citation = cite(ctx.cites, g.citation);
+        continue;
+      }
+      l.state = LineState::Superseded;
+      l.stacking = g.title + "：" + best->title + " " + yuan_text(best->amount.value()) + "，不再另计" + l.title + " " +
+                   yuan_text(l.amount.value());
+      l.stacking_citation = cite(ctx.cites, g.citation);
+    }
+  }
+}
+
+json zero_totals() { return totals_json(Totals{}); }
 
 }  // namespace
 
@@ -750,17 +970,18 @@ std::vector<std::pair<std::string, std::string>> award_cities(const PolicySet& p
   return out;
 }
 
+namespace {
+
 // What the document pays for, every measure of it, whether or not this enterprise has a line:
 // the amount as the text states it, who may apply, how to apply where the text says, and where
 // this enterprise stands (`reach`, docs/output-format.md "The document's measures").
-json measure_list(const Policy& p, const AwardRequest& req, const AwardContext& ctx, const json& lines, const json& benefits,
-                  const json& potential, const json& next_rungs, const std::set<std::string>& cond_not_met) {
-  auto has = [](const json& list, const std::string& id) {
-    for (const auto& l : list) {
-      const std::string& m = l["measure"].get_ref<const std::string&>();
-      if (m == id || m == id + ".base_award") return true;
-    }
-    return false;
+json measure_list(const Policy& p, const AwardRequest& req, const AwardContext& ctx, const std::vector<AwardLine>& lines,
+                  const std::vector<AwardLine>& benefits, const std::vector<AwardLine>& potential,
+                  const std::vector<AwardLine>& next_rungs, const std::set<std::string>& cond_not_met) {
+  auto has = [](const std::vector<AwardLine>& list, const std::string& id) {
+    return std::any_of(list.begin(), list.end(), [&](const AwardLine& l) {
+      return l.measure_id == id || l.measure_id == id + ".base_award";
+    });
   };
   json out = json::array();
   for (const auto& m : p.measures) {
@@ -788,6 +1009,17 @@ json measure_list(const Policy& p, const AwardRequest& req, const AwardContext& 
   }
   return out;
 }
+
+std::vector<std::string> trace_missing(const json& trace) {
+  std::vector<std::string> out;
+  auto it = trace.find("missing");
+  if (it != trace.end()) {
+    for (const auto& f : *it) out.push_back(f.get<std::string>());
+  }
+  return out;
+}
+
+}  // namespace
 
 json evaluate_awards(const Profile& profile, const AwardRequest& req, const PolicySet& policies, const AwardContext& ctx,
                      const json& tiers) {
@@ -834,12 +1066,10 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
   }
 
   json documents = json::array();
-  json potential = json::array();
-  json next_rungs = json::array();
+  std::vector<AwardLine> potential, next_rungs;
   for (const Policy* p : docs) {
     std::set<std::string> cond_not_met;
-    json lines = json::array();
-    json benefits = json::array();
+    std::vector<AwardLine> lines, benefits;
     json notes = json::array();
     std::optional<bool> valid = in_force(*p, ctx.as_of);
     Reckoner rk{*p, profile, ctx, ctx.choice ? *ctx.choice : std::map<std::string, std::string>{}};
@@ -851,7 +1081,7 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
       if (m.requires_) {
         Outcome o = ctx.check(*m.requires_);
         cond = o.result;
-        cond_trace = o.trace;
+        cond_trace = std::move(o.trace);
       }
       if (cond == Tri::NotMet) {
         cond_not_met.insert(m.id);
@@ -861,182 +1091,108 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
         std::optional<std::size_t> index;
         std::optional<Event> event;
         std::vector<std::string> unsure;
-        json assumed;
+        std::map<std::string, std::string> assumed;
       };
       std::vector<Hit> hits;
       if (m.trigger.event.empty()) {
-        hits.push_back(Hit{std::nullopt, std::nullopt, {}, json::object()});  // a status measure
+        hits.push_back(Hit{std::nullopt, std::nullopt, {}, {}});  // a status measure
       } else {
         for (std::size_t i = 0; i < profile.events.size(); ++i) {
-          json assumed = json::object();
+          std::map<std::string, std::string> assumed;
           Event e = fill_blanks(m.trigger, profile.events[i], &assumed);
           std::vector<std::string> unsure;
           if (matches(m.trigger, e, &unsure)) hits.push_back(Hit{i, std::move(e), std::move(unsure), std::move(assumed)});
         }
       }
       for (const auto& hit : hits) {
-        json readings;
+        LineReadings readings;
         Figure fig = reckon(m.amount, hit.event ? &*hit.event : nullptr, rk, readings);
         if (fig.excluded) continue;
-        json l = line_json(m, *p, fig, ctx, hit.index);
-        if (!readings.empty()) l["readings"] = readings;
-        if (!hit.assumed.empty()) l["assumed"] = hit.assumed;
+        AwardLine l = make_line(m, *p, fig, ctx, hit.index);
+        l.readings = std::move(readings);
+        l.assumed = hit.assumed;
         if (cond == Tri::Undetermined || !hit.unsure.empty()) {
           // Something that decides whether it is paid is unknown: the line stays, its amount is
           // at most an upper bound, and it says what is unknown.
-          l["state"] = "undetermined";
-          json missing = l.value("missing", json::array());
+          l.state = LineState::Undetermined;
+          std::vector<std::string> missing = l.missing.value_or(std::vector<std::string>{});
           std::string why;
           for (const auto& u : hit.unsure) {
             missing.push_back("events/" + std::to_string(*hit.index) + "/" + u);
             why += (why.empty() ? "" : "；") + ("事项未填写“" + param_label(m.trigger.event, u) + "”");
           }
           if (cond == Tri::Undetermined) {
-            l["condition"] = cond_trace;
-            for (const auto& f : cond_trace["missing"]) missing.push_back(f);
+            l.condition = cond_trace;
+            for (auto& f : trace_missing(cond_trace)) missing.push_back(std::move(f));
             why += (why.empty() ? "" : "；") + std::string("本项条件待定");
           }
-          l["missing"] = missing;
-          l["undetermined_by"] = why;
+          l.missing = std::move(missing);
+          l.undetermined_by = why;
           not_certain(l, why + "，不计为确定金额");
         }
-        (l["kind"] == "benefit" ? benefits : lines).push_back(l);
-        if (!m.adds_to.empty() && l["state"] != "undetermined") {
+        const bool top_up = !m.adds_to.empty() && l.state != LineState::Undetermined;
+        if (top_up) {
           // A top-up: the award it is paid on top of is another level's, listed here without a figure.
-          lines.back()["adds_to"] = m.adds_to;
           notes.push_back(json{{"measure", m.id}, {"text", "在" + m.adds_to + "基础上另行给予；" + m.adds_to + "不在本文件中，金额未计入。"}});
-          json base = l;
-          base["measure"] = m.id + ".base_award";
-          base["title"] = m.adds_to + "（本项的基础奖励，见上级文件）";
-          base["amount_kind"] = "unquantified";
-          base["kind"] = "unquantified";
-          base["amount"] = json::object();
-          base["basis"] = m.adds_to + "的金额不在本文件中";
-          base.erase("funded_by");
-          base.erase("group");
-          base.erase("cap_scope");
-          base.erase("missing");
-          lines.push_back(base);
         }
+        AwardLine base;
+        if (top_up) {
+          base = l;
+          base.measure_id = m.id + ".base_award";
+          base.title = m.adds_to + "（本项的基础奖励，见上级文件）";
+          base.amount_kind = AmountKind::Unquantified;
+          base.kind = LineKind::Unquantified;
+          base.amount = Amounts{};
+          base.basis = m.adds_to + "的金额不在本文件中";
+          base.funded_by.clear();
+          base.group.clear();
+          base.cap_scope.clear();
+          base.missing.reset();
+          l.adds_to = m.adds_to;
+        }
+        (l.kind == LineKind::Benefit ? benefits : lines).push_back(std::move(l));
+        if (top_up) lines.push_back(std::move(base));
       }
       // Potential: what a recognition the enterprise may now apply for would pay here. Not for a
       // measure that one of the enterprise's own events already lists above (say, a recognition
       // ticked this year before the title is entered as held): it would be the same award twice.
-      const bool listed = std::any_of(lines.begin(), lines.end(), [&](const json& l) { return l["measure"] == m.id; }) ||
-                          std::any_of(benefits.begin(), benefits.end(), [&](const json& l) { return l["measure"] == m.id; });
+      auto of_measure = [&](const AwardLine& l) { return l.measure_id == m.id; };
+      const bool listed = std::any_of(lines.begin(), lines.end(), of_measure) ||
+                          std::any_of(benefits.begin(), benefits.end(), of_measure);
       // A document not in force on the evaluation date offers nothing to apply for.
       const bool out_of_force = valid.has_value() && !*valid;
       for (const auto& [tier, e0] : potential_events) {
         if (m.trigger.where.empty() || listed || out_of_force) continue;
-        json assumed = json::object();
+        std::map<std::string, std::string> assumed;
         Event e = fill_blanks(m.trigger, e0, &assumed);
         std::set<std::string> unknown;  // what a potential recognition cannot know is not held against it
         for (const auto& [param, accepted] : m.trigger.where) {
           if (param_text(e, param).empty()) unknown.insert(param);
         }
         if (!matches(m.trigger, e, nullptr, &unknown)) continue;
-        json readings;
+        LineReadings readings;
         Figure fig = reckon(m.amount, &e, rk, readings);
-        json l = line_json(m, *p, fig, ctx, std::nullopt);
-        if (!readings.empty()) l["readings"] = readings;
-        if (!assumed.empty()) l["assumed"] = assumed;
+        AwardLine l = make_line(m, *p, fig, ctx, std::nullopt);
+        l.readings = std::move(readings);
+        l.assumed = std::move(assumed);
         if (cond == Tri::Undetermined) {
-          l["state"] = "undetermined";
-          l["missing"] = cond_trace["missing"];
+          l.state = LineState::Undetermined;
+          l.missing = trace_missing(cond_trace);
         }
-        l["tier"] = (*tier)["id"];
-        l["tier_title"] = (*tier)["title"];
+        l.tier = (*tier)["id"].get<std::string>();
+        l.tier_title = (*tier)["title"].get<std::string>();
         if ((*tier).value("verdict", "") == "eligible") {
-          potential.push_back(l);
+          potential.push_back(std::move(l));
         } else {
-          l["tier_verdict"] = (*tier)["verdict"];
-          next_rungs.push_back(l);
+          l.tier_verdict = (*tier)["verdict"].get<std::string>();
+          next_rungs.push_back(std::move(l));
         }
       }
     }
-    // Stacking: within a "highest only" group, only the largest line is paid.
-    for (const auto& g : p->groups) {
-      json* best = nullptr;
-      // Lines without a figure take no part: the highest can only be chosen among amounts.
-      auto member = [&](const json& l) { return l.value("group", "") == g.id && l["state"] == "applies" && has_figure(l); };
-      for (auto& l : lines) {
-        if (member(l) && (!best || line_value(l) > line_value(*best))) best = &l;
-      }
-      if (!best) continue;
-      // The least the best line pays under an option of a reading the request left open (本市:
-      // a renewed 单项冠军 is paid 0 or 500万): a line above that is paid under that option, so
-      // it is not superseded; it says under which reading it would be.
-      std::optional<Rational> least;
-      std::string least_reading;
-      const json best_readings = best->value("readings", json::object());
-      for (const auto& [rid, rd] : best_readings.items()) {
-        if (rd.value("chosen_by", "") == "request" || !rd.value("decisive", false)) continue;
-        for (const auto& o : rd["outcomes"]) {
-          const json& a = o["amount"];
-          if (!a.contains("certain") && !a.contains("up_to")) continue;
-          Rational v = money(a.contains("certain") ? a["certain"] : a["up_to"]);
-          if (!least || v < *least) {
-            least = v;
-            least_reading = o["label"].get<std::string>();
-          }
-        }
-      }
-      for (auto& l : lines) {
-        if (&l == best || !member(l)) continue;
-        if (least && *least < line_value(l)) {
-          l["stacking"] = g.title + "：按其他读法可得" + (*best)["title"].get<std::string>() + " " + yuan_text(line_value(*best)) +
-                          "，届时不再另计本项；按" + least_reading + "，" + (*best)["title"].get<std::string>() + "只计 " +
-                          yuan_text(*least) + "，本项照计";
-          l["stacking_citation"] = cite(ctx.cites, g.citation);
-          continue;
-        }
-        l["state"] = "superseded";
-        l["stacking"] = g.title + "：" + (*best)["title"].get<std::string>() + " " +
-                        yuan_text(line_value(*best)) + "，不再另计" + l["title"].get<std::string>() + " " +
-                        yuan_text(line_value(l));
-        l["stacking_citation"] = cite(ctx.cites, g.citation);
-      }
-    }
+    resolve_stacking(lines, *p, ctx);
     // A cap on the measure as a whole binds its lines together.
     for (const auto& m : p->measures) share_cap(lines, m, rk);
-    // Totals of this document alone: certain amounts, upper bounds, items without a figure. An
-    // undetermined line may be paid: it counts in the upper bound, never in the certain total.
-    // Within a "highest only" group only one line is paid, so the group adds its largest line.
-    Rational certain, bound, credit;
-    int unquantified = 0;
-    std::map<std::string, Rational> group_bound, group_certain;
-    for (const auto& l : lines) {
-      if (l["state"] == "superseded") continue;
-      const bool applies = l["state"] == "applies";
-      const json& a = l["amount"];
-      // A group pays one line: its certain part is the largest certain member (two members
-      // stay unsuperseded only when the best rests on an open reading).
-      if (a.contains("certain") && applies) {
-        const std::string group = l.value("group", "");
-        const Rational v = money(a["certain"]);
-        if (group.empty()) certain = certain + v;
-        else if (!group_certain.count(group) || group_certain[group] < v) group_certain[group] = v;
-      }
-      if (has_figure(l)) {
-        std::string group = l.value("group", "");
-        if (group.empty()) {
-          bound = bound + line_upper(l);
-        } else if (!group_bound.count(group) || group_bound[group] < line_upper(l)) {
-          group_bound[group] = line_upper(l);
-        }
-      } else if (a.contains("tax_credit")) {
-        if (applies) credit = credit + money(a["tax_credit"]);
-      } else {
-        ++unquantified;
-      }
-    }
-    for (const auto& [group, v] : group_bound) bound = bound + v;
-    for (const auto& [group, v] : group_certain) certain = certain + v;
-    json totals{{"certain", format_yuan(certain)},
-                {"upper_bound", format_yuan(bound)},
-                {"unquantified", unquantified},
-                {"tax_credit", format_yuan(credit)},
-                {"benefits", benefits.size()}};
+    const Totals totals = totals_of(lines, benefits.size());
     json rules = json::array();
     for (const auto& r : p->rules) {
       json rj{{"id", r.id}, {"title", r.title}, {"citation", cite(ctx.cites, r.citation)}};
@@ -1065,12 +1221,12 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
              {"valid_from", p->start_unknown ? json(nullptr) : json(p->valid_from.iso())},
              {"valid_to", p->valid_to ? json(p->valid_to->iso()) : json(nullptr)},
              {"in_force", valid ? json(*valid) : json(nullptr)},
-             {"lines", lines},
-             {"benefits", benefits},
+             {"lines", lines_json(lines)},
+             {"benefits", lines_json(benefits)},
              {"notes", notes},
              {"rules", rules},
              {"benchmarks", marks},
-             {"totals", totals}};
+             {"totals", totals_json(totals)}};
     doc["measures"] = measure_list(*p, req, ctx, lines, benefits, potential, next_rungs, cond_not_met);
     if (!p->provenance.empty()) doc["provenance"] = p->provenance;
     if (valid.has_value() && !*valid) {
@@ -1080,8 +1236,9 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
                              : "本文件自 " + p->valid_from.iso() + " 起施行：评估日期尚未生效，以下金额不可领取。";
       doc["validity_note"] = note;
       doc["totals"] = zero_totals();
-      totals["label"] = note;
-      doc["totals_if_in_force"] = totals;
+      json if_in_force = totals_json(totals);
+      if_in_force["label"] = note;
+      doc["totals_if_in_force"] = std::move(if_in_force);
     } else if (!valid.has_value()) {
       doc["validity_note"] = p->valid_to ? "本文件未载施行日期（至 " + p->valid_to->iso() + "）：评估日期是否在有效期内无法确定，金额均不计为确定金额。"
                                          : "本文件未载施行日期：评估日期是否在有效期内无法确定，金额均不计为确定金额。";
@@ -1090,8 +1247,8 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
     documents.push_back(doc);
   }
   out["documents"] = documents;
-  out["potential"] = potential;
-  out["next_rungs"] = next_rungs;
+  out["potential"] = lines_json(potential);
+  out["next_rungs"] = lines_json(next_rungs);
   if (docs.empty()) {
     out["note"] = req.city.empty() ? "未填写所在城市：不计算地方奖励。" : "本计算器暂无该城市的奖励政策。";
   }
