@@ -1022,7 +1022,7 @@ std::vector<std::string> trace_missing(const json& trace) {
 }  // namespace
 
 json evaluate_awards(const Profile& profile, const AwardRequest& req, const PolicySet& policies, const AwardContext& ctx,
-                     const json& tiers) {
+                     const std::vector<RungBrief>& rungs) {
   json out{{"city", req.city.empty() ? json(nullptr) : json(req.city)}, {"applicant", req.applicant}};
   // The city's own documents, then its province's.
   std::vector<const Policy*> docs;
@@ -1044,15 +1044,15 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
   // "not_eligible" or any verdict this code does not know.
   // Rungs not yet met (undetermined, contested, not eligible) get the same lines apart, as
   // `next_rungs`: what reaching them would pay, never counted as money the enterprise may expect.
-  std::vector<std::pair<const json*, Event>> potential_events;
-  for (const auto& t : tiers) {
-    if (!t.contains("grants_title")) continue;
+  std::vector<std::pair<const RungBrief*, Event>> potential_events;
+  for (const auto& t : rungs) {
+    if (!t.grants || t.grants->kind != Criterion::Kind::Holds) continue;
     // A first recognition, unless the rung is judged as a renewal (复核) or the enterprise held
     // the title before (at that level): then it is a 复核 or 到期重新认定, which the texts pay
     // apart from, or not like, a new recognition.
-    const std::string title = t["grants_title"];
-    const std::string level = t.value("grants_level", "");
-    bool again = t.value("purpose", "") == "renewal";
+    const std::string& title = t.grants->holds;
+    const std::string level = t.grants->levels.size() == 1 ? t.grants->levels.front() : "";
+    bool again = t.renewal;
     if (profile.holds) {
       again = again || std::any_of(profile.holds->begin(), profile.holds->end(), [&](const Holding& h) {
                 // A level left blank may be this one: no new-recognition money is claimed.
@@ -1061,7 +1061,7 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
     }
     Event e{"recognition", {EventValue{"title", std::nullopt, std::nullopt, title},
                             EventValue{"renewal", std::nullopt, again, ""}}};
-    if (t.contains("grants_level")) e.values.push_back(EventValue{"level", std::nullopt, std::nullopt, t["grants_level"]});
+    if (!level.empty()) e.values.push_back(EventValue{"level", std::nullopt, std::nullopt, level});
     potential_events.emplace_back(&t, e);
   }
 
@@ -1179,12 +1179,12 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
           l.state = LineState::Undetermined;
           l.missing = trace_missing(cond_trace);
         }
-        l.tier = (*tier)["id"].get<std::string>();
-        l.tier_title = (*tier)["title"].get<std::string>();
-        if ((*tier).value("verdict", "") == "eligible") {
+        l.tier = tier->id;
+        l.tier_title = tier->title;
+        if (tier->verdict == Verdict::Eligible) {
           potential.push_back(std::move(l));
         } else {
-          l.tier_verdict = (*tier)["verdict"].get<std::string>();
+          l.tier_verdict = verdict_name(tier->verdict);
           next_rungs.push_back(std::move(l));
         }
       }

@@ -4,7 +4,9 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "core/evaluate.hpp"
 
@@ -26,10 +28,22 @@ struct AwardRequest {
   std::string applicant;  // enterprise, service_platform, ...
 };
 
-// The "awards" object of the result (docs/output-format.md). `tiers`: the tier results not yet
-// held, for the potential awards of recognitions the enterprise may now apply for.
+// A rung as the potential awards read it: its verdict and the title it grants.
+struct RungBrief {
+  std::string id, title;
+  Verdict verdict = Verdict::Undetermined;
+  const Criterion* grants = nullptr;  // the `holds` criterion of the title it grants, if any
+  bool renewal = false;               // judged as a renewal (复核)
+};
+// Whether the awards consult a tier: not held on the evaluation date, or being renewed (what a
+// renewal pays, e.g. 济南's 延续性奖励). `held`: the title held (nullopt: unknown).
+inline bool consulted_by_awards(std::optional<bool> held, bool renewal) { return held != true || renewal; }
+
+// The "awards" object of the result (docs/output-format.md). `rungs`: the tiers the awards consult
+// (consulted_by_awards), in ladder order, for the potential awards of recognitions the enterprise
+// may now apply for and the awards of the rungs it has not reached.
 json evaluate_awards(const Profile& profile, const AwardRequest& request, const PolicySet& policies,
-                     const AwardContext& ctx, const json& tiers);
+                     const AwardContext& ctx, const std::vector<RungBrief>& rungs);
 
 // The jurisdictions that have a city-level award policy, in file order.
 std::vector<std::pair<std::string, std::string>> award_cities(const PolicySet& policies);

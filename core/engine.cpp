@@ -421,6 +421,17 @@ json key_figures(const Profile& profile) {
   return out;
 }
 
+// A tier's result as the later steps read it (the ladder, 无需申请, the next step, prerequisites,
+// the awards' rungs); `body` is what the result shows of it.
+struct TierEntry {
+  const Tier* tier = nullptr;
+  Verdict verdict = Verdict::Undetermined;
+  bool renewal = false;             // judged as a renewal (复核)
+  std::optional<bool> held;         // the title it grants, held on the evaluation date (unknown: nullopt)
+  json body;
+  bool not_needed = false;          // a higher title is held: no need to apply
+};
+
 json evaluate_with(const Profile& loaded, const Options& options, const PolicySet& policies, Citations& cites,
                    const Screener* compiled = nullptr) {
   Profile profile = with_evaluation_facts(loaded, options.as_of);
@@ -493,13 +504,14 @@ json evaluate_with(const Profile& loaded, const Options& options, const PolicySe
   }
 
   std::string version = options.criteria.empty() ? version_on(policies, options.as_of) : options.criteria;
-  std::vector<std::pair<const Tier*, json>> tiers;
+  std::vector<TierEntry> tiers;
   json documents = json::array();
   std::vector<const Policy*> tier_policies;
   for (const auto& e : explained.tiers) {
     const Policy& p = *e.policy;
     const Tier& tier = *e.tier;
-    tiers.emplace_back(&tier, tier_result(e, version, policies, options.as_of, cites));
+    tiers.push_back(TierEntry{&tier, verdict_of(e.result, e.contested), e.renewal, std::nullopt,
+                              tier_result(e, version, policies, options.as_of, cites)});
     if (e.substituted) {
       notices.push_back(json{{"code", "renewal_by_other_version"},
                              {"text", tier.title + "的复核按" + p.doc_no + "的认定标准判断（" +
@@ -533,22 +545,20 @@ json evaluate_with(const Profile& loaded, const Options& options, const PolicySe
   json next = nullptr;
   int top_held = 0;  // the highest rung held: a lapsed lower title is no step back up the ladder
   for (std::size_t i = 0; i < tiers.size(); ++i) {
-    auto& [tier, t] = tiers[i];
+    TierEntry& t = tiers[i];
     const Screener::ExplainedTier& e = explained.tiers[i];
-    json held = nullptr;
-    if (e.grants) held = e.held == Tri::Met ? json(true) : (e.held == Tri::NotMet ? json(false) : json(nullptr));
-    ladder.push_back(json{{"rung", tier->rung}, {"id", tier->id}, {"title", tier->title}, {"verdict", t["verdict"]},
-                          {"held", held}});
-    t["held"] = held;
-    if (held == true) top_held = std::max(top_held, tier->rung);
+    if (e.grants && e.held != Tri::Undetermined) t.held = e.held == Tri::Met;
+    const json held = t.held ? json(*t.held) : json(nullptr);
+    ladder.push_back(json{{"rung", t.tier->rung}, {"id", t.tier->id}, {"title", t.tier->title},
+                          {"verdict", verdict_name(t.verdict)}, {"held", held}});
+    t.body["held"] = held;
+    if (t.held == true) top_held = std::max(top_held, t.tier->rung);
   }
   // A higher title held makes a lower rung unnecessary, never failed: its own verdict stays.
   // Not while a higher rung is being renewed: its 复核 may ask for the lower title in force
   // (2号: 为有效期内的科技和创新型 / 专精特新中小企业), so the lower title may well be needed.
   auto higher_renewed = [&](int rung) {
-    return std::any_of(tiers.begin(), tiers.end(), [&](const auto& other) {
-      return other.first->rung > rung && other.second.value("purpose", "") == "renewal";
-    });
+    return std::any_of(tiers.begin(), tiers.end(), [&](const TierEntry& o) { return o.tier->rung > rung && o.renewal; });
   };
   // The titles a criterion asks to hold, through refs (a tier's grants: the lower title; a
   // higher tier's test: whether it asks for the lower title, as 2号 条件1 does).
@@ -559,10 +569,12 @@ json evaluate_with(const Profile& loaded, const Options& options, const PolicySe
     }
     for (const auto& k : c.children) held_titles(k, out);  // a reading's options are its children
   };
-  for (auto& [tier, t] : tiers) {
-    if (t["held"] == true || tier->rung >= top_held || higher_renewed(tier->rung)) continue;
-    for (const auto& [other, ot] : tiers) {
-      if (other->rung > tier->rung && ot["held"] == true) {
+  for (auto& t : tiers) {
+    const Tier* tier = t.tier;
+    if (t.held == true || tier->rung >= top_held || higher_renewed(tier->rung)) continue;
+    for (const auto& o : tiers) {
+      const Tier* other = o.tier;
+      if (other->rung > tier->rung && o.held == true) {
         std::string text = "已持有有效期内的" + other->title + "称号，无需申请" + tier->title + "；以上为本层级自身条件的判断";
         std::set<std::string> lower, asked;
         if (tier->grants) held_titles(*tier->grants, lower);
@@ -571,63 +583,59 @@ json evaluate_with(const Profile& loaded, const Options& options, const PolicySe
         // The higher title's own conditions ask for the lower one (2号: 为有效期内的科技和创新型 /
         // 专精特新中小企业): at its 复核 the lower title may well be needed again.
         if (asks_lower) text += "。但" + other->title + "的认定条件涉及持有有效期内的" + tier->title + "称号，到期复核时可能仍须持有";
-        t["not_needed"] = json{{"held_tier", other->id}, {"held_title", other->title}, {"text", text}};
-        if (asks_lower) t["not_needed"]["renewal_caution"] = true;
+        t.body["not_needed"] = json{{"held_tier", other->id}, {"held_title", other->title}, {"text", text}};
+        if (asks_lower) t.body["not_needed"]["renewal_caution"] = true;
+        t.not_needed = true;
         break;
       }
     }
   }
   for (auto& l : ladder) {
-    for (const auto& [tier, t] : tiers) {
-      if (tier->id == l["id"] && t.contains("not_needed")) l["not_needed"] = true;
+    for (const auto& t : tiers) {
+      if (t.tier->id == l["id"] && t.not_needed) l["not_needed"] = true;
     }
   }
-  for (auto& [tier, t] : tiers) {
+  for (const auto& t : tiers) {
+    const Tier* tier = t.tier;
     if (tier->rung <= top_held) continue;
-    if (next.is_null() && t["held"] != true) {
-      std::string v = t["verdict"];
-      std::string text = v == "eligible" ? "可以申请" + tier->title
-                         : v == "not_eligible" ? "先满足" + tier->title + "的条件"
-                         : v == "contested" ? "能否申请" + tier->title + "取决于有争议的读法（见各读法的结果），请以申报通知为准"
-                                            : "补充信息后判断能否申请" + tier->title;
-      next = json{{"rung", tier->rung}, {"id", tier->id}, {"title", tier->title}, {"verdict", v}, {"text", text}};
+    if (next.is_null() && t.held != true) {
+      const std::string text = t.verdict == Verdict::Eligible      ? "可以申请" + tier->title
+                               : t.verdict == Verdict::NotEligible ? "先满足" + tier->title + "的条件"
+                               : t.verdict == Verdict::Contested
+                                   ? "能否申请" + tier->title + "取决于有争议的读法（见各读法的结果），请以申报通知为准"
+                                   : "补充信息后判断能否申请" + tier->title;
+      next = json{{"rung", tier->rung}, {"id", tier->id}, {"title", tier->title}, {"verdict", verdict_name(t.verdict)},
+                  {"text", text}};
     }
   }
   // A tier whose prerequisite title is missing points to the rung that grants it.
   json tier_list = json::array();
-  for (auto& [tier, t] : tiers) {
+  for (auto& t : tiers) {
     json prereq = json::array();
-    for (const auto& u : t["unmet"]) {
+    for (const auto& u : t.body["unmet"]) {
       if (u["kind"] != "holds") continue;
-      for (const auto& [other, ot] : tiers) {
+      for (const auto& o : tiers) {
+        const Tier* other = o.tier;
         bool grants_title = other->grants && other->grants->kind == Criterion::Kind::Holds &&
                             u.contains("holds") && u["holds"] == other->grants->holds;
-        if (!grants_title || other == tier) continue;
-        std::string v = ot["verdict"];
+        if (!grants_title || other == t.tier) continue;
         prereq.push_back(json{{"criterion", u["id"]},
                               {"granted_by", other->id},
                               {"granted_by_title", other->title},
-                              {"granted_by_verdict", v},
-                              {"text", "须先取得" + other->title + "称号；本次评估该层级" +
-                                           (v == "eligible" ? "符合，可先申请"
-                                            : v == "not_eligible" ? "不符合"
-                                            : v == "contested" ? "依读法而定" : "待定")}});
+                              {"granted_by_verdict", verdict_name(o.verdict)},
+                              {"text", "须先取得" + other->title + "称号；本次评估该层级" + verdict_label(o.verdict) +
+                                           (o.verdict == Verdict::Eligible ? "，可先申请" : "")}});
       }
     }
-    if (!prereq.empty()) t["prerequisites"] = std::move(prereq);
+    if (!prereq.empty()) t.body["prerequisites"] = std::move(prereq);
   }
-  // Potential awards only for what is not already held, or is being renewed (复核: what a
-  // renewal pays, e.g. 济南's 延续性奖励); the awards read these few keys alone.
-  json applicable = json::array();
-  for (const auto& [tier, t] : tiers) {
-    if (t["held"] == true && t.value("purpose", "") != "renewal") continue;
-    json brief = json::object();
-    for (const char* k : {"id", "title", "verdict", "grants_title", "grants_level", "purpose"}) {
-      if (t.contains(k)) brief[k] = t[k];
-    }
-    applicable.push_back(std::move(brief));
+  // The awards read only what each rung grants and its verdict.
+  std::vector<RungBrief> rungs;
+  for (const auto& t : tiers) {
+    if (!consulted_by_awards(t.held, t.renewal)) continue;
+    rungs.push_back(RungBrief{t.tier->id, t.tier->title, t.verdict, t.tier->grants ? &*t.tier->grants : nullptr, t.renewal});
   }
-  for (auto& entry : tiers) tier_list.push_back(std::move(entry.second));
+  for (auto& t : tiers) tier_list.push_back(std::move(t.body));
   result["criteria"] = json{{"requested", options.criteria.empty() ? "auto" : options.criteria},
                             {"version", version.empty() ? json(nullptr) : json(version)},
                             {"chosen_by", options.criteria.empty() ? "as_of" : "request"},
@@ -641,7 +649,7 @@ json evaluate_with(const Profile& loaded, const Options& options, const PolicySe
   std::string applicant = !options.applicant.empty() ? options.applicant : profile.text("applicant").value_or("enterprise");
   // The awards see the readings the request chose (a measure may rest on a contested reading).
   AwardContext award_ctx{options.as_of, &policies, &options.readings, engine.checker(profile, false, &cites), &cites};
-  result["awards"] = evaluate_awards(profile, AwardRequest{city.value_or(""), applicant}, policies, award_ctx, applicable);
+  result["awards"] = evaluate_awards(profile, AwardRequest{city.value_or(""), applicant}, policies, award_ctx, rungs);
   for (const auto& d : result["awards"]["documents"]) {
     for (const auto& p : policies.policies) {
       if (p.id == d["policy"]) used.push_back(policy_meta(p));
@@ -832,6 +840,20 @@ json cities_json(const PolicySet& set) {
   return out;
 }
 
+namespace {
+// A number's limits as the schema gives them: whole numbers as numbers, decimals as exact text.
+void add_limits(json& j, const NumberLimits& limits) {
+  j["decimals"] = limits.decimals;
+  if (limits.decimals == 0) {
+    j["min"] = static_cast<std::int64_t>(limits.min.num());
+    j["max"] = static_cast<std::int64_t>(limits.max.num());
+  } else {
+    j["min"] = format_decimal(limits.min, limits.decimals);
+    j["max"] = format_decimal(limits.max, limits.decimals);
+  }
+}
+}  // namespace
+
 json schema_json() {
   json fields = json::array();
   for (const auto& f : profile_fields()) {
@@ -843,10 +865,8 @@ json schema_json() {
       for (const auto& [value, word] : labels) words[value] = word;
       j["value_labels"] = std::move(words);
     }
-    if (f.kind == FieldKind::IntRange) {
-      j["min"] = f.min;
-      j["max"] = f.max;
-    }
+    // What the loader accepts: whole numbers as numbers, decimals as the exact text (no double).
+    if (const auto limits = number_limits(f)) add_limits(j, *limits);
     fields.push_back(std::move(j));
   }
   json events = json::array();
@@ -855,6 +875,7 @@ json schema_json() {
     for (const auto& p : t.params) {
       json j{{"name", p.name}, {"kind", param_kind_name(p.kind)}, {"label", p.label}, {"required", p.required}};
       if (!p.values.empty()) j["values"] = p.values;
+      if (const auto limits = number_limits(p.kind)) add_limits(j, *limits);
       params.push_back(std::move(j));
     }
     events.push_back(json{{"type", t.type}, {"label", t.label}, {"hint", t.hint}, {"params", std::move(params)}});
@@ -866,6 +887,7 @@ json schema_json() {
   for (const auto& title : holding_titles()) levels[title] = holding_levels(title);
   out["holds_levels"] = std::move(levels);
   out["events"] = std::move(events);
+  out["words"] = words_json();
   // The rungs whose renewal (复核) the policies judge differently from a new application, and the
   // contested readings a request may pick: the page's pickers are built from these.
   const PolicySet& set = active_policies();

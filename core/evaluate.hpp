@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/policy.hpp"
@@ -15,6 +16,12 @@ namespace srdi {
 
 enum class Tri { Met, NotMet, Undetermined };
 const char* tri_name(Tri t);  // "met" / "not_met" / "undetermined"
+
+// A tier's verdict: its test met, not met or undetermined; contested when a reading the request
+// left open gives another result (never stated as fact).
+enum class Verdict { Eligible, NotEligible, Undetermined, Contested };
+Verdict verdict_of(Tri result, bool contested = false);
+const char* verdict_name(Verdict v);  // "eligible" / "not_eligible" / "undetermined" / "contested"
 
 struct Interval {
   int min = 0;
@@ -61,7 +68,13 @@ class Citations {
 // A citation as a result shows it: its index in `table`, or (no table: tests, tools) the object.
 json cite(Citations* table, const Citation& c);
 
-// The Chinese name of a size class: 大型 / 中型 / 小型 / 微型 / 待定.
-const char* size_class_label(const std::string& size_class);
+// The Chinese words of the result's codes (an unknown code reads 待定): a size class (大型 / 中型 /
+// 小型 / 微型 / 待定), a tier's verdict (符合 / 不符合 / 待定 / 依读法而定), a criterion's result
+// (满足 / 不满足 / 待定). words_json(): the same tables, as the schema publishes them ("words").
+const char* size_class_label(std::string_view size_class);
+const char* verdict_label(std::string_view verdict);
+const char* verdict_label(Verdict verdict);
+const char* result_label(std::string_view result);
+json words_json();
 
 }  // namespace srdi

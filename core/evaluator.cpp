@@ -70,12 +70,52 @@ json Citations::table() const {
 
 json cite(Citations* table, const Citation& c) { return table ? table->ref(c) : citation_json(c); }
 
-const char* size_class_label(const std::string& c) {
-  if (c == "large") return "大型";
-  if (c == "medium") return "中型";
-  if (c == "small") return "小型";
-  if (c == "micro") return "微型";
-  return "待定";
+// The words of the result's codes: one table for the text report, the screening sheet and the
+// page (the schema's "words"), so a reader never sees two words for one verdict.
+namespace {
+using Words = std::pair<const char*, const char*>;
+constexpr Words kVerdictWords[] = {
+    {"eligible", "符合"}, {"not_eligible", "不符合"}, {"undetermined", "待定"}, {"contested", "依读法而定"}};
+constexpr Words kResultWords[] = {{"met", "满足"}, {"not_met", "不满足"}, {"undetermined", "待定"}};
+constexpr Words kSizeWords[] = {
+    {"large", "大型"}, {"medium", "中型"}, {"small", "小型"}, {"micro", "微型"}, {"undetermined", "待定"}};
+template <std::size_t N>
+const char* word_of(const Words (&table)[N], std::string_view code) {
+  for (const auto& [c, w] : table) {
+    if (code == c) return w;
+  }
+  return "待定";  // a code this engine does not know is not stated as an answer
+}
+template <std::size_t N>
+json words_object(const Words (&table)[N]) {
+  json out = json::object();
+  for (const auto& [c, w] : table) out[c] = w;
+  return out;
+}
+}  // namespace
+
+const char* size_class_label(std::string_view c) { return word_of(kSizeWords, c); }
+const char* verdict_label(std::string_view v) { return word_of(kVerdictWords, v); }
+const char* result_label(std::string_view r) { return word_of(kResultWords, r); }
+const char* verdict_label(Verdict v) { return verdict_label(verdict_name(v)); }
+
+Verdict verdict_of(Tri result, bool contested) {
+  if (contested) return Verdict::Contested;
+  return result == Tri::Met ? Verdict::Eligible : (result == Tri::NotMet ? Verdict::NotEligible : Verdict::Undetermined);
+}
+const char* verdict_name(Verdict v) {
+  switch (v) {
+    case Verdict::Eligible: return "eligible";
+    case Verdict::NotEligible: return "not_eligible";
+    case Verdict::Contested: return "contested";
+    case Verdict::Undetermined: return "undetermined";
+  }
+  return "undetermined";
+}
+json words_json() {
+  return json{{"verdicts", words_object(kVerdictWords)},
+              {"results", words_object(kResultWords)},
+              {"size_classes", words_object(kSizeWords)}};
 }
 
 namespace {
@@ -1544,8 +1584,8 @@ ScreenRow Screener::prepare(const Profile& profile) const {
 
 namespace {
 char verdict_char(Tri t) { return t == Tri::Met ? 'E' : (t == Tri::NotMet ? 'N' : 'U'); }
-const char* verdict_word(char v) {
-  return v == 'E' ? "eligible" : (v == 'N' ? "not_eligible" : (v == 'C' ? "contested" : "undetermined"));
+Verdict verdict_from(char v) {
+  return v == 'E' ? Verdict::Eligible : (v == 'N' ? Verdict::NotEligible : (v == 'C' ? Verdict::Contested : Verdict::Undetermined));
 }
 }  // namespace
 
@@ -1634,7 +1674,7 @@ json Screener::result(const Profile& loaded, bool with_awards) const {
   out["size"] = size;
 
   json tiers = json::array();
-  json applicable = json::array();
+  std::vector<RungBrief> rungs;  // what the awards consult (core/awards.hpp)
   std::vector<ScoreValue> scores;
   for (const auto& t : p.tiers) {
     scores.assign(t.tables.size(), ScoreValue{});
@@ -1642,7 +1682,7 @@ json Screener::result(const Profile& loaded, bool with_awards) const {
     run.scores = &scores;
     Bits missing;
     Tri r = run.node(t.root, &missing);
-    const char* verdict = verdict_word(p.verdict_of(t, run, r));
+    const Verdict verdict = verdict_from(p.verdict_of(t, run, r));
     json held = nullptr;
     if (t.grants >= 0) {
       Tri h = run.node(t.grants, nullptr);
@@ -1651,18 +1691,14 @@ json Screener::result(const Profile& loaded, bool with_awards) const {
     json item = json::object();
     item["id"] = t.tier->id;
     item["rung"] = t.tier->rung;
-    item["verdict"] = verdict;
+    item["verdict"] = verdict_name(verdict);
     item["score"] = scores.empty() ? json(nullptr) : json{{"min", scores[0].total.min}, {"max", scores[0].total.max}};
     item["missing"] = r == Tri::Undetermined ? names(missing) : json::array();
     item["held"] = held;
     tiers.push_back(std::move(item));
-    if (held != true) {
-      json brief{{"id", t.tier->id}, {"title", t.tier->title}, {"verdict", verdict}};
-      if (t.tier->grants && t.tier->grants->kind == Criterion::Kind::Holds) {
-        brief["grants_title"] = t.tier->grants->holds;
-        if (t.tier->grants->levels.size() == 1) brief["grants_level"] = t.tier->grants->levels.front();
-      }
-      applicable.push_back(std::move(brief));
+    const std::optional<bool> is_held = held.is_boolean() ? std::optional<bool>(held.get<bool>()) : std::nullopt;
+    if (consulted_by_awards(is_held, t.renewal)) {
+      rungs.push_back(RungBrief{t.tier->id, t.tier->title, verdict, t.tier->grants ? &*t.tier->grants : nullptr, t.renewal});
     }
   }
   out["tiers"] = std::move(tiers);
@@ -1678,7 +1714,7 @@ json Screener::result(const Profile& loaded, bool with_awards) const {
       !p.options.applicant.empty() ? p.options.applicant : profile.text("applicant").value_or("enterprise");
   Citations cites;  // only the totals are kept
   AwardContext ctx{p.options.as_of, p.policies, &p.options.readings, checker(profile, false, &cites), &cites};
-  json awards = evaluate_awards(profile, AwardRequest{*city, applicant}, *p.policies, ctx, applicable);
+  json awards = evaluate_awards(profile, AwardRequest{*city, applicant}, *p.policies, ctx, rungs);
   json docs = json::array();
   for (const auto& d : awards["documents"]) {
     json doc = json::object();

@@ -277,7 +277,8 @@ class Loader {
       case FieldKind::SignedMoney:
       case FieldKind::Percent:
       case FieldKind::Score: {
-        int places = spec.kind == FieldKind::Percent ? 4 : 2;
+        const NumberLimits limits = *number_limits(spec);
+        const int places = limits.decimals;
         auto parsed = read_decimal_text(v, places);
         if (!parsed) {
           fail("profile.wrong_type", p, spec.label + "应为数字或数字字符串");
@@ -294,12 +295,11 @@ class Loader {
           return;
         }
         Rational x = *parsed->value;
-        if (spec.kind != FieldKind::SignedMoney && x.sign() < 0) {
+        if (x.sign() < 0 && limits.min.sign() == 0) {
           fail("profile.negative", p, spec.label + "不能为负数");
           return;
         }
-        Rational bound = (spec.kind == FieldKind::Percent || spec.kind == FieldKind::Score) ? Rational(100) : kMaxMoney;
-        if (x > bound || (spec.kind == FieldKind::SignedMoney && x < Rational(0) - kMaxMoney)) {
+        if (x > limits.max || x < limits.min) {
           // Say the range: percentages and scores stop at 100, money at 10万亿元 either way.
           const bool hundred = spec.kind == FieldKind::Percent || spec.kind == FieldKind::Score;
           fail("profile.out_of_range", p,
@@ -324,8 +324,9 @@ class Loader {
           return;
         }
         std::int64_t n = neg ? v.integer() : std::min<std::int64_t>(v.integer(), kMaxCount + 1);
-        std::int64_t lo = spec.kind == FieldKind::IntRange ? spec.min : (spec.kind == FieldKind::Rank ? 1 : 0);
-        std::int64_t hi = spec.kind == FieldKind::IntRange ? spec.max : kMaxCount;
+        const NumberLimits limits = *number_limits(spec);
+        const auto lo = static_cast<std::int64_t>(limits.min.num());
+        const auto hi = static_cast<std::int64_t>(limits.max.num());
         if (n < lo || n > hi) {
           fail("profile.out_of_range", p,
                spec.label + "应在 " + std::to_string(lo) + " 到 " + std::to_string(hi) + " 之间");
@@ -532,8 +533,8 @@ class Loader {
             break;
           case ParamKind::Count:
           case ParamKind::Rank:
-            if (!value.is_integer() || value.integer() < (param->kind == ParamKind::Rank ? 1 : 0) ||
-                value.integer() > kMaxCount) {
+            if (const NumberLimits limits = *number_limits(param->kind);
+                !value.is_integer() || Rational(value.integer()) < limits.min || Rational(value.integer()) > limits.max) {
               fail(value.is_integer() ? "profile.out_of_range" : "profile.wrong_type", kp,
                    param->label + (param->kind == ParamKind::Rank ? "应为不小于 1 的整数" : "应为非负整数"));
               ok = false;
@@ -544,9 +545,9 @@ class Loader {
           case ParamKind::Money:
           case ParamKind::Percent: {
             bool money = param->kind == ParamKind::Money;
-            auto parsed = read_decimal_text(value, money ? 2 : 4);
-            if (!parsed || !parsed->value || parsed->value->sign() < 0 ||
-                *parsed->value > (money ? kMaxMoney : Rational(100))) {
+            const NumberLimits limits = *number_limits(param->kind);
+            auto parsed = read_decimal_text(value, limits.decimals);
+            if (!parsed || !parsed->value || *parsed->value < limits.min || *parsed->value > limits.max) {
               std::string code = !parsed ? "profile.wrong_type"
                                  : parsed->too_many_decimals ? (money ? "profile.money_precision" : "profile.precision")
                                  : !parsed->value ? "profile.bad_number"
@@ -578,6 +579,33 @@ class Loader {
 };
 
 }  // namespace
+
+std::optional<NumberLimits> number_limits(FieldKind kind) {
+  switch (kind) {
+    case FieldKind::Money: return NumberLimits{2, Rational(0), kMaxMoney};
+    case FieldKind::SignedMoney: return NumberLimits{2, Rational(0) - kMaxMoney, kMaxMoney};
+    case FieldKind::Percent: return NumberLimits{4, Rational(0), Rational(100)};
+    case FieldKind::Score: return NumberLimits{2, Rational(0), Rational(100)};
+    case FieldKind::Count: return NumberLimits{0, Rational(0), Rational(kMaxCount)};
+    case FieldKind::Rank: return NumberLimits{0, Rational(1), Rational(kMaxCount)};
+    default: return std::nullopt;  // IntRange: each field its own (number_limits(FieldSpec))
+  }
+}
+
+std::optional<NumberLimits> number_limits(const FieldSpec& f) {
+  if (f.kind == FieldKind::IntRange) return NumberLimits{0, Rational(f.min), Rational(f.max)};
+  return number_limits(f.kind);
+}
+
+std::optional<NumberLimits> number_limits(ParamKind kind) {
+  switch (kind) {
+    case ParamKind::Money: return number_limits(FieldKind::Money);
+    case ParamKind::Count: return number_limits(FieldKind::Count);
+    case ParamKind::Rank: return number_limits(FieldKind::Rank);
+    case ParamKind::Percent: return number_limits(FieldKind::Percent);
+    default: return std::nullopt;
+  }
+}
 
 const std::vector<FieldSpec>& profile_fields() {
   static const std::vector<FieldSpec> fields = make_fields();

@@ -43,6 +43,16 @@ struct FieldSpec {
   int blank_within_years = 0;
 };
 
+// The numbers a field accepts, as the loader checks them (the schema publishes them for forms):
+// at most `decimals` fractional digits (0: a whole number), from `min` to `max` inclusive.
+struct NumberLimits {
+  int decimals = 0;
+  Rational min, max;
+};
+std::optional<NumberLimits> number_limits(const FieldSpec& f);  // nullopt: not a number
+std::optional<NumberLimits> number_limits(FieldKind kind);       // nullopt also for IntRange (per field)
+std::optional<NumberLimits> number_limits(ParamKind kind);       // an event parameter's
+
 // Every fact the profile format defines, in document order.
 const std::vector<FieldSpec>& profile_fields();
 // The Chinese words of an enum field's values, in `values` order (e.g. industry → 工业): what a

@@ -391,12 +391,6 @@ std::string field_words(const std::string& name) {
   return f ? f->label : name;
 }
 
-const char* verdict_words(const std::string& v) {
-  if (v == "eligible") return "符合";
-  if (v == "not_eligible") return "不符合";
-  if (v == "contested") return "依读法而定";
-  return "待定";
-}
 
 RungClass classify(const json& tier, const NearLimits& limits) {
   RungClass out;
@@ -600,7 +594,7 @@ SheetScreener::Row SheetScreener::row(const std::vector<std::string>& cells) con
   std::size_t k = 1;
   const json* chosen = nullptr;
   for (const auto& t : result["tiers"]) {
-    if (k <= tier_titles_.size()) out.added[k++] = verdict_words(t["verdict"]) + std::string(t["held"] == true ? "（已持有）" : "");
+    if (k <= tier_titles_.size()) out.added[k++] = verdict_label(t["verdict"].get<std::string>()) + std::string(t["held"] == true ? "（已持有）" : "");
     if (t["id"] == rung_id_) chosen = &t;
   }
   k = 1 + tier_titles_.size();

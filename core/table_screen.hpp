@@ -131,7 +131,5 @@ std::string sheet_template();
 
 // A field (or holds, honors, sci_award) by its Chinese label.
 std::string field_words(const std::string& name);
-// A verdict in words: 符合 / 不符合 / 待定 / 依读法而定.
-const char* verdict_words(const std::string& verdict);
 
 }  // namespace srdi

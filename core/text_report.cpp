@@ -40,18 +40,8 @@ std::string labelled_missing(const json& missing) {
 }
 
 
-const char* result_word(const std::string& r) {
-  if (r == "met") return "满足";
-  if (r == "not_met") return "不满足";
-  return "待定";
-}
-
-const char* verdict_word(const std::string& v) {
-  if (v == "eligible") return "符合";
-  if (v == "not_eligible") return "不符合";
-  if (v == "contested") return "依读法而定";
-  return "待定";
-}
+const char* result_word(const json& r) { return result_label(r.is_string() ? r.get_ref<const std::string&>() : ""); }
+const char* verdict_word(const json& v) { return verdict_label(v.is_string() ? v.get_ref<const std::string&>() : ""); }
 
 std::string op_word(const std::string& op) {
   if (op == ">=") return "≥";

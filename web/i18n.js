@@ -286,7 +286,7 @@ var SRDI_I18N = {
       '请填写百分数（如 6.5 表示 6.5%）': 'Enter a percentage (6.5 means 6.5%)',
       '请填写分数（如 65 或 72.5）': 'Enter a score, e.g. 65 or 72.5',
       '最多 {0} 位小数': 'At most {0} decimal places',
-      '不能超过 100': 'Cannot be more than 100',
+      '不能超过 {0}': 'Cannot be more than {0}',
       '请填写整数': 'Enter a whole number',
       '应在 {0} 到 {1} 之间': 'Must be between {0} and {1}',
       '此项必填': 'Required',

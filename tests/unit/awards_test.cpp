@@ -132,20 +132,21 @@ TEST_CASE("only a tier surely met opens a potential award: contested and undeter
   const srdi::Date as_of = *srdi::parse_date("2025-06-30");
   const srdi::Screener engine(policies, srdi::Options{as_of, ""});
   srdi::AwardContext ctx{as_of, &policies, nullptr, engine.checker(profile)};
-  auto potential = [&](const std::string& verdict) {
-    json tiers = json::array({json{{"id", "x.lg"}, {"title", "专精特新“小巨人”企业"}, {"verdict", verdict},
-                                   {"grants_title", "little_giant"}}});
-    return srdi::evaluate_awards(profile, srdi::AwardRequest{"zaozhuang", "enterprise"}, policies, ctx, tiers)["potential"];
+  srdi::Criterion grants;  // the rung grants 小巨人 at no level in particular
+  grants.kind = srdi::Criterion::Kind::Holds;
+  grants.holds = "little_giant";
+  auto potential = [&](srdi::Verdict verdict) {
+    std::vector<srdi::RungBrief> rungs{srdi::RungBrief{"x.lg", "专精特新“小巨人”企业", verdict, &grants, false}};
+    return srdi::evaluate_awards(profile, srdi::AwardRequest{"zaozhuang", "enterprise"}, policies, ctx, rungs)["potential"];
   };
-  json eligible = potential("eligible");
+  json eligible = potential(srdi::Verdict::Eligible);
   REQUIRE(eligible.size() == 1);
   CHECK(eligible[0]["measure"] == "zz.new_little_giant");
   CHECK(eligible[0]["amount"]["certain"] == "300000.00");
   CHECK(eligible[0]["assumed"]["level"] == "national");  // 小巨人 is national: the text says 国家级
-  CHECK(potential("contested").empty());
-  CHECK(potential("undetermined").empty());
-  CHECK(potential("not_eligible").empty());
-  CHECK(potential("some_future_verdict").empty());
+  CHECK(potential(srdi::Verdict::Contested).empty());
+  CHECK(potential(srdi::Verdict::Undetermined).empty());
+  CHECK(potential(srdi::Verdict::NotEligible).empty());
 }
 
 TEST_CASE("a document not in force shows no payable money in its totals, in either result", "[awards]") {

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "core/engine.hpp"
 #include "core/profile.hpp"
 #include "test_util.hpp"
 
@@ -152,4 +153,70 @@ TEST_CASE("a year or a date after the evaluation date is refused when the date i
   for (const auto& e : errors) CHECK(e.code == "profile.date_after_as_of");
   // Without an evaluation date (the loader alone) the format is all that is checked.
   CHECK(errors_of([] { srdi::load_profile(R"({"sci_award": {"national_year": 2031}})"); }).empty());
+}
+
+// The schema publishes each number's limits for forms (the page checks typing by them): they must
+// be the loader's own. Each field and event parameter: its min and max are accepted, one smallest
+// step beyond either is refused, and one decimal more than `decimals` is refused.
+TEST_CASE("the schema's number limits are the loader's: both ends accepted, one step beyond refused", "[profile][schema]") {
+  using srdi::json;
+  const json schema = srdi::schema_json();
+  auto step_beyond = [](const json& limit, int decimals, int sign) -> json {
+    if (decimals == 0) return limit.get<std::int64_t>() + sign;
+    Rational x = *srdi::parse_decimal(limit.get<std::string>()).value;
+    Rational step = Rational::of(1, decimals == 2 ? 100 : 10000);
+    return srdi::format_decimal(sign > 0 ? x + step : x - step, decimals);
+  };
+  auto one_decimal_more = [](int decimals) { return std::string("1.") + std::string(static_cast<std::size_t>(decimals), '0') + "1"; };
+  auto first_code = [](const std::string& text) {
+    auto errors = errors_of([&] { srdi::load_profile(text); });
+    return errors.empty() ? std::string("accepted") : errors.front().code;
+  };
+  int checked = 0;
+  for (const auto& f : schema["fields"]) {
+    if (!f.contains("decimals")) continue;
+    const std::string name = f["name"];
+    const int decimals = f["decimals"];
+    INFO(name);
+    auto profile_with = [&](const json& v) {
+      json p = json::object();
+      const auto dot = name.find('.');
+      if (dot == std::string::npos) p[name] = v;
+      else p[name.substr(0, dot)][name.substr(dot + 1)] = v;
+      return p.dump();
+    };
+    const json& lo = f["min"];
+    const json& hi = f["max"];
+    CHECK(first_code(profile_with(lo)) == "accepted");
+    CHECK(first_code(profile_with(hi)) == "accepted");
+    CHECK(first_code(profile_with(step_beyond(hi, decimals, +1))) == "profile.out_of_range");
+    const std::string below = first_code(profile_with(step_beyond(lo, decimals, -1)));
+    CHECK((below == "profile.out_of_range" || below == "profile.negative"));
+    if (decimals > 0) CHECK(first_code(profile_with(one_decimal_more(decimals))) != "accepted");
+    ++checked;
+  }
+  CHECK(checked > 30);
+  int params = 0;
+  for (const auto& t : schema["events"]) {
+    for (const auto& p : t["params"]) {
+      if (!p.contains("decimals")) continue;
+      INFO(t["type"].get<std::string>() + "/" + p["name"].get<std::string>());
+      auto event_with = [&](const json& v) {
+        json e{{"type", t["type"]}};
+        for (const auto& q : t["params"]) {  // the required ones, with a valid value
+          if (!q["required"].get<bool>() || q["name"] == p["name"]) continue;
+          e[q["name"].get<std::string>()] = q.contains("values") ? q["values"][0] : (q.contains("min") ? q["min"] : json(true));
+        }
+        e[p["name"].get<std::string>()] = v;
+        return json{{"events", json::array({e})}}.dump();
+      };
+      const int decimals = p["decimals"];
+      CHECK(first_code(event_with(p["min"])) == "accepted");
+      CHECK(first_code(event_with(p["max"])) == "accepted");
+      CHECK(first_code(event_with(step_beyond(p["max"], decimals, +1))) == "profile.out_of_range");
+      CHECK(first_code(event_with(step_beyond(p["min"], decimals, -1))) != "accepted");
+      ++params;
+    }
+  }
+  CHECK(params > 5);
 }

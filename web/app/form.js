@@ -34,9 +34,9 @@ export function formPart(app) {
       case 'percent':
       case 'score': {
         if (!/^\d+(\.\d+)?$/.test(s)) return { error: kind === 'percent' ? t('请填写百分数（如 6.5 表示 6.5%）') : t('请填写分数（如 65 或 72.5）') };
-        var places = kind === 'percent' ? 4 : 2;
-        if (decimalPlaces(s) > places) return { error: t('最多 ') + places + t(' 位小数') };
-        if (cmpDecimal(s, '100') > 0) return { error: t('不能超过 100') };
+        // Precision and range as the engine's loader checks them (schema: decimals, max).
+        if (decimalPlaces(s) > spec.decimals) return { error: t('最多 ') + spec.decimals + t(' 位小数') };
+        if (cmpDecimal(s, spec.max) > 0) return { error: t('不能超过 {0}', spec.max) };
         return { value: s };
       }
       case 'count':
@@ -46,9 +46,8 @@ export function formPart(app) {
         if (/^\d+\.\d+$/.test(s)) return { error: t('请填写整数，不带小数') };
         if (!/^\d+$/.test(s)) return { error: t('请填写整数（只含数字）') };
         var n = Number(s);
-        var min = kind === 'rank' ? 1 : (kind === 'int_range' ? spec.min : 0);
-        var max = kind === 'int_range' ? spec.max : 1000000000;
-        if (s.length > 10 || n < min || n > max) return { error: t('应在 ') + min + t(' 到 ') + max + t(' 之间') };
+        var min = spec.min, max = spec.max;  // the engine's limits (schema)
+        if (s.length > String(max).length || n < min || n > max) return { error: t('应在 ') + min + t(' 到 ') + max + t(' 之间') };
         return { value: n };
       }
       case 'bool': return { value: s === 'true' };

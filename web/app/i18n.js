@@ -3,9 +3,6 @@
 import { FORM } from './state.js';
 import { esc, zh, yuanToWan } from './util.js';
 
-var VERDICT = { eligible: '符合', not_eligible: '不符合', undetermined: '待定', contested: '依读法而定' };
-var RESULT = { met: '满足', not_met: '不满足', undetermined: '待定' };
-
 export function i18nPart(app) {
   var $ = app.$;
   var EN = (window.SRDI_I18N && window.SRDI_I18N.en) || {};
@@ -83,12 +80,14 @@ export function i18nPart(app) {
     if (whole.length >= 5) return (neg ? '-' : '') + yuanToWan(abs) + '万元';
     return s.replace(/\.00$/, '') + '元';
   }
+  // The words of the result's codes are the engine's (schema "words"), as the text report uses them.
   function classWord(c) {
-    return { large: t('大型'), medium: t('中型'), small: t('小型'), micro: t('微型') }[c] || t('待定');
+    var w = app.schema.words.size_classes;
+    return t(w[c] || w.undetermined);
   }
 
-  function verdictWord(v) { return en('verdicts', v) || VERDICT[v]; }
-  function resultWord(v) { return en('results', v) || RESULT[v]; }
+  function verdictWord(v) { return en('verdicts', v) || app.schema.words.verdicts[v]; }
+  function resultWord(v) { return en('results', v) || app.schema.words.results[v]; }
 
   // A criteria version in words (2026年标准（工信部企业〔2026〕2号）), from the engine's schema.
   function versionWord(id) {
