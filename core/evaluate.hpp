@@ -70,11 +70,12 @@ json cite(Citations* table, const Citation& c);
 
 // The Chinese words of the result's codes (an unknown code reads 待定): a size class (大型 / 中型 /
 // 小型 / 微型 / 待定), a tier's verdict (符合 / 不符合 / 待定 / 依读法而定), a criterion's result
-// (满足 / 不满足 / 待定). words_json(): the same tables, as the schema publishes them ("words").
+// (满足 / 不满足 / 待定), a comparison (不低于 / 高于 / 不高于 / 低于 / 等于). words_json(): the same tables, as the schema publishes them ("words").
 const char* size_class_label(std::string_view size_class);
 const char* verdict_label(std::string_view verdict);
 const char* verdict_label(Verdict verdict);
 const char* result_label(std::string_view result);
+const char* op_label(std::string_view op);  // a comparison in words: >= 不低于, < 低于, ... ("" if unknown)
 json words_json();
 
 }  // namespace srdi

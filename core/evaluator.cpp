@@ -77,14 +77,16 @@ using Words = std::pair<const char*, const char*>;
 constexpr Words kVerdictWords[] = {
     {"eligible", "符合"}, {"not_eligible", "不符合"}, {"undetermined", "待定"}, {"contested", "依读法而定"}};
 constexpr Words kResultWords[] = {{"met", "满足"}, {"not_met", "不满足"}, {"undetermined", "待定"}};
+constexpr Words kOpWords[] = {{">=", "不低于"}, {">", "高于"}, {"<=", "不高于"}, {"<", "低于"}, {"==", "等于"}};
 constexpr Words kSizeWords[] = {
     {"large", "大型"}, {"medium", "中型"}, {"small", "小型"}, {"micro", "微型"}, {"undetermined", "待定"}};
+// A code this engine does not know is not stated as an answer: 待定.
 template <std::size_t N>
-const char* word_of(const Words (&table)[N], std::string_view code) {
+const char* word_of(const Words (&table)[N], std::string_view code, const char* unknown = "待定") {
   for (const auto& [c, w] : table) {
     if (code == c) return w;
   }
-  return "待定";  // a code this engine does not know is not stated as an answer
+  return unknown;
 }
 template <std::size_t N>
 json words_object(const Words (&table)[N]) {
@@ -97,6 +99,7 @@ json words_object(const Words (&table)[N]) {
 const char* size_class_label(std::string_view c) { return word_of(kSizeWords, c); }
 const char* verdict_label(std::string_view v) { return word_of(kVerdictWords, v); }
 const char* result_label(std::string_view r) { return word_of(kResultWords, r); }
+const char* op_label(std::string_view op) { return word_of(kOpWords, op, ""); }
 const char* verdict_label(Verdict v) { return verdict_label(verdict_name(v)); }
 
 Verdict verdict_of(Tri result, bool contested) {
@@ -115,7 +118,8 @@ const char* verdict_name(Verdict v) {
 json words_json() {
   return json{{"verdicts", words_object(kVerdictWords)},
               {"results", words_object(kResultWords)},
-              {"size_classes", words_object(kSizeWords)}};
+              {"size_classes", words_object(kSizeWords)},
+              {"ops", words_object(kOpWords)}};
 }
 
 namespace {

@@ -43,20 +43,52 @@ std::string labelled_missing(const json& missing) {
 const char* result_word(const json& r) { return result_label(r.is_string() ? r.get_ref<const std::string&>() : ""); }
 const char* verdict_word(const json& v) { return verdict_label(v.is_string() ? v.get_ref<const std::string&>() : ""); }
 
-std::string op_word(const std::string& op) {
-  if (op == ">=") return "≥";
-  if (op == "<=") return "≤";
-  return op;
+// A comparison in words, as the page writes it (no operators for the reader).
+std::string op_word(const json& op) {
+  const std::string o = op.is_string() ? op.get<std::string>() : "";
+  const char* word = op_label(o);
+  return *word ? word : o;
 }
 
 
 // Money in 万元 for the reader; other values as the result gives them.
 std::string shown(const json& n, const std::string& key) {
-  if (!n.contains(key) || n[key].is_null()) return "（未知）";
+  if (!n.contains(key) || n[key].is_null()) return "（未填写）";
   std::string v = n[key].get<std::string>();
   if (n.value("unit", "") != "yuan") return v;
   auto parsed = parse_decimal(v, 2);
   return parsed.value ? format_wan(*parsed.value) + "元" : v;
+}
+
+// A fact's value as a person reads it: 是 / 否 / 无, an allowed value's word, 未填写.
+std::string fact_words(const json& n) {
+  if (!n.contains("value") || !n["value"].is_string()) return "未填写";
+  const std::string& v = n["value"].get_ref<const std::string&>();
+  if (v == "true") return "是";
+  if (v == "false") return "否";
+  if (v == "none") return "无";
+  for (const auto& [value, word] : value_labels(n.value("fact", ""))) {
+    if (value == v) return word;
+  }
+  return v;
+}
+
+// A rank (名次: 1 is the best) in words: "第 3 名", "无"; what a rank test asks: "前 3 名以内", or
+// for "at least rank 1", only that there is one.
+bool is_rank(const json& n) {
+  const FieldSpec* f = find_field(n.value("metric", ""));
+  return f && f->kind == FieldKind::Rank;
+}
+std::string rank_words(const json& v) {
+  if (!v.is_string()) return "未填写";
+  const std::string& s = v.get_ref<const std::string&>();
+  return s == "无" || s == "none" ? "无" : "第 " + s + " 名";
+}
+std::string rank_need(const json& n) {
+  const std::string op = n.value("op", ""), t = n.value("threshold", "");
+  if (op == "<=") return "前 " + t + " 名以内";
+  if (op == ">=" && t == "1") return "有名次（获得）";
+  return op_word(n["op"]) + " 第 " + t + " 名";
 }
 
 void render_node(std::ostringstream& out, const json& n, int depth, const json* parent_citation) {
@@ -65,10 +97,10 @@ void render_node(std::ostringstream& out, const json& n, int depth, const json* 
   const std::string kind = n["kind"];
   if (kind == "compare") {
     out << "：" << n["metric_label"].get<std::string>() << " ";
-    out << shown(n, "value") << "，要求 " << op_word(n["op"]) << " " << shown(n, "threshold");
+    if (is_rank(n)) out << rank_words(n.value("value", json())) << "，要求 " << rank_need(n);
+    else out << shown(n, "value") << "，要求 " << op_word(n["op"]) << " " << shown(n, "threshold");
   } else if (kind == "fact") {
-    out << "：" << n["label"].get<std::string>() << " = "
-        << (n["value"].is_null() ? std::string("（未知）") : n["value"].get<std::string>());
+    out << "（" << n["label"].get<std::string>() << "：" << fact_words(n) << "）";
   } else if (kind == "score") {
     out << "：得分 " << n["value"]["min"].get<int>();
     if (n["value"]["min"] != n["value"]["max"]) out << "–" << n["value"]["max"].get<int>();

@@ -350,6 +350,9 @@ var SRDI_I18N = {
       '不满足': 'Not met',
       '不适用': 'Not applicable',
       '未知': 'Unknown',
+      '第 {0} 名': 'rank {0}',
+      '前 {0} 名以内': 'within the top {0}',
+      '有名次（获得）': 'any rank (awarded)',
       '无': 'None',
 
       // ---------------------------------------------------------------- citations

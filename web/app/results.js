@@ -9,7 +9,6 @@ var MARK = { met: '✔', not_met: '✘', undetermined: '?' };
 var YEAR_BACK = { last: 1, prev: 2, prev2: 3 };
 
 // A comparison in words (不低于 3%), never >=.
-var OP_WORDS = { '>=': '不低于', '>': '高于', '<=': '不高于', '<': '低于', '==': '等于' };
 
 // Where this firm stands on a measure (the engine's `reach`), in words.
 var REACH = {
@@ -186,7 +185,7 @@ export function resultsPart(app) {
   // A criterion trace as a nested list; built only when its <details> is opened.
   // Values and comparisons as a finance officer reads them: 万元 for money, 是/否 for facts, words
   // for the comparison (不低于 3%), never >= or true.
-  function opWord(op) { return t(OP_WORDS[op] || op); }
+  function opWord(op) { return t(app.schema.words.ops[op] || op); }  // the engine's words (schema)
   function valueWords(v, unit, field) {
     if (v == null) return t('未填写');
     if (v === 'true' || v === true) return t('是');
@@ -197,11 +196,23 @@ export function resultsPart(app) {
     if (unit === 'score') return v + t(' 分');
     return String(v);
   }
+  // A rank (名次: 1 is the best) in words, and what a rank test asks (as the text report says it).
+  function rankWords(v) {
+    if (v == null) return t('未知');
+    return v === '无' || v === 'none' ? t('无') : t('第 {0} 名', v);
+  }
+  function rankNeed(n) {
+    if (n.op === '<=') return t('前 {0} 名以内', n.threshold);
+    if (n.op === '>=' && n.threshold === '1') return t('有名次（获得）');
+    return opWord(n.op) + ' ' + t('第 {0} 名', n.threshold);
+  }
   function traceHtml(n) {
     var h = '<li class="node r-' + n.result + '"><span class="mark" aria-hidden="true">' + MARK[n.result] + '</span>' +
       '<span class="node-title">' + esc(n.title || n.id) + '</span> <span class="res">' + app.resultWord(n.result) + '</span>';
     if (n.kind === 'compare') {
-      h += t('<p class="cmp">当前 ') + esc(n.value != null ? valueWords(n.value, n.unit) : t('未知')) + t('，要求 ') + esc(opWord(n.op)) + ' ' + esc(valueWords(n.threshold, n.unit)) + '</p>';
+      var rank = app.fieldSpec[n.metric] && app.fieldSpec[n.metric].kind === 'rank';
+      if (rank) h += t('<p class="cmp">当前 ') + esc(rankWords(n.value)) + t('，要求 ') + esc(rankNeed(n)) + '</p>';
+      else h += t('<p class="cmp">当前 ') + esc(n.value != null ? valueWords(n.value, n.unit) : t('未知')) + t('，要求 ') + esc(opWord(n.op)) + ' ' + esc(valueWords(n.threshold, n.unit)) + '</p>';
       if (n.inputs && n.inputs.length) h += '<p class="inputs">' + n.inputs.map(function (x) { return esc(x.label) + '：' + esc(valueWords(x.value, null, x.field)); }).join('；') + '</p>';
       if (n.gap) h += '<p class="gap">' + esc(gapText(n.gap)) + '</p>';
     } else if (n.kind === 'fact') {
