@@ -172,17 +172,31 @@ class Loader {
   }
   void fail(std::string code, const Path& path, std::string message) { fail(std::move(code), path.str(), std::move(message)); }
 
-  static bool is_group(const std::string& prefix) { return field_index().groups.count(prefix) > 0; }
+  static bool is_group(std::string_view prefix) { return field_index().groups.count(std::string(prefix)) > 0; }
 
-  void walk_object(const JsonView& obj, const std::string& prefix, const Path& path) {
+  void walk_object(const JsonView& obj, std::string_view prefix, const Path& path) {
+    // The dotted name of each member ("revenue.last"), built in place: no allocation per value.
+    char buffer[128];
     for (std::size_t i = 0; i < obj.size(); ++i) {
       const JsonView value = obj[i];
-      const std::string key(value.key());
-      std::string name = prefix.empty() ? key : prefix + "." + key;
+      const std::string_view key = value.key();
+      std::string long_name;  // only for a name longer than the buffer (an unknown key)
+      std::string_view name = key;
+      if (!prefix.empty()) {
+        if (prefix.size() + 1 + key.size() <= sizeof buffer) {
+          std::copy(prefix.begin(), prefix.end(), buffer);
+          buffer[prefix.size()] = '.';
+          std::copy(key.begin(), key.end(), buffer + prefix.size() + 1);
+          name = std::string_view(buffer, prefix.size() + 1 + key.size());
+        } else {
+          long_name = std::string(prefix) + "." + std::string(key);
+          name = long_name;
+        }
+      }
       const Path p{&path, value.key()};
-      if (key.find('.') != std::string::npos) {
+      if (key.find('.') != std::string_view::npos) {
         // Dotted names are the engine's own; in the profile, "revenue.last" is spelled {"revenue": {"last"}}.
-        fail("profile.unknown_key", p, "未知字段“" + key + "”（请使用嵌套写法，例如 {\"revenue\": {\"last\": …}}）");
+        fail("profile.unknown_key", p, "未知字段“" + std::string(key) + "”（请使用嵌套写法，例如 {\"revenue\": {\"last\": …}}）");
       } else if (prefix.empty() && key == "holds") {
         read_holds(value, p);
       } else if (prefix.empty() && key == "honors") {
@@ -206,10 +220,10 @@ class Loader {
       } else if (!find_field(name) && is_group(name)) {
         if (value.is_null()) continue;
         if (!value.is_object()) {
-          fail("profile.wrong_type", p, "“" + key + "”应为一个对象");
+          fail("profile.wrong_type", p, "“" + std::string(key) + "”应为一个对象");
           continue;
         }
-        walk_object(value, name, p);
+        walk_object(value, name, p);  // its own frame builds its names in its own buffer
         if (name == "sci_award") {
           // Inside a given award object, a missing rank means no award at that level.
           for (const auto& k : kAwardRanks) {
@@ -217,7 +231,7 @@ class Loader {
           }
         }
       } else {
-        fail("profile.unknown_key", p, "未知字段“" + key + "”（请检查拼写，字段名见文档 docs/profile.md）");
+        fail("profile.unknown_key", p, "未知字段“" + std::string(key) + "”（请检查拼写，字段名见文档 docs/profile.md）");
       }
     }
   }
