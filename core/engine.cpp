@@ -399,6 +399,8 @@ void check_request_choices(const Options& o, const PolicySet& policies) {
   }
 }
 
+json criteria_versions_json(const PolicySet& set);  // below, with the schema
+
 namespace {
 // The result without its citation table: `cites` collects the citations it refers to.
 // The figures a bank or a bureau reads first (docs/output-format.md, `key_figures`), each from
@@ -419,6 +421,14 @@ json key_figures(const Profile& profile) {
     out.push_back(std::move(k));
   }
   return out;
+}
+
+// A criteria version in words, as the schema's criteria_versions name it ("2026年标准（工信部企业〔2026〕2号）").
+json criteria_version_label(const PolicySet& set, const std::string& version) {
+  for (const auto& v : criteria_versions_json(set)) {
+    if (v["id"] == version) return v["label"];
+  }
+  return nullptr;
 }
 
 // A tier's result as the later steps read it (the ladder, 无需申请, the next step, prerequisites,
@@ -638,6 +648,7 @@ json evaluate_with(const Profile& loaded, const Options& options, const PolicySe
   for (auto& t : tiers) tier_list.push_back(std::move(t.body));
   result["criteria"] = json{{"requested", options.criteria.empty() ? "auto" : options.criteria},
                             {"version", version.empty() ? json(nullptr) : json(version)},
+                            {"label", version.empty() ? json(nullptr) : criteria_version_label(policies, version)},
                             {"chosen_by", options.criteria.empty() ? "as_of" : "request"},
                             {"documents", documents}};
   result["notices"] = std::move(notices);

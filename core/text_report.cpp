@@ -149,8 +149,8 @@ std::string reading_outcomes(const json& t) {
 }
 
 void render_tier(std::ostringstream& out, const json& t) {
-  out << "\n■ " << t["title"].get<std::string>() << "（" << t["version"].get<std::string>() << "，"
-      << t["doc_no"].get<std::string>() << "）：" << verdict_word(t["verdict"]) << "\n";
+  out << "\n■ " << t["title"].get<std::string>() << "（" << t["doc_no"].get<std::string>() << "）：" << verdict_word(t["verdict"])
+      << "\n";
   if (t.contains("note")) out << "  说明：" << t["note"].get<std::string>() << "\n";
   if (t.contains("not_needed")) out << "  " << t["not_needed"]["text"].get<std::string>() << "\n";
   if (t.contains("renewal_rule")) out << "  复核：" << t["renewal_rule"]["note"].get<std::string>() << "\n";
@@ -385,8 +385,8 @@ std::string render_text_report(const json& compact) {
   if (!crit["version"].is_null()) {
     std::string docs;
     for (const auto& d : crit["documents"]) docs += (docs.empty() ? "" : "、") + d.get<std::string>();
-    out << "认定标准：" << crit["version"].get<std::string>()
-        << (crit["chosen_by"] == "as_of" ? "（按评估日期选定）" : "（按指定版本）") << "，" << docs << "\n";
+    const std::string name = crit.value("label", json()).is_string() ? crit["label"].get<std::string>() : crit["version"].get<std::string>();
+    out << "认定标准：" << name << (crit["chosen_by"] == "as_of" ? "，按评估日期选定" : "，按所选版本") << "；依据 " << docs << "\n";
   }
   if (!e["name"].is_null()) out << "企业：" << e["name"].get<std::string>() << "\n";
   for (const auto& n : r["notices"]) out << "\n【提示】" << n["text"].get<std::string>() << "\n";
