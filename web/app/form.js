@@ -47,7 +47,9 @@ export function formPart(app) {
         if (!/^\d+$/.test(s)) return { error: t('请填写整数（只含数字）') };
         var n = Number(s);
         var min = spec.min, max = spec.max;  // the engine's limits (schema)
-        if (s.length > String(max).length || n < min || n > max) return { error: t('应在 ') + min + t(' 到 ') + max + t(' 之间') };
+        // More digits than the maximum has (leading zeros aside) is out of range before Number() rounds it.
+        var digits = s.replace(/^0+(?=\d)/, '');
+        if (digits.length > String(max).length || n < min || n > max) return { error: t('应在 ') + min + t(' 到 ') + max + t(' 之间') };
         return { value: n };
       }
       case 'bool': return { value: s === 'true' };
