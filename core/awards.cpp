@@ -932,7 +932,7 @@ void resolve_stacking(std::vector<AwardLine>& lines, const Policy& p, const Awar
       if (rd.by_request || !rd.decisive) continue;
       for (const auto& o : rd.outcomes) {
         if (!o.amount.has_figure()) continue;
-        const Rational v = o.amount.certain ? *o.amount.certain : *o.amount.up_to;
+        const Rational v = o.amount.value();
         if (!least || v < *least) {
           least = v;
           least_reading = o.label;
@@ -1046,12 +1046,13 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
   // `next_rungs`: what reaching them would pay, never counted as money the enterprise may expect.
   std::vector<std::pair<const RungBrief*, Event>> potential_events;
   for (const auto& t : rungs) {
-    if (!t.grants || t.grants->kind != Criterion::Kind::Holds) continue;
+    const std::optional<Criterion>& grants = t.tier->grants;
+    if (!grants || grants->kind != Criterion::Kind::Holds) continue;
     // A first recognition, unless the rung is judged as a renewal (复核) or the enterprise held
     // the title before (at that level): then it is a 复核 or 到期重新认定, which the texts pay
     // apart from, or not like, a new recognition.
-    const std::string& title = t.grants->holds;
-    const std::string level = t.grants->levels.size() == 1 ? t.grants->levels.front() : "";
+    const std::string& title = grants->holds;
+    const std::string level = grants->levels.size() == 1 ? grants->levels.front() : "";
     bool again = t.renewal;
     if (profile.holds) {
       again = again || std::any_of(profile.holds->begin(), profile.holds->end(), [&](const Holding& h) {
@@ -1179,8 +1180,8 @@ json evaluate_awards(const Profile& profile, const AwardRequest& req, const Poli
           l.state = LineState::Undetermined;
           l.missing = trace_missing(cond_trace);
         }
-        l.tier = tier->id;
-        l.tier_title = tier->title;
+        l.tier = tier->tier->id;
+        l.tier_title = tier->tier->title;
         if (tier->verdict == Verdict::Eligible) {
           potential.push_back(std::move(l));
         } else {

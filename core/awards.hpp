@@ -28,12 +28,12 @@ struct AwardRequest {
   std::string applicant;  // enterprise, service_platform, ...
 };
 
-// A rung as the potential awards read it: its verdict and the title it grants.
+// A rung as the potential awards read it: the tier (its id, title and the title it grants), its
+// verdict, and whether it is judged as a renewal (复核).
 struct RungBrief {
-  std::string id, title;
+  const Tier* tier = nullptr;
   Verdict verdict = Verdict::Undetermined;
-  const Criterion* grants = nullptr;  // the `holds` criterion of the title it grants, if any
-  bool renewal = false;               // judged as a renewal (复核)
+  bool renewal = false;
 };
 // Whether the awards consult a tier: not held on the evaluation date, or being renewed (what a
 // renewal pays, e.g. 济南's 延续性奖励). `held`: the title held (nullopt: unknown).

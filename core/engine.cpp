@@ -180,9 +180,6 @@ json improvements(const json& score_trace) {
   return list;
 }
 
-const char* verdict_name(Tri r) {
-  return r == Tri::Met ? "eligible" : (r == Tri::NotMet ? "not_eligible" : "undetermined");
-}
 
 json tier_result(const Screener::ExplainedTier& e, const std::string& version, const PolicySet& policies, const Date& as_of,
                  Citations& cites) {
@@ -199,7 +196,7 @@ json tier_result(const Screener::ExplainedTier& e, const std::string& version, c
     for (std::size_t i = 0; i < r.options.size(); ++i) {
       const auto& opt = r.options[i];
       differs = differs || ro.verdicts[i] != result;
-      outcomes.push_back(json{{"option", opt.id}, {"label", opt.label}, {"verdict", verdict_name(ro.verdicts[i])},
+      outcomes.push_back(json{{"option", opt.id}, {"label", opt.label}, {"verdict", verdict_name(verdict_of(ro.verdicts[i]))},
                               {"citation", cites.ref(opt.citation)}});
     }
     readings[ro.id] = json{{"question", r.question},
@@ -221,8 +218,8 @@ json tier_result(const Screener::ExplainedTier& e, const std::string& version, c
   t["status"] = policy.status;
   t["in_force"] = valid_on(policy, tier, as_of);
   // A verdict that depends on a reading the sources do not settle is never stated as fact.
-  t["verdict"] = e.contested ? "contested" : verdict_name(result);
-  t["verdict_default_reading"] = verdict_name(result);
+  t["verdict"] = verdict_name(verdict_of(result, e.contested));
+  t["verdict_default_reading"] = verdict_name(verdict_of(result));
   t["missing"] = result == Tri::Undetermined ? trace["missing"] : json::array();
   t["purpose"] = e.renewal ? "renewal" : "new";
   if (e.substituted && tier.renewal_for) {
@@ -474,16 +471,22 @@ json evaluate_with(const Profile& loaded, const Options& options, const PolicySe
                            {"text", "企业规模尚不能确定：若为大型企业，则不能参加梯度培育。"}});
   }
 
+  // This year's events that report a new recognition (not marked a renewal) of a title `holds`
+  // knows: the title and its words, else null.
+  auto new_recognition = [](const Event& e) -> const std::pair<const std::string, std::string>* {
+    const EventValue* title = e.get("title");
+    const EventValue* renewal = e.get("renewal");
+    if (e.type != "recognition" || !title || (renewal && renewal->flag && *renewal->flag)) return nullptr;
+    auto word = holding_title_words().find(title->text);
+    return word == holding_title_words().end() ? nullptr : &*word;
+  };
   // A recognition reported as new for a title already held since an earlier year is most likely
   // a 复核 or a re-recognition on expiry, which most award texts pay differently (or not at all).
   for (const auto& e : profile.events) {
-    const EventValue* title = e.get("title");
-    const EventValue* renewal = e.get("renewal");
-    if (e.type != "recognition" || !title || (renewal && renewal->flag && *renewal->flag) || !profile.holds) continue;
-    auto word = holding_title_words().find(title->text);
-    if (word == holding_title_words().end()) continue;
+    const auto* word = new_recognition(e);
+    if (!word || !profile.holds) continue;
     for (const auto& h : *profile.holds) {
-      if (h.title != title->text || !h.since || h.since->year >= options.as_of.year) continue;
+      if (h.title != word->first || !h.since || h.since->year >= options.as_of.year) continue;
       notices.push_back(json{{"code", "event_title_already_held"},
                              {"text", "本年度事项填写了新获认定“" + word->second + "”，但“已获称号”中该称号的认定日期为 " +
                                           h.since->iso() + "：若本次是复核或到期重新认定，请在该事项中将“复核或到期重新认定”选为“是”，"
@@ -497,14 +500,11 @@ json evaluate_with(const Profile& loaded, const Options& options, const PolicySe
   // enter it. Only when `holds` is given (unknown holds is asked for anyway).
   if (profile.holds) {
     for (const auto& e : profile.events) {
-      const EventValue* title = e.get("title");
-      const EventValue* renewal = e.get("renewal");
-      if (e.type != "recognition" || !title || (renewal && renewal->flag && *renewal->flag)) continue;
-      auto word = holding_title_words().find(title->text);
-      if (word == holding_title_words().end()) continue;
+      const auto* word = new_recognition(e);
+      if (!word) continue;
       // Listed in any year: one of an earlier year has its own notice (event_title_already_held).
       const bool listed = std::any_of(profile.holds->begin(), profile.holds->end(),
-                                      [&](const Holding& h) { return h.title == title->text; });
+                                      [&](const Holding& h) { return h.title == word->first; });
       if (listed) continue;
       notices.push_back(json{{"code", "event_title_not_held"},
                              {"text", "本年度事项填写了新获认定“" + word->second + "”，但“已获称号”中没有该称号："
@@ -643,7 +643,7 @@ json evaluate_with(const Profile& loaded, const Options& options, const PolicySe
   std::vector<RungBrief> rungs;
   for (const auto& t : tiers) {
     if (!consulted_by_awards(t.held, t.renewal)) continue;
-    rungs.push_back(RungBrief{t.tier->id, t.tier->title, t.verdict, t.tier->grants ? &*t.tier->grants : nullptr, t.renewal});
+    rungs.push_back(RungBrief{t.tier, t.verdict, t.renewal});
   }
   for (auto& t : tiers) tier_list.push_back(std::move(t.body));
   result["criteria"] = json{{"requested", options.criteria.empty() ? "auto" : options.criteria},

@@ -1687,10 +1687,10 @@ json Screener::result(const Profile& loaded, bool with_awards) const {
     Bits missing;
     Tri r = run.node(t.root, &missing);
     const Verdict verdict = verdict_from(p.verdict_of(t, run, r));
-    json held = nullptr;
+    std::optional<bool> held;  // the title the tier grants, held (unknown: nullopt)
     if (t.grants >= 0) {
-      Tri h = run.node(t.grants, nullptr);
-      held = h == Tri::Met ? json(true) : (h == Tri::NotMet ? json(false) : json(nullptr));
+      const Tri h = run.node(t.grants, nullptr);
+      if (h != Tri::Undetermined) held = h == Tri::Met;
     }
     json item = json::object();
     item["id"] = t.tier->id;
@@ -1698,12 +1698,9 @@ json Screener::result(const Profile& loaded, bool with_awards) const {
     item["verdict"] = verdict_name(verdict);
     item["score"] = scores.empty() ? json(nullptr) : json{{"min", scores[0].total.min}, {"max", scores[0].total.max}};
     item["missing"] = r == Tri::Undetermined ? names(missing) : json::array();
-    item["held"] = held;
+    item["held"] = held ? json(*held) : json(nullptr);
     tiers.push_back(std::move(item));
-    const std::optional<bool> is_held = held.is_boolean() ? std::optional<bool>(held.get<bool>()) : std::nullopt;
-    if (consulted_by_awards(is_held, t.renewal)) {
-      rungs.push_back(RungBrief{t.tier->id, t.tier->title, verdict, t.tier->grants ? &*t.tier->grants : nullptr, t.renewal});
-    }
+    if (consulted_by_awards(held, t.renewal)) rungs.push_back(RungBrief{t.tier, verdict, t.renewal});
   }
   out["tiers"] = std::move(tiers);
 

@@ -132,11 +132,14 @@ TEST_CASE("only a tier surely met opens a potential award: contested and undeter
   const srdi::Date as_of = *srdi::parse_date("2025-06-30");
   const srdi::Screener engine(policies, srdi::Options{as_of, ""});
   srdi::AwardContext ctx{as_of, &policies, nullptr, engine.checker(profile)};
-  srdi::Criterion grants;  // the rung grants 小巨人 at no level in particular
-  grants.kind = srdi::Criterion::Kind::Holds;
-  grants.holds = "little_giant";
+  srdi::Tier tier;  // a rung granting 小巨人 at no level in particular
+  tier.id = "x.lg";
+  tier.title = "专精特新“小巨人”企业";
+  tier.grants = srdi::Criterion{};
+  tier.grants->kind = srdi::Criterion::Kind::Holds;
+  tier.grants->holds = "little_giant";
   auto potential = [&](srdi::Verdict verdict) {
-    std::vector<srdi::RungBrief> rungs{srdi::RungBrief{"x.lg", "专精特新“小巨人”企业", verdict, &grants, false}};
+    std::vector<srdi::RungBrief> rungs{srdi::RungBrief{&tier, verdict, false}};
     return srdi::evaluate_awards(profile, srdi::AwardRequest{"zaozhuang", "enterprise"}, policies, ctx, rungs)["potential"];
   };
   json eligible = potential(srdi::Verdict::Eligible);

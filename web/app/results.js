@@ -8,8 +8,6 @@ var MARK = { met: '✔', not_met: '✘', undetermined: '?' };
 // How many years before the evaluation each year column is.
 var YEAR_BACK = { last: 1, prev: 2, prev2: 3 };
 
-// A comparison in words (不低于 3%), never >=.
-
 // Where this firm stands on a measure (the engine's `reach`), in words.
 var REACH = {
   listed: '已计入上方奖补项目',
